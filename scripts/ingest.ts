@@ -1,0 +1,184 @@
+/**
+ * npm run ingest [-- --check] [-- --skip-bad] [-- --sources DIR --out DIR]
+ * Sources → MDX articles. Writes aside and swaps in only when every source converted, so a bad
+ * file or an interrupted run never leaves the archive half-written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { convertSource, SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
+import { planIngest, sha256, type Manifest } from './ingest-plan.ts';
+import { SourceError } from './stages/source-error.ts';
+import { Progress } from './progress.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values: args } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    'skip-bad': { type: 'boolean', default: false },
+    sources: { type: 'string', default: path.join(root, 'src/content/sources') },
+    out: { type: 'string', default: path.join(root, 'src/content/articles') },
+    cache: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+const sourcesDir = path.resolve(args.sources!);
+const outDir = path.resolve(args.out!);
+const manifestFile = path.resolve(args.cache ?? path.join(root, 'node_modules/.cache/zhengxie-ingest', `${sha256(outDir).slice(0, 12)}.json`));
+
+function walk(dir: string, rel = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]));
+}
+
+/** sha256 of every file the conversion depends on, so a code or vocabulary change re-converts all. */
+function pipelineFingerprint(): string {
+  const files = [
+    ...walk(path.join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'scripts', f)),
+    ...walk(path.join(root, 'src/data')).map((f) => path.join(root, 'src/data', f)),
+    path.join(root, 'src/lib/chinese.ts'),
+    path.join(root, 'src/lib/glossary.ts'),
+    path.join(root, 'package-lock.json'),
+  ];
+  return sha256(files.filter((f) => fs.existsSync(f)).map((f) => `${path.relative(root, f)}\0${sha256(fs.readFileSync(f))}`).join('\n'));
+}
+
+function readManifest(): Manifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A previous run that died between its two renames left the old set aside: put it back. */
+function recoverInterruptedSwap(): void {
+  const old = `${outDir}.old`;
+  if (fs.existsSync(old)) {
+    if (!fs.existsSync(outDir)) fs.renameSync(old, outDir);
+    else fs.rmSync(old, { recursive: true, force: true });
+  }
+  fs.rmSync(`${outDir}.next`, { recursive: true, force: true });
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  recoverInterruptedSwap();
+  const all = walk(sourcesDir);
+  const sourceFiles = all.filter((f) => SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+  for (const other of all.filter((f) => !sourceFiles.includes(f) && !path.basename(f).startsWith('.'))) {
+    console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`);
+  }
+
+  const bytesOf = new Map<string, Buffer>();
+  const hashes = new Map<string, string>();
+  for (const f of sourceFiles) {
+    const bytes = fs.readFileSync(path.join(sourcesDir, f));
+    bytesOf.set(f, bytes);
+    hashes.set(f, sha256(bytes));
+  }
+  const existing = new Map<string, string>();
+  for (const f of walk(outDir).filter((f) => f.endsWith('.mdx'))) existing.set(f, fs.readFileSync(path.join(outDir, f), 'utf8'));
+  const existingHash = new Map([...existing].map(([f, c]) => [f, sha256(c)]));
+
+  const pipeline = pipelineFingerprint();
+  const manifest = readManifest();
+  const plan = planIngest(manifest, pipeline, hashes, (f) => existingHash.get(f));
+
+  const generated = new Map<string, GeneratedArticle[]>();
+  const failures: SourceError[] = [];
+  const progress = new Progress('导入 ingest', sourceFiles.length, args.quiet);
+  for (const f of sourceFiles) {
+    progress.tick(f);
+    if (plan.get(f) === 'unchanged') {
+      generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.mdx$/, ''), file: o.file, content: existing.get(o.file)!, title: '' })));
+      continue;
+    }
+    try {
+      generated.set(f, (await convertSource(f, bytesOf.get(f)!)).articles);
+    } catch (error) {
+      const rel = path.join(path.relative(root, sourcesDir), f);
+      failures.push(error instanceof SourceError ? new SourceError(rel, error.reason, error.line) : new SourceError(rel, String((error as Error).stack ?? error)));
+    }
+  }
+  progress.done();
+
+  // Two sources must never claim one page.
+  const owner = new Map<string, string>();
+  for (const [source, articles] of generated) {
+    for (const a of articles) {
+      const other = owner.get(a.file);
+      if (other) failures.push(new SourceError(path.join(path.relative(root, sourcesDir), source), `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件 / slug clash with ${other}: rename one file`));
+      owner.set(a.file, source);
+    }
+  }
+
+  const rel = (p: string) => path.relative(root, p) || '.';
+  if (failures.length > 0) {
+    for (const f of failures) console.error(`错误 / error: ${f.message}`);
+    if (!args['skip-bad']) {
+      console.error(`\n${failures.length} 个材料无法导入，未改动 ${rel(outDir)} / ${failures.length} source(s) failed; nothing was changed (use --skip-bad to go on without them).`);
+      return 1;
+    }
+    console.error(`已跳过 / skipped ${failures.length}: ${failures.map((f) => f.file).join(', ')}`);
+    for (const f of failures) generated.delete(path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/'));
+  }
+
+  const wanted = new Map<string, string>();
+  for (const articles of generated.values()) for (const a of articles) wanted.set(a.file, a.content);
+
+  const stale = [...wanted].filter(([f, c]) => existing.get(f) !== c).map(([f]) => f);
+  const orphans = [...existing.keys()].filter((f) => !wanted.has(f));
+  if (args.check) {
+    if (stale.length === 0 && orphans.length === 0) {
+      console.log(`✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size} articles from ${generated.size} sources)`);
+      return 0;
+    }
+    for (const f of stale) console.error(`过期 / stale or missing: ${rel(path.join(outDir, f))}`);
+    for (const f of orphans) console.error(`无来源 / no source explains: ${rel(path.join(outDir, f))}`);
+    console.error('请运行 npm run ingest 并提交结果 / run `npm run ingest` and commit the result.');
+    return 1;
+  }
+
+  if (stale.length > 0 || orphans.length > 0) swapIn(wanted);
+  writeManifest(pipeline, hashes, generated);
+  const changed = [...plan.values()].filter((d) => d !== 'unchanged' && d !== 'removed').length;
+  if (!args.quiet) {
+    console.log(
+      `导入完成 / ingested ${generated.size} sources → ${wanted.size} articles in ${rel(outDir)} ` +
+        `(${changed} converted, ${generated.size - changed} unchanged, ${stale.length} written, ${orphans.length} removed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return 0;
+}
+
+/** Writes the whole new set beside the old one, then swaps the two folders with renames. */
+function swapIn(wanted: Map<string, string>): void {
+  const next = `${outDir}.next`;
+  const old = `${outDir}.old`;
+  fs.mkdirSync(next, { recursive: true });
+  for (const [file, content] of [...wanted].sort()) {
+    fs.mkdirSync(path.dirname(path.join(next, file)), { recursive: true });
+    fs.writeFileSync(path.join(next, file), content);
+  }
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
+  fs.renameSync(next, outDir);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+function writeManifest(pipeline: string, hashes: Map<string, string>, generated: Map<string, GeneratedArticle[]>): void {
+  const manifest: Manifest = { pipeline, sources: {} };
+  for (const [source, articles] of generated) {
+    manifest.sources[source] = { hash: hashes.get(source)!, outputs: articles.map((a) => ({ file: a.file, hash: sha256(a.content) })) };
+  }
+  fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
+  fs.writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
+  fs.renameSync(`${manifestFile}.tmp`, manifestFile);
+}
+
+process.exitCode = await main();

@@ -1,0 +1,42 @@
+import { POINT_MARK_AT_START, TERMINAL, headingLevel } from '../../src/lib/chinese.ts';
+import type { SourceLine } from './normalise.ts';
+
+/** A paragraph of running text, with the source line it starts on. */
+export interface Paragraph {
+  text: string;
+  line: number;
+}
+
+const BOLD = /\*\*/g;
+// Characters that cannot open a paragraph: what follows them was cut from the line before.
+const CANNOT_START = /^[，,。.、；;：:！!？?）)」』”’》】…]/u;
+const OPENS_PARAGRAPH = /^(?:——|[(（]作者|各位代表|各位委员|同志们)/u;
+
+function plain(text: string): string {
+  return text.replace(BOLD, '');
+}
+
+/**
+ * Rejoins sentences that page breaks and lost hyperlinks cut apart ("机关干" / "部特别是",
+ * "李强所作的" / "政府工作报告" / "。"). A line is continued by the next when it does not end a
+ * sentence and the next does not open something new (a heading, a point, a dash item, a byline).
+ * Joining is without a space: Chinese sets no space between words.
+ */
+export function mend(lines: SourceLine[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev && continues(prev.text, line.text)) prev.text += line.text;
+    else out.push({ text: line.text, line: line.line });
+  }
+  return out;
+}
+
+export function continues(prevText: string, nextText: string): boolean {
+  const prev = plain(prevText);
+  const next = plain(nextText);
+  if (CANNOT_START.test(next)) return true;
+  if (TERMINAL.test(prev) || headingLevel(prev) !== undefined) return false;
+  if (headingLevel(next) !== undefined || POINT_MARK_AT_START.test(next) || OPENS_PARAGRAPH.test(next)) return false;
+  return true;
+}

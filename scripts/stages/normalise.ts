@@ -1,0 +1,31 @@
+/** One non-empty line of a source: its text, the 1-based line it came from, and whether blank lines preceded it. */
+export interface SourceLine {
+  text: string;
+  line: number;
+  /** True when at least one blank line (or a page break) separates it from the previous text line. */
+  gapBefore: boolean;
+}
+
+/**
+ * Text → trimmed non-empty lines. Line ends (CRLF, CR, LF), form feeds (Word page breaks) and the
+ * indentation typesetters add (half- and full-width spaces) are layout, not words; everything else
+ * stays as written. Paragraph ends are decided later from the text itself (see mend), because page
+ * breaks put blank lines in the middle of sentences.
+ */
+export function normalise(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let gap = false;
+  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((rawLine, i) => {
+    const pieces = rawLine.split(/[\f\u2028\u2029]/);
+    pieces.forEach((piece, k) => {
+      if (k > 0) gap = true;
+      const trimmed = piece.replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/g, '');
+      if (trimmed === '') gap = true;
+      else {
+        out.push({ text: trimmed, line: i + 1, gapBefore: gap });
+        gap = false;
+      }
+    });
+  });
+  return out;
+}

@@ -1,0 +1,60 @@
+import { headingLevel } from '../../src/lib/chinese.ts';
+import type { Paragraph } from './mend.ts';
+
+export type Block =
+  | { type: 'heading'; depth: 2 | 3; text: string; line: number }
+  | { type: 'paragraph'; text: string; line: number };
+
+const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;
+
+/**
+ * Paragraphs → headings and body. "一、" gives a section (h2), "(一)"/"（一）" a sub-section (h3).
+ * A heading that shares its paragraph with body text is split off: at the bold marks that set it
+ * ("一、……现状**(一)履职质量有效提升**"), else after its first sentence
+ * ("一、增强政治引领力，推进政治共同体建设。一是旗帜鲜明讲政治。…"). Bold marks are dropped.
+ */
+export function structure(paragraphs: Paragraph[]): Block[] {
+  const blocks: Block[] = [];
+  for (const para of paragraphs) {
+    for (const piece of boldPieces(para.text)) emitPiece(piece, para.line, blocks);
+  }
+  return blocks;
+}
+
+interface Piece {
+  /** Text with bold marks removed. */
+  text: string;
+  /** When the piece opened with a bold run: that run, the natural extent of a heading. */
+  boldLead?: string;
+}
+
+/** Splits a paragraph before every bold run that opens with a heading number. */
+function boldPieces(text: string): Piece[] {
+  const segments = text.split('**');
+  // Unpaired marks are text, not layout: keep them.
+  if (segments.length % 2 === 0) return [{ text }];
+  const pieces: Piece[] = [];
+  segments.forEach((segment, i) => {
+    const bold = i % 2 === 1;
+    const opens = bold && headingLevel(segment.trim()) !== undefined;
+    if (pieces.length === 0 || opens) pieces.push({ text: segment, boldLead: bold ? segment : undefined });
+    else pieces.at(-1)!.text += segment;
+  });
+  return pieces.filter((p) => p.text !== '');
+}
+
+function emitPiece(piece: Piece, line: number, blocks: Block[]): void {
+  let rest = piece.text.trim();
+  let boldLead = piece.boldLead?.trim();
+  while (rest !== '') {
+    const depth = headingLevel(rest);
+    if (depth === undefined) {
+      blocks.push({ type: 'paragraph', text: rest, line });
+      return;
+    }
+    const head = boldLead && rest.startsWith(boldLead) ? boldLead : (FIRST_SENTENCE.exec(rest)?.[0] ?? rest);
+    blocks.push({ type: 'heading', depth, text: head.trim(), line });
+    rest = rest.slice(head.length).trim();
+    boldLead = undefined;
+  }
+}

@@ -1,0 +1,115 @@
+import topicsData from '../../src/data/topics.json' with { type: 'json' };
+import { termSpellings } from '../../src/lib/glossary.ts';
+import type { Block } from './structure.ts';
+import type { ArticleDraft } from './split.ts';
+import { jieba, tfidf } from './jieba.ts';
+
+
+/** Characters a reader gets through in a minute when reading Chinese aloud-paced in a study session. */
+export const READING_CHARS_PER_MINUTE = 400;
+
+export interface Tags {
+  tags: string[];
+  terms: string[];
+  regions: string[];
+  keywords: string[];
+  date?: string;
+  year?: number;
+  occasion?: string;
+  readingMinutes: number;
+  characters: number;
+}
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const CN_NUM: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "2024" / "２０２４" / "一九七八" → 2024 / 1978; "十二" / "二十六" → 12 / 26. */
+export function parseNumber(text: string): number | undefined {
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(ascii)) return Number(ascii);
+  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text)) return Number([...text].map((c) => CN_NUM[c]).join(''));
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return undefined;
+  const tens = m[2] ? (m[1] ? CN_NUM[m[1]] : 1) : 0;
+  const ones = m[2] ? (m[3] ? CN_NUM[m[3]] : 0) : m[1] ? CN_NUM[m[1]] : 0;
+  return tens * 10 + ones;
+}
+
+const DATE = /([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日/u;
+
+export function findDate(text: string): string | undefined {
+  const m = DATE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [parseNumber(m[1]), parseNumber(m[2]), parseNumber(m[3])];
+  if (!y || !mo || !d || mo > 12 || d > 31) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+// A place at the head of a position: "张掖市政协党组书记" → 张掖市, "正宁县政协主席" → 正宁县.
+const REGION = /^(\p{Script=Han}{2,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗))(?=政协|人大|政府|人民|委|党|统战|.*(?:主席|书记|委员|主任|局长|部长|县长|市长))/u;
+const NOT_PLACES = new Set(['省', '市', '县', '区', '全国', '地区']);
+
+export function regionsOf(positions: string[]): string[] {
+  const out: string[] = [];
+  for (const p of positions) {
+    const m = REGION.exec(p);
+    if (m && !NOT_PLACES.has(m[1]) && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * Topic tags come only from the curated vocabulary: an article gets a topic when its spellings
+ * occur often enough for the length of the text (once per 5,000 characters, at least twice) or in
+ * the title. Long reports touch everything, so at most eight, the most mentioned first.
+ */
+function topicTags(title: string, text: string): string[] {
+  const threshold = Math.max(2, Math.ceil(text.length / 5000));
+  const scored = Object.entries(topicsData.topics)
+    .map(([topic, spellings]) => ({
+      topic,
+      n: spellings.reduce((sum, s) => sum + count(text, s), 0),
+      inTitle: spellings.some((s) => title.includes(s)),
+    }))
+    .filter((t) => t.inTitle || t.n >= threshold)
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.n - a.n || a.topic.localeCompare(b.topic));
+  return scored.slice(0, 8).map((t) => t.topic);
+}
+
+function glossaryTerms(text: string): string[] {
+  const found = new Set<string>();
+  for (const { spelling, term } of termSpellings) if (text.includes(spelling)) found.add(term.term);
+  return [...found].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+}
+
+export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tags {
+  const text = blocks.map((b) => b.text).join('\n');
+  const characters = [...text.replace(/\s/g, '')].length;
+  const subtitle = draft.subtitle ?? '';
+  // Besides the subtitle, only a dated note in brackets ("（2024年3月11日第十四届全国人民代表大会第二次会议通过）")
+  // dates a text: a date in running prose is what the text talks about, not when it was given.
+  const dateNote = [...blocks.slice(0, 2), ...blocks.slice(-2)].find((b) => /^[（(][^（()）]{0,60}[)）]$/u.test(b.text));
+  const date = findDate(subtitle) ?? (dateNote ? findDate(dateNote.text) : undefined);
+  const yearFromName = /^([0-9]{4})年/.exec(fileStem)?.[1];
+  const occasion = /在(.+?)上(?:的讲话|的报告)?$/u.exec(subtitle)?.[1];
+  const keywords = tfidf
+    .extractKeywords(jieba, text, 12, ['n', 'nz', 'vn', 'nt', 'ns', 'l', 'i'])
+    .map((k) => k.keyword)
+    .filter((k) => [...k].length >= 2);
+  return {
+    tags: topicTags(draft.title, text),
+    terms: glossaryTerms(`${draft.title}\n${text}`),
+    regions: regionsOf(draft.positions),
+    keywords: keywords.slice(0, 8),
+    date,
+    year: date ? Number(date.slice(0, 4)) : yearFromName ? Number(yearFromName) : undefined,
+    occasion,
+    readingMinutes: Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE)),
+    characters,
+  };
+}

@@ -1,0 +1,40 @@
+/** Shared knowledge of how Chinese committee texts are written: numbering, sentence ends. */
+
+export const CN_DIGITS = '〇零一二三四五六七八九十百两';
+const NUM = `[一二三四五六七八九十百]+`;
+
+/** "一、" opens a section (h2). */
+export const SECTION_MARK = new RegExp(`^${NUM}、`);
+/** "(一)" or "（一）" (half- or full-width, mixed too) opens a sub-section (h3). */
+export const SUBSECTION_MARK = new RegExp(`^[(（]${NUM}[)）]`);
+/**
+ * "一是 / 二要 / 三则 …" opens a point, but only where a sentence can begin: "统一是" must not count.
+ * Group 1 is what precedes the marker, group 2 the marker.
+ */
+export const POINT_MARK = new RegExp(`(^|[。；;：:！!？?”」\\s])(${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠))(?![是的个])`, 'g');
+export const POINT_MARK_AT_START = new RegExp(`^${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠)(?![是的个])`);
+
+/** What may end a paragraph that is whole; anything else before a break means the sentence goes on. */
+export const TERMINAL = /[。！？!?…”’」』：:；;）)】》—]$/;
+
+/** Sentence splitter that keeps the end marks (and closing quotes) on their sentence. */
+export function sentences(text: string): string[] {
+  return text.match(/[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)/g)?.filter((s) => s !== '') ?? [];
+}
+
+/** A numeral alone on its line ("一", "二" in the 1960 report) or "第一部分" also opens a section. */
+export const BARE_SECTION = new RegExp(`^(?:${NUM}|第${NUM}(?:部分|章))$`);
+
+export function headingLevel(text: string): 2 | 3 | undefined {
+  if (SECTION_MARK.test(text) || BARE_SECTION.test(text)) return 2;
+  if (SUBSECTION_MARK.test(text)) return 3;
+  return undefined;
+}
+
+/** Removes every kind of space (full-width ones included) that typesetting puts inside names: "李　强" → "李强". */
+export function squeezeSpaces(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Han characters, including the supplementary planes (𠮷, 𪚥). */
+export const HAN = /\p{Script=Han}/u;
