@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's chromium, installed by .ci/run; playwright never downloads a browser of its own. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(CHROMIUM);
+}
+
+/**
+ * Launches headless Chromium with the flags this closed network needs. Without a browser the
+ * test fails in CI (where .ci/run installs one) and is skipped only on a developer machine.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** describe.skipIf(skipBrowser) — never true in CI. */
+export const skipBrowser = !chromiumAvailable() && !process.env.CI;
