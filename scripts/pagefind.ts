@@ -3,4 +3,5 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', 'dist'], { cwd: root, stdio: 'inherit' });
+const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+execFileSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', dist], { cwd: root, stdio: 'inherit' });

@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built site the tests read; DIST_DIR keeps parallel runs apart. */
+export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
+export const SOURCES = path.join(ROOT, 'src/content/sources');
+export const ARTICLES = path.join(ROOT, 'src/content/articles');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+/** The 72 public-domain government work reports shared with this project. */
+export const GOV_REPORTS = path.resolve(ROOT, '../shared/corpus/gov-work-reports');
