@@ -1,4 +1,4 @@
-import { POINT_MARK_AT_START, TERMINAL, headingLevel } from '../../src/lib/chinese.ts';
+import { POINT_MARK_AT_START, TERMINAL, headingLevel, visible } from '../../src/lib/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** A paragraph of running text, with the source line it starts on. */
@@ -13,7 +13,7 @@ const CANNOT_START = /^[，,。.、；;：:！!？?）)」』”’》】…]/u;
 const OPENS_PARAGRAPH = /^(?:——|[(（]作者|各位代表|各位委员|同志们)/u;
 
 function plain(text: string): string {
-  return text.replace(BOLD, '');
+  return visible(text).replace(BOLD, '');
 }
 
 /**
@@ -26,7 +26,8 @@ export function mend(lines: SourceLine[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const line of lines) {
     const prev = out.at(-1);
-    if (prev && continues(prev.text, line.text)) prev.text += line.text;
+    // Chinese joins without a space; two Latin words ("Public" / "domain") keep one between them.
+    if (prev && continues(prev.text, line.text)) prev.text += /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ` ${line.text}` : line.text;
     else out.push({ text: line.text, line: line.line });
   }
   return out;
@@ -36,7 +37,8 @@ export function continues(prevText: string, nextText: string): boolean {
   const prev = plain(prevText);
   const next = plain(nextText);
   if (CANNOT_START.test(next)) return true;
-  if (TERMINAL.test(prev) || headingLevel(prev) !== undefined) return false;
+  // A heading alone on its line is whole; one that runs on into body text ("一、……。一是……") is body.
+  if (TERMINAL.test(prev) || (headingLevel(prev) !== undefined && !/[。！？!?]/u.test(prev))) return false;
   if (headingLevel(next) !== undefined || POINT_MARK_AT_START.test(next) || OPENS_PARAGRAPH.test(next)) return false;
   return true;
 }

@@ -25,7 +25,8 @@ export function sentences(text: string): string[] {
 /** A numeral alone on its line ("一", "二" in the 1960 report) or "第一部分" also opens a section. */
 export const BARE_SECTION = new RegExp(`^(?:${NUM}|第${NUM}(?:部分|章))$`);
 
-export function headingLevel(text: string): 2 | 3 | undefined {
+export function headingLevel(raw: string): 2 | 3 | undefined {
+  const text = visible(raw);
   if (SECTION_MARK.test(text) || BARE_SECTION.test(text)) return 2;
   if (SUBSECTION_MARK.test(text)) return 3;
   return undefined;
@@ -33,7 +34,14 @@ export function headingLevel(text: string): 2 | 3 | undefined {
 
 /** Removes every kind of space (full-width ones included) that typesetting puts inside names: "李　强" → "李强". */
 export function squeezeSpaces(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '');
+  return text.replace(/[\s\u3000\u200B-\u200D\u2060\uFEFF]+/g, '');
+}
+
+/** Zero-width characters pasted in from web pages: invisible, so they never decide structure (they stay in the text). */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+export function visible(text: string): string {
+  return text.replace(ZERO_WIDTH, '');
 }
 
 /** Han characters, including the supplementary planes (𠮷, 𪚥). */
