@@ -20,7 +20,7 @@ export function slugify(text: string): string {
     const clean = romanised.toLowerCase().replace(/[^a-z0-9]+/g, '');
     if (clean === '') continue;
     // Numbers stay glued to their measure word: "2024nian", "di14jie".
-    if (parts.length > 0 && (/^\d+$/.test(parts.at(-1)!) || /^di$/.test(parts.at(-1)!))) parts[parts.length - 1] += clean;
+    if (parts.length > 0 && (/\d$/.test(parts.at(-1)!) || parts.at(-1) === 'di')) parts[parts.length - 1] += clean;
     else parts.push(clean);
   }
   let slug = parts.join('-');

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import rehypeSectionAnchors from '../../src/lib/rehype-section-anchors.ts';
+import rehypeTermLinks from '../../src/lib/rehype-term-links.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+/** input.html → plugin → compared with output.html; UPDATE_FIXTURES=1 rewrites the expected file for review. */
+function checkFixture(name: string, plugin: any, options?: unknown) {
+  const dir = path.join(FIXTURES, 'rehype', name);
+  const input = fs.readFileSync(path.join(dir, 'input.html'), 'utf8');
+  const actual = String(unified().use(rehypeParse, { fragment: true }).use(plugin, options).use(rehypeStringify).processSync(input));
+  const expectedFile = path.join(dir, 'output.html');
+  if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedFile, actual);
+  expect(actual).toBe(fs.readFileSync(expectedFile, 'utf8'));
+  return actual;
+}
+
+describe('rehype-section-anchors', () => {
+  it('numbers sections, sub-sections and points by order (fixture)', () => {
+    const html = checkFixture('section-anchors', rehypeSectionAnchors);
+    expect(html).toContain('<h2 id="s1">');
+    expect(html).toContain('<h3 id="s1-2">');
+    expect(html).toContain('<span id="s1-1-p2" class="point">二是</span>');
+    expect(html).not.toContain('>统一是<');
+  });
+});
+
+describe('rehype-term-links', () => {
+  it('links the first use of each term per section, longest spelling first, never inside links (fixture)', () => {
+    const html = checkFixture('term-links', rehypeTermLinks, { base: '/xuexi/' });
+    expect(html.match(/glossary\/fenghuibixue\//g)).toHaveLength(2);
+    expect(html).toContain('<a href="/xuexi/glossary/da-tongzhan-gongzuo-geju/" class="term">大统战格局</a>');
+    expect(html).toContain('<a href="/y/">协商民主</a>');
+  });
+});
