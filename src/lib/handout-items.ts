@@ -1,0 +1,65 @@
+/**
+ * A handout item names an article by its id (its path under /articles/) and, optionally, one section
+ * of it: "zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao#s2". The same strings go in
+ * localStorage, in the shareable /handout/?items=… link and on the `npm run handout` command line.
+ */
+export interface HandoutItem {
+  article: string;
+  /** An anchor from rehype-section-anchors: s2 (一、) or s2-1 (（一）). */
+  section?: string;
+}
+
+const SECTION = /^s\d+(?:-\d+)?$/;
+
+/**
+ * Reads an item however a reader may have copied it: "a/b#s2", "/articles/a/b/#s2", a full URL, or
+ * with the site's base path in front. Returns null for anything that names no article or an
+ * anchor that is not a section.
+ */
+export function parseItem(raw: string, base = '/'): HandoutItem | null {
+  let text = raw.trim();
+  if (!text) return null;
+  try {
+    if (/^[a-z]+:\/\//i.test(text)) {
+      const u = new URL(text);
+      text = u.pathname + u.hash;
+    }
+    text = decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+  const hashAt = text.indexOf('#');
+  let path = hashAt >= 0 ? text.slice(0, hashAt) : text;
+  const section = hashAt >= 0 ? text.slice(hashAt + 1) : '';
+  const cleanBase = base.replace(/^\/+|\/+$/g, '');
+  path = path.replace(/^\/+|\/+$/g, '');
+  if (cleanBase && path.startsWith(`${cleanBase}/`)) path = path.slice(cleanBase.length + 1);
+  path = path.replace(/^articles\//, '');
+  if (!path || path.includes('..') || !/^[\w\-/.\u3400-\u9fff]+$/u.test(path)) return null;
+  if (section && !SECTION.test(section)) return null;
+  return section ? { article: path, section } : { article: path };
+}
+
+export function formatItem(item: HandoutItem): string {
+  return item.section ? `${item.article}#${item.section}` : item.article;
+}
+
+/**
+ * The items of a shareable link. A `#` typed straight into the address (…?items=a#s2,b) starts the
+ * URL fragment, so the fragment is read back as the rest of the list.
+ */
+export function itemsFromLocation(search: string, hash: string, base = '/'): HandoutItem[] {
+  const params = new URLSearchParams(search);
+  let raw = params.get('items');
+  if (raw === null) return [];
+  if (hash && !raw.includes('#')) raw += hash;
+  return raw
+    .split(/[,，]/)
+    .map((s) => parseItem(s, base))
+    .filter((i): i is HandoutItem => i !== null);
+}
+
+/** `items=…` for a shareable link: slashes stay readable, each `#` becomes %23 so it survives. */
+export function itemsQuery(items: HandoutItem[]): string {
+  return `items=${items.map((i) => encodeURIComponent(formatItem(i)).replace(/%2F/gi, '/')).join(',')}`;
+}
