@@ -1,23 +1,15 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../../scripts/chromium.ts';
 
-/** Debian's chromium, installed by .ci/run; playwright never downloads a browser of its own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function chromiumAvailable(): boolean {
-  return fs.existsSync(CHROMIUM);
-}
+// The launch lives in scripts/ because `npm run handout` prints PDFs with the same browser.
+export { CHROMIUM, chromiumAvailable } from '../../scripts/chromium.ts';
 
 /**
- * Launches headless Chromium with the flags this closed network needs. Without a browser the
- * test fails in CI (where .ci/run installs one) and is skipped only on a developer machine.
+ * Launches headless Debian Chromium. Without a browser the test fails in CI (where .ci/run
+ * installs one) and is skipped only on a developer machine.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return launchChromium();
 }
 
 /** describe.skipIf(skipBrowser) — never true in CI. */
