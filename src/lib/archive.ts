@@ -1,0 +1,65 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { glossary } from './glossary.ts';
+import { allLabelSlugs, buildTaxonomy, newestFirst, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import { termContexts, type TermContext } from './term-contexts.ts';
+
+/**
+ * Build-time access to the whole archive, computed once per build and shared by every page: the
+ * pages of a big archive would otherwise each re-read, re-slug and re-parse every article.
+ */
+export type Article = CollectionEntry<'articles'>;
+
+let articles: Promise<Article[]> | undefined;
+export function allArticles(): Promise<Article[]> {
+  articles ??= getCollection('articles').then((list) => newestFirst(list));
+  return articles;
+}
+
+let slugs: Promise<Record<TaxonomyKind, Map<string, string>>> | undefined;
+export function taxonomySlugs(): Promise<Record<TaxonomyKind, Map<string, string>>> {
+  slugs ??= allArticles().then(allLabelSlugs);
+  return slugs;
+}
+
+const contexts = new Map<string, TermContext[]>();
+/** Keyword-in-context for every glossary term the article's body uses, by section. */
+export function contextsOf(article: Article): TermContext[] {
+  let found = contexts.get(article.id);
+  if (!found) {
+    found = termContexts(article.body ?? '');
+    contexts.set(article.id, found);
+  }
+  return found;
+}
+
+/**
+ * Glossary slugs an article is filed under: the terms ingest tagged plus any its body uses, in
+ * glossary order. The glossary page lists exactly these articles, so links run both ways.
+ */
+export function termSlugsOf(article: Article): string[] {
+  const used = new Set(contextsOf(article).map((c) => c.slug));
+  const tagged = new Set(article.data.terms);
+  return glossary.filter((t) => used.has(t.slug) || tagged.has(t.term)).map((t) => t.slug);
+}
+
+const taxonomies = new Map<TaxonomyKind, Promise<TaxonomyTerm[]>>();
+/** Every term of a taxonomy with its articles, newest first. */
+export function taxonomyTerms(kind: TaxonomyKind): Promise<TaxonomyTerm[]> {
+  let terms = taxonomies.get(kind);
+  if (!terms) {
+    terms = allArticles().then((list) => buildTaxonomy(kind, list));
+    taxonomies.set(kind, terms);
+  }
+  return terms;
+}
+
+/** getStaticPaths for a taxonomy's term pages: one page per term, at /<kind>/<slug>/. */
+export async function taxonomyStaticPaths(kind: TaxonomyKind) {
+  return (await taxonomyTerms(kind)).map((term) => ({ params: { slug: term.slug }, props: { term } }));
+}
+
+/** Articles filed under a glossary term, newest first, each with the sections that use it. */
+export async function termUses(slug: string): Promise<{ article: Article; contexts: TermContext[] }[]> {
+  const list = await allArticles();
+  return list.filter((a) => termSlugsOf(a).includes(slug)).map((article) => ({ article, contexts: contextsOf(article).filter((c) => c.slug === slug) }));
+}

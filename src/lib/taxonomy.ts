@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { slugify } from '../../scripts/stages/slug.ts';
+import type { ArticleData } from './article-schema.ts';
+
+/** What the site needs of a content entry; an Astro CollectionEntry fits, and so does a plain object in tests. */
+export interface ArticleLike {
+  id: string;
+  data: ArticleData;
+}
+
+export type TaxonomyKind = 'columns' | 'authors' | 'regions' | 'tags' | 'years';
+
+export const TAXONOMY_KINDS: TaxonomyKind[] = ['columns', 'tags', 'years', 'authors', 'regions'];
+
+/** Chinese names for headings and breadcrumbs; `intro` opens the index page. */
+export const TAXONOMY_NAMES: Record<TaxonomyKind, { name: string; intro: string }> = {
+  columns: { name: '栏目', intro: '按刊物栏目或材料类别浏览。' },
+  tags: { name: '主题', intro: '按主题词表中的主题浏览；一篇材料多次谈到某一主题才归入该主题。' },
+  years: { name: '年份', intro: '按材料的年份浏览。' },
+  authors: { name: '作者', intro: '按作者或讲话人浏览，附职务与地区。' },
+  regions: { name: '地区', intro: '按作者职务所属地区浏览。' },
+};
+
+export interface TaxonomyTerm {
+  kind: TaxonomyKind;
+  label: string;
+  slug: string;
+  /** Newest first. */
+  articles: ArticleLike[];
+  /** For an author: the positions and regions printed with their name. */
+  positions: string[];
+  regions: string[];
+}
+
+/** The values an article files under for one taxonomy. */
+export function valuesOf(kind: TaxonomyKind, data: ArticleData): string[] {
+  switch (kind) {
+    case 'columns':
+      return data.column ? [data.column] : [];
+    case 'authors':
+      return data.authors;
+    case 'regions':
+      return data.regions;
+    case 'tags':
+      return data.tags;
+    case 'years':
+      return data.year ? [String(data.year)] : [];
+  }
+}
+
+/** "2024-03-05", "1954", or '' — the key articles are ordered by. */
+export function dateKey(data: ArticleData): string {
+  return data.date ?? (data.year ? String(data.year) : '');
+}
+
+export function newestFirst<T extends ArticleLike>(articles: readonly T[]): T[] {
+  return [...articles].sort((a, b) => dateKey(b.data).localeCompare(dateKey(a.data)) || a.data.title.localeCompare(b.data.title, 'zh-Hans-CN') || a.id.localeCompare(b.id));
+}
+
+/**
+ * URL segments for labels: pinyin ASCII (李强 → liqiang), which survives being pasted into chat.
+ * Two labels that romanise alike (李强, 李蔷) both get a short hash of the label, so neither
+ * silently takes the other's page. Years are their own slug.
+ */
+export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>): Map<string, string> {
+  const unique = [...new Set(labels)];
+  const plain = new Map(unique.map((label) => [label, kind === 'years' ? label : slugify(label)]));
+  const uses = new Map<string, number>();
+  for (const slug of plain.values()) uses.set(slug, (uses.get(slug) ?? 0) + 1);
+  return new Map(
+    unique.map((label) => {
+      const slug = plain.get(label)!;
+      return [label, uses.get(slug)! > 1 ? `${slug}-${createHash('sha1').update(label).digest('hex').slice(0, 6)}` : slug];
+    }),
+  );
+}
+
+/** Every term of one taxonomy with all its articles, in a stable reading order. */
+export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleLike[]): TaxonomyTerm[] {
+  const byLabel = new Map<string, ArticleLike[]>();
+  for (const article of articles) {
+    for (const label of new Set(valuesOf(kind, article.data))) byLabel.set(label, [...(byLabel.get(label) ?? []), article]);
+  }
+  const slugs = labelSlugs(kind, byLabel.keys());
+  const terms = [...byLabel.entries()].map(([label, list]): TaxonomyTerm => {
+    const people = kind === 'authors' ? list.map((a) => personDetails(a.data, label)) : [];
+    return {
+      kind,
+      label,
+      slug: slugs.get(label)!,
+      articles: newestFirst(list),
+      positions: [...new Set(people.flatMap((p) => p.positions))],
+      regions: [...new Set(people.flatMap((p) => p.regions))],
+    };
+  });
+  // Years newest first; everything else by how much it holds, then in pinyin order.
+  return terms.sort((a, b) =>
+    kind === 'years' ? b.label.localeCompare(a.label) : b.articles.length - a.articles.length || a.label.localeCompare(b.label, 'zh-Hans-CN'),
+  );
+}
+
+/**
+ * Positions and regions belong to a named author only when it is clear whose they are: a single
+ * author, or lists as long as the author list (printed in the same order).
+ */
+export function personDetails(data: ArticleData, author: string): { positions: string[]; regions: string[] } {
+  const i = data.authors.indexOf(author);
+  if (i < 0) return { positions: [], regions: [] };
+  const pick = (list: string[]) => (data.authors.length === 1 ? list : list.length === data.authors.length ? [list[i]] : []);
+  return { positions: pick(data.positions), regions: pick(data.regions) };
+}
+
+/** The site path (without base) of a taxonomy index or term page. */
+export function taxonomyPath(kind: TaxonomyKind, slug?: string): string {
+  return slug ? `${kind}/${slug}/` : `${kind}/`;
+}
+
+/** Slugs of every label of every taxonomy: computed once per build, since slugging segments words. */
+export function allLabelSlugs(all: readonly ArticleLike[]): Record<TaxonomyKind, Map<string, string>> {
+  return Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, labelSlugs(kind, all.flatMap((a) => valuesOf(kind, a.data)))])) as Record<
+    TaxonomyKind,
+    Map<string, string>
+  >;
+}
+
+/** Every taxonomy page one article belongs to, in the order they are shown. */
+export function taxonomyLinksOf(article: ArticleLike, slugs: Record<TaxonomyKind, Map<string, string>>): { kind: TaxonomyKind; label: string; path: string }[] {
+  return TAXONOMY_KINDS.flatMap((kind) =>
+    [...new Set(valuesOf(kind, article.data))].map((label) => ({ kind, label, path: taxonomyPath(kind, slugs[kind].get(label)!) })),
+  );
+}
+
+/** The articles before and after this one in its column, in date order (older is "previous"). */
+export function columnNeighbours<T extends ArticleLike>(article: T, all: readonly T[]): { previous?: T; next?: T } {
+  if (!article.data.column) return {};
+  const column = newestFirst(all.filter((a) => a.data.column === article.data.column)).reverse();
+  const i = column.findIndex((a) => a.id === article.id);
+  return { previous: column[i - 1], next: column[i + 1] };
+}
+
+/**
+ * Related reading: articles sharing glossary terms (weight 3), topics (2) and keywords (1) with this
+ * one, best first, at most `max`. Only articles that share something are offered.
+ */
+export function relatedArticles<T extends ArticleLike>(article: T, all: readonly T[], max = 5): T[] {
+  const score = (other: ArticleData) =>
+    3 * shared(article.data.terms, other.terms) + 2 * shared(article.data.tags, other.tags) + shared(article.data.keywords, other.keywords);
+  return newestFirst(all.filter((a) => a.id !== article.id))
+    .map((a) => ({ a, s: score(a.data) }))
+    .filter(({ s }) => s > 0)
+    .sort((x, y) => y.s - x.s)
+    .slice(0, max)
+    .map(({ a }) => a);
+}
+
+function shared(a: readonly string[], b: readonly string[]): number {
+  const set = new Set(b);
+  return new Set(a.filter((x) => set.has(x))).size;
+}
