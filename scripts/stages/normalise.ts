@@ -8,7 +8,7 @@ export interface SourceLine {
 
 /**
  * Text → trimmed non-empty lines. Line ends (CRLF, CR, LF), form feeds (Word page breaks) and the
- * indentation typesetters add (half- and full-width spaces) are layout, not words; everything else
+ * indentation typesetters add (half- and full-width spaces, zero-width marks) are layout, not words; everything else
  * stays as written. Paragraph ends are decided later from the text itself (see mend), because page
  * breaks put blank lines in the middle of sentences.
  */
@@ -19,7 +19,8 @@ export function normalise(text: string): SourceLine[] {
     const pieces = rawLine.split(/[\f\u2028\u2029]/);
     pieces.forEach((piece, k) => {
       if (k > 0) gap = true;
-      const trimmed = piece.replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/g, '');
+      // Zero-width characters at a line's edge are web-page residue; inside a line they stay.
+      const trimmed = piece.replace(/^[\s\u3000\uFEFF\u200B-\u200D\u2060]+|[\s\u3000\uFEFF\u200B-\u200D\u2060]+$/g, '');
       if (trimmed === '') gap = true;
       else {
         out.push({ text: trimmed, line: i + 1, gapBefore: gap });

@@ -33,11 +33,30 @@ export function isColumnLine(text: string): boolean {
   return KNOWN_COLUMNS.has(squeezeSpaces(text)) || SPACED_LABEL.test(text);
 }
 
+// A dated line under a title without its dash: "1957年6月26日在第一届全国人民代表大会第四次会议上".
+const DATED_SUBTITLE = /^[0-9０-９〇零○一二三四五六七八九]{4}年.{1,6}月.{1,6}日.{0,40}(?:上|讲话|报告)$/u;
+
+function isSubtitle(text: string): boolean {
+  return SUBTITLE.test(text) || DATED_SUBTITLE.test(squeezeSpaces(text));
+}
+
+function subtitleText(text: string): string {
+  return SUBTITLE.exec(text)?.[1] ?? text.trim();
+}
+
+/**
+ * Title lines: a magazine sets a two-part title on two lines ("学思践悟新思想" / "实干担当谱新篇",
+ * joined with a space); a web export sometimes cuts one word ("政府工作报" / "告", joined without).
+ */
+function joinTitleLines(parts: string[]): string {
+  return parts.reduce((title, part) => (squeezeSpaces(part).length <= 2 || squeezeSpaces(title).length <= 2 ? title + part : `${title} ${part}`));
+}
+
 /** Short, unpunctuated, unnumbered: how a title line looks. */
-function isTitleLike(text: string): boolean {
+function isTitleLike(text: string, continuing = false): boolean {
   const bare = squeezeSpaces(text);
   return (
-    bare.length >= 2 &&
+    bare.length >= (continuing ? 1 : 2) &&
     bare.length <= 40 &&
     HAN.test(bare) &&
     !TERMINAL.test(bare) &&
@@ -184,20 +203,17 @@ function reportArticle(lines: SourceLine[], options: SplitOptions): ArticleDraft
     firstLine: lines[0]?.line ?? 1,
   };
   let i = 0;
-  const next = lines[1];
-  if (
-    lines.length > 1 &&
-    isTitleLike(lines[0].text) &&
-    (next.gapBefore || SUBTITLE.test(next.text)) &&
-    !(next.text.match(/^[，。、；：,.;:]/u))
-  ) {
-    draft.title = lines[0].text;
+  const titleLines: number[] = [];
+  while (i < lines.length && titleLines.length < 3 && isTitleLike(lines[i].text, titleLines.length > 0) && !isSubtitle(lines[i].text)) titleLines.push(i++);
+  const after = lines[i];
+  const setApart = after && (after.gapBefore || isSubtitle(after.text) || SALUTATION.test(squeezeSpaces(after.text))) && !/^[，。、；：,.;:）)」”]/u.test(after.text);
+  if (titleLines.length > 0 && setApart) {
+    draft.title = joinTitleLines(titleLines.map((k) => lines[k].text));
     draft.titleFromFileName = false;
-    draft.header.push(lines[0].text);
-    i = 1;
-  }
-  if (i < lines.length && SUBTITLE.test(lines[i].text) && i <= 1) {
-    draft.subtitle = SUBTITLE.exec(lines[i].text)![1];
+    draft.header.push(...titleLines.map((k) => lines[k].text));
+  } else i = 0;
+  if (i < lines.length && isSubtitle(lines[i].text) && i <= 3) {
+    draft.subtitle = subtitleText(lines[i].text);
     draft.header.push(lines[i].text);
     i++;
     // Speaker: short lines between the subtitle and the salutation ("国务院总理　" / "李　强").

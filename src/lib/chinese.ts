@@ -23,7 +23,9 @@ export function sentences(text: string): string[] {
 }
 
 /** A numeral alone on its line ("一", "二" in the 1960 report) or "第一部分" also opens a section. */
-export const BARE_SECTION = new RegExp(`^(?:${NUM}|第${NUM}(?:部分|章))$`);
+// Only numbers a section can have: "十三五" alone on a line is a cut-off phrase, not section 135.
+const SECTION_NUMBER = '(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)';
+export const BARE_SECTION = new RegExp(`^(?:${SECTION_NUMBER}|第${SECTION_NUMBER}(?:部分|章))$`);
 
 export function headingLevel(raw: string): 2 | 3 | undefined {
   const text = visible(raw);
