@@ -16,6 +16,8 @@ export interface TermContext {
   before: string;
   match: string;
   after: string;
+  /** The term is in the section's heading itself ("（一）……加快发展新质生产力。"). */
+  inHeading: boolean;
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx);
@@ -36,18 +38,18 @@ export function termContexts(mdxBody: string): TermContext[] {
   let sectionTitle = '';
   let seen = new Set<string>();
   for (const node of tree.children) {
-    if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
+    const inHeading = node.type === 'heading' && (node.depth === 2 || node.depth === 3);
+    if (inHeading) {
       sectionId = anchors.heading(node.depth);
       sectionTitle = toString(node);
       seen = new Set();
-      continue;
-    }
-    if (node.type !== 'paragraph') continue;
+    } else if (node.type !== 'paragraph') continue;
+    // A heading that names a term ("加快发展新质生产力") is the best context of all for it.
     const text = toString(node);
     for (const use of termUses(text)) {
       if (seen.has(use.slug)) continue;
       seen.add(use.slug);
-      found.push({ slug: use.slug, sectionId, sectionTitle, ...around(text, use.index, use.spelling) });
+      found.push({ slug: use.slug, sectionId, sectionTitle, inHeading, ...around(text, use.index, use.spelling) });
     }
   }
   return found;

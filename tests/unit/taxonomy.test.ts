@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleData } from '../../src/lib/article-schema.ts';
+import { nextFontScale } from '../../src/lib/reading-prefs.ts';
+import {
+  TAXONOMY_KINDS,
+  allLabelSlugs,
+  buildTaxonomy,
+  columnNeighbours,
+  labelSlugs,
+  newestFirst,
+  personDetails,
+  relatedArticles,
+  taxonomyLinksOf,
+  valuesOf,
+} from '../../src/lib/taxonomy.ts';
+import { shippedArticles } from '../helpers/shipped-articles.ts';
+
+const articles = shippedArticles();
+const report2024 = articles.find((a) => a.id.endsWith('2024nian-zhengfu-gongzuo-baogao'))!;
+
+function data(partial: Partial<ArticleData>): ArticleData {
+  return { title: 't', authors: [], positions: [], regions: [], tags: [], terms: [], keywords: [], readingMinutes: 1, characters: 1, source: 's.txt', sourceIndex: 0, sourceLine: 1, ...partial };
+}
+
+describe('labelSlugs', () => {
+  it('romanises labels into readable ASCII', () => {
+    const slugs = labelSlugs('tags', ['乡村振兴', '全过程人民民主']);
+    expect(slugs.get('乡村振兴')).toBe('xiangcun-zhenxing');
+    expect(slugs.get('全过程人民民主')).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('keeps names that romanise alike apart, each with a hash of its own', () => {
+    const slugs = labelSlugs('authors', ['刘洋', '柳杨', '李强']);
+    expect(slugs.get('刘洋')).not.toBe(slugs.get('柳杨'));
+    expect(slugs.get('刘洋')).toMatch(/^liu-yang-[0-9a-f]{6}$/);
+    expect(slugs.get('柳杨')).toMatch(/^liu-yang-[0-9a-f]{6}$/);
+    expect(slugs.get('李强')).toBe('liqiang');
+    // The same labels give the same slugs on every build, in any order.
+    expect(new Map([...labelSlugs('authors', ['李强', '柳杨', '刘洋'])].sort())).toEqual(new Map([...slugs].sort()));
+  });
+
+  it('uses the year itself for years', () => {
+    expect(labelSlugs('years', ['2024']).get('2024')).toBe('2024');
+  });
+});
+
+describe('buildTaxonomy on the shipped articles', () => {
+  it.each(TAXONOMY_KINDS)('%s: every article is on the page of each of its values, and only there', (kind) => {
+    const terms = buildTaxonomy(kind, articles);
+    for (const a of articles) {
+      const on = terms.filter((t) => t.articles.some((x) => x.id === a.id)).map((t) => t.label);
+      expect(on.sort()).toEqual([...new Set(valuesOf(kind, a.data))].sort());
+    }
+    for (const t of terms) expect(t.slug).toMatch(/^[a-z0-9-]+$/);
+    expect(new Set(terms.map((t) => t.slug)).size).toBe(terms.length);
+  });
+
+  it('lists years newest first and articles newest first', () => {
+    const years = buildTaxonomy('years', articles).map((t) => t.label);
+    expect(years).toEqual([...years].sort().reverse());
+    expect(years[0]).toBe('2024');
+    const column = buildTaxonomy('columns', articles)[0];
+    expect(column.label).toBe('政府工作报告');
+    expect(column.articles.map((a) => a.data.year ?? 0).filter(Boolean)).toEqual([2024, 2018, 2003, 1978, 1960, 1954]);
+  });
+
+  it('gives an author page the position printed under the name', () => {
+    const li = buildTaxonomy('authors', articles).find((t) => t.label === '李强')!;
+    expect(li.slug).toBe('liqiang');
+    expect(li.positions).toEqual(['国务院总理']);
+    expect(li.articles.map((a) => a.id)).toEqual([report2024.id]);
+  });
+
+  it('links each article to its pages with the same slugs the pages use', () => {
+    const slugs = allLabelSlugs(articles);
+    const links = taxonomyLinksOf(report2024, slugs);
+    expect(links).toContainEqual({ kind: 'columns', label: '政府工作报告', path: 'columns/zhengfu-gongzuo-baogao/' });
+    expect(links).toContainEqual({ kind: 'years', label: '2024', path: 'years/2024/' });
+    expect(links).toContainEqual({ kind: 'authors', label: '李强', path: 'authors/liqiang/' });
+    for (const l of links) {
+      const page = buildTaxonomy(l.kind, articles).find((t) => `${l.kind}/${t.slug}/` === l.path);
+      expect(page?.articles.map((a) => a.id), l.path).toContain(report2024.id);
+    }
+  });
+});
+
+describe('personDetails', () => {
+  it('gives a sole author every position and region', () => {
+    expect(personDetails(data({ authors: ['张三'], positions: ['张掖市政协主席'], regions: ['张掖市'] }), '张三')).toEqual({ positions: ['张掖市政协主席'], regions: ['张掖市'] });
+  });
+  it('pairs lists as long as the author list by order, and gives nothing when they cannot be paired', () => {
+    const d = data({ authors: ['张三', '李四'], positions: ['甲职务', '乙职务'], regions: ['张掖市'] });
+    expect(personDetails(d, '李四')).toEqual({ positions: ['乙职务'], regions: [] });
+    expect(personDetails(d, '王五')).toEqual({ positions: [], regions: [] });
+  });
+});
+
+describe('columnNeighbours', () => {
+  it('walks the column oldest to newest through every article once', () => {
+    const column = articles.filter((a) => a.data.column === '政府工作报告');
+    let here = newestFirst(column).at(-1)!;
+    expect(columnNeighbours(here, articles).previous).toBeUndefined();
+    const seen = [here.id];
+    for (let next = columnNeighbours(here, articles).next; next; next = columnNeighbours(next, articles).next) {
+      expect(columnNeighbours(next, articles).previous?.id).toBe(seen.at(-1));
+      seen.push(next.id);
+      here = next;
+    }
+    expect(seen.sort()).toEqual(column.map((a) => a.id).sort());
+  });
+  it('gives an article without a column no neighbours', () => {
+    expect(columnNeighbours({ id: 'x', data: data({}) }, articles)).toEqual({});
+  });
+});
+
+describe('relatedArticles', () => {
+  it('offers up to five others that share terms, topics or keywords, most shared first', () => {
+    const related = relatedArticles(report2024, articles);
+    expect(related.length).toBeGreaterThanOrEqual(3);
+    expect(related.length).toBeLessThanOrEqual(5);
+    expect(related.map((a) => a.id)).not.toContain(report2024.id);
+    const sharedTerms = (a: (typeof articles)[number]) => a.data.terms.filter((t) => report2024.data.terms.includes(t)).length;
+    // The 2018 report and the 2024 resolution share most formulations with the 2024 report.
+    expect(sharedTerms(related[0])).toBeGreaterThanOrEqual(Math.max(...articles.filter((a) => a !== report2024).map(sharedTerms)) - 1);
+  });
+  it('offers nothing when nothing is shared', () => {
+    const lone = { id: 'lone', data: data({ tags: ['无此主题'] }) };
+    expect(relatedArticles(lone, articles)).toEqual([]);
+  });
+});
+
+describe('nextFontScale', () => {
+  it('steps up and down through the scales and stops at the ends', () => {
+    expect(nextFontScale(1, 1)).toBe(1.125);
+    expect(nextFontScale(1, -1)).toBe(0.875);
+    expect(nextFontScale(0.875, -1)).toBe(0.875);
+    expect(nextFontScale(2, 1)).toBe(2);
+    expect(nextFontScale(1.3, 1)).toBe(1.5);
+  });
+});
