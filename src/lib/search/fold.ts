@@ -1,0 +1,37 @@
+/**
+ * Folding makes the index and the query compare the way a reader means them: full-width digits and
+ * Latin (ＮＦＫＣ) become ASCII, Latin is lower-cased, and traditional characters become simplified,
+ * so 1954's 關於憲法 and a query for 关于宪法 meet. The same function runs when the index is built
+ * and in the browser, so the two sides can never disagree.
+ */
+
+/** Traditional (or variant) character → simplified, for the characters the archive can meet. */
+export type FoldMap = Record<string, string>;
+
+const LATIN_UPPER = /[A-Z]/g;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * One character in, one character out, so a position in folded text is the same position in the
+ * original (excerpts are mapped back through it). NFKC forms longer than one character (㈠ → (一))
+ * are left as written.
+ */
+export function foldChar(ch: string, map: FoldMap): string {
+  const n = ch.normalize('NFKC');
+  // Only letters and digits are normalised: punctuation keeps its full-width form, as printed.
+  const one = [...n].length === 1 && LETTER_OR_DIGIT.test(n) ? n.replace(LATIN_UPPER, (c) => c.toLowerCase()) : ch;
+  return map[one] ?? one;
+}
+
+export function foldText(text: string, map: FoldMap): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch, map);
+  return out;
+}
+
+const WHITESPACE = /\s+/gu;
+
+/** What a phrase match compares: folded text with every space and line break taken out, as Ctrl-F over the printed text would. */
+export function matchForm(text: string, map: FoldMap): string {
+  return foldText(text, map).replace(WHITESPACE, '');
+}

@@ -1,0 +1,69 @@
+/**
+ * On a page opened from a search result (?hl=phrase#s2), marks every occurrence of the phrases in
+ * the article and scrolls to the first one in the linked section. The page's text is folded the
+ * same way as the index, so a simplified phrase is found in 1954's traditional text.
+ */
+import { foldChar } from './fold.ts';
+import { occurrences } from './query.ts';
+import { foldMapFromPairs } from './sidecar.ts';
+import { loadSidecar } from './load.ts';
+
+export async function highlightFromUrl(): Promise<void> {
+  const raw = new URLSearchParams(location.search).getAll('hl').filter(Boolean);
+  const root = document.querySelector('article') ?? document.querySelector('main');
+  if (raw.length === 0 || !root) return;
+  const map = foldMapFromPairs((await loadSidecar()).fold);
+  const terms = raw.map((t) => [...t.replace(/\s+/gu, '')].map((c) => foldChar(c, map)).join(''));
+
+  // Every non-space character of the article's text, folded, with the text node it sits in.
+  const chars: string[] = [];
+  const where: { node: Text; offset: number }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('script, style, [hidden], .site-search') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    let offset = 0;
+    for (const ch of n.data) {
+      if (!/\s/u.test(ch)) {
+        chars.push(foldChar(ch, map));
+        where.push({ node: n, offset });
+      }
+      offset += ch.length;
+    }
+  }
+
+  // Pieces of text nodes to wrap, grouped per node so splitting one never shifts another's offsets.
+  const perNode = new Map<Text, { start: number; end: number }[]>();
+  for (const term of terms) {
+    const len = [...term].length;
+    for (const at of occurrences(chars, term)) {
+      for (let i = at; i < at + len; i += 1) {
+        const { node, offset } = where[i];
+        const end = offset + chars[i].length;
+        const list = perNode.get(node) ?? [];
+        const last = list[list.length - 1];
+        if (last && last.end === offset) last.end = end;
+        else list.push({ start: offset, end });
+        perNode.set(node, list);
+      }
+    }
+  }
+  const marks: HTMLElement[] = [];
+  for (const [node, pieces] of perNode) {
+    for (const { start, end } of pieces.sort((a, b) => b.start - a.start)) {
+      const hit = node.splitText(start);
+      hit.splitText(end - start);
+      const mark = document.createElement('mark');
+      mark.className = 'search-hit';
+      hit.replaceWith(mark);
+      mark.append(hit);
+      marks.push(mark);
+    }
+  }
+  if (marks.length === 0) return;
+  marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = (section && marks.find((m) => section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) || marks[0];
+  target.classList.add('search-hit-current');
+  target.scrollIntoView({ block: 'center' });
+}
