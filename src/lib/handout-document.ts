@@ -1,0 +1,203 @@
+import { formatItem, type HandoutItem } from './handout-items.ts';
+
+/**
+ * Builds a handout in the browser from the article pages themselves (fetched from the same site),
+ * so a handout prints exactly what the article page prints, and a static site needs no second copy
+ * of every text. Used by /handout/ and by the projection mode of a study session.
+ */
+
+export interface LoadedItem {
+  item: HandoutItem;
+  /** The article's title; for a section, the article's title too (the section heading follows). */
+  title: string;
+  /** The section heading, for a section item. */
+  sectionTitle?: string;
+  /** <article> ready to insert: title, the text, the print-only source line. */
+  element: HTMLElement;
+  /** Characters of text, spaces excluded, for a reading time. */
+  characters: number;
+}
+
+export interface LoadError {
+  item: HandoutItem;
+  message: string;
+}
+
+/** Same rate as the ingest pipeline's readingMinutes (scripts/stages/tag.ts). */
+export const READING_CHARS_PER_MINUTE = 400;
+
+export function readingMinutes(characters: number): number {
+  return Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE));
+}
+
+/** What never belongs in a handout: controls, navigation, search-index helpers. */
+const STRIP = 'script, style, button, nav, aside, form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]';
+
+export function articlePageUrl(base: string, article: string): string {
+  return `${base.replace(/\/?$/, '/')}articles/${article}/`;
+}
+
+const pages = new Map<string, Promise<Document>>();
+
+async function fetchArticle(base: string, article: string): Promise<Document> {
+  const address = articlePageUrl(base, article);
+  if (!pages.has(address)) {
+    pages.set(
+      address,
+      fetch(address).then(async (res) => {
+        if (!res.ok) throw new Error(`找不到文章（${res.status}）`);
+        return new DOMParser().parseFromString(await res.text(), 'text/html');
+      }),
+    );
+  }
+  return pages.get(address)!;
+}
+
+/** A heading and everything up to the next heading of the same or a higher level. */
+function sectionNodes(body: Element, id: string): Element[] | null {
+  const heading = [...body.children].find((el) => el.id === id && /^H[23]$/.test(el.tagName));
+  if (!heading) return null;
+  const level = Number(heading.tagName[1]);
+  const nodes = [heading];
+  for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+    if (/^H[1-3]$/.test(el.tagName) && Number(el.tagName[1]) <= level) break;
+    nodes.push(el);
+  }
+  return nodes;
+}
+
+export async function loadItem(base: string, item: HandoutItem): Promise<LoadedItem> {
+  const doc = await fetchArticle(base, item.article);
+  const source = doc.querySelector('article');
+  const body = source?.querySelector('.article-body');
+  const h1 = source?.querySelector('h1');
+  if (!source || !body || !h1) throw new Error('页面里没有文章');
+  const title = h1.textContent?.trim() ?? item.article;
+
+  const article = document.createElement('article');
+  article.className = 'handout-item';
+  article.dataset.item = formatItem(item);
+  const header = document.createElement('header');
+  header.append(h1.cloneNode(true));
+  const subtitle = source.querySelector('.article-subtitle');
+  if (subtitle && !item.section) header.append(subtitle.cloneNode(true));
+  article.append(header);
+
+  const content = document.createElement('div');
+  content.className = 'article-body';
+  let sectionTitle: string | undefined;
+  if (item.section) {
+    const nodes = sectionNodes(body, item.section);
+    if (!nodes) throw new Error(`文章里没有第 ${item.section} 节`);
+    sectionTitle = nodes[0].textContent?.trim();
+    content.append(...nodes.map((n) => n.cloneNode(true)));
+  } else {
+    content.append(...[...body.childNodes].map((n) => n.cloneNode(true)));
+  }
+  content.querySelectorAll(STRIP).forEach((el) => el.remove());
+  article.append(content);
+
+  const printSource = source.querySelector('.print-source');
+  if (printSource) {
+    const line = printSource.cloneNode(true) as HTMLElement;
+    line.querySelectorAll('script').forEach((el) => el.remove());
+    const address = line.querySelector('.print-source-url');
+    // The address this handout was actually built from, so it points at this intranet's copy.
+    const page = new URL(articlePageUrl(base, item.article), location.href);
+    if (item.section) page.hash = item.section;
+    if (address) address.textContent = page.href;
+    article.append(line);
+  }
+  const characters = [...(content.textContent ?? '').replace(/\s/g, '')].length;
+  return { item, title, sectionTitle, element: article, characters };
+}
+
+/** Loads every item in order; a missing one is reported, never silently dropped. */
+export async function loadItems(base: string, items: HandoutItem[]): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
+  const results = await Promise.allSettled(items.map((item) => loadItem(base, item)));
+  const loaded: LoadedItem[] = [];
+  const errors: LoadError[] = [];
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') loaded.push(r.value);
+    else errors.push({ item: items[i], message: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+  });
+  return { loaded, errors };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** "2026-03-05" → "2026年3月5日", the way a meeting notice writes a date. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+export interface CoverDetails {
+  meeting: string;
+  date?: string;
+  organiser?: string;
+}
+
+export function coverPage(details: CoverDetails, loaded: LoadedItem[]): HTMLElement {
+  const cover = el('section', 'handout-cover');
+  cover.append(el('p', 'handout-cover-kind', '学习材料'));
+  cover.append(el('h1', 'handout-cover-title', details.meeting));
+  const contents = el('ol', 'handout-cover-contents');
+  for (const l of loaded) contents.append(el('li', '', l.sectionTitle ? `${l.title}（${l.sectionTitle}）` : l.title));
+  cover.append(contents);
+  if (details.organiser) cover.append(el('p', 'handout-cover-organiser', details.organiser));
+  if (details.date) cover.append(el('p', 'handout-cover-date', chineseDate(details.date)));
+  return cover;
+}
+
+/** The opening clause of a point: "一是加大宏观调控力度，推动经济运行持续好转。" */
+function pointLead(point: Element): string {
+  const paragraph = point.closest('p');
+  if (!paragraph) return point.textContent ?? '';
+  const range = document.createRange();
+  range.setStartBefore(point);
+  range.setEndAfter(paragraph.lastChild!);
+  const rest = range.toString();
+  const end = rest.search(/[。；！？]/);
+  return end >= 0 ? rest.slice(0, end + 1) : rest;
+}
+
+/** An outline line holds a heading or the lead of a point, never a whole paragraph. */
+export function outlineLine(text: string, max = 40): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const end = clean.search(/[。；！？]/);
+  const sentence = end >= 0 ? clean.slice(0, end + 1) : clean;
+  return [...sentence].length > max ? `${[...sentence].slice(0, max).join('')}……` : sentence;
+}
+
+/** 学习要点: each item's headings and its 一是/二是 points, in order, on one page where they fit. */
+export function outlinePage(loaded: LoadedItem[]): HTMLElement {
+  const outline = el('section', 'handout-outline');
+  outline.append(el('h1', 'handout-outline-title', '学习要点'));
+  for (const l of loaded) {
+    outline.append(el('h2', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
+    const list = el('ul', 'handout-outline-points');
+    for (const node of l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')) {
+      if (node.tagName === 'H2') list.append(el('li', 'outline-h2', outlineLine(node.textContent ?? '')));
+      else if (node.tagName === 'H3') list.append(el('li', 'outline-h3', outlineLine(node.textContent ?? '')));
+      else list.append(el('li', 'outline-point', outlineLine(pointLead(node))));
+    }
+    if (list.children.length > 0) outline.append(list);
+  }
+  return outline;
+}
+
+/** Ruled lines on the text grid for notes taken in the discussion. */
+export function notesPage(lines = 20): HTMLElement {
+  const notes = el('section', 'handout-notes');
+  notes.append(el('h2', 'handout-notes-title', '讨论记录'));
+  const ruled = el('div', 'handout-note-lines');
+  for (let i = 0; i < lines; i++) ruled.append(el('div', 'handout-note-line'));
+  notes.append(ruled);
+  return notes;
+}
