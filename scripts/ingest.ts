@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { convertSource, SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
 import { planIngest, sha256, type Manifest } from './ingest-plan.ts';
+import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { Progress } from './progress.ts';
 
@@ -34,18 +35,6 @@ function walk(dir: string, rel = ''): string[] {
     .readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]));
-}
-
-/** sha256 of every file the conversion depends on, so a code or vocabulary change re-converts all. */
-function pipelineFingerprint(): string {
-  const files = [
-    ...walk(path.join(root, 'scripts')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'scripts', f)),
-    ...walk(path.join(root, 'src/data')).map((f) => path.join(root, 'src/data', f)),
-    path.join(root, 'src/lib/chinese.ts'),
-    path.join(root, 'src/lib/glossary.ts'),
-    path.join(root, 'package-lock.json'),
-  ];
-  return sha256(files.filter((f) => fs.existsSync(f)).map((f) => `${path.relative(root, f)}\0${sha256(fs.readFileSync(f))}`).join('\n'));
 }
 
 function readManifest(): Manifest | undefined {
@@ -86,7 +75,7 @@ async function main(): Promise<number> {
   for (const f of walk(outDir).filter((f) => f.endsWith('.mdx'))) existing.set(f, fs.readFileSync(path.join(outDir, f), 'utf8'));
   const existingHash = new Map([...existing].map(([f, c]) => [f, sha256(c)]));
 
-  const pipeline = pipelineFingerprint();
+  const pipeline = pipelineFingerprint(root);
   const manifest = readManifest();
   const plan = planIngest(manifest, pipeline, hashes, (f) => existingHash.get(f));
 
@@ -145,7 +134,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  if (stale.length > 0 || orphans.length > 0) swapIn(wanted);
+  if (stale.length > 0 || orphans.length > 0) swapIn(wanted, existing);
   writeManifest(pipeline, hashes, generated);
   const changed = [...plan.values()].filter((d) => d !== 'unchanged' && d !== 'removed').length;
   if (!args.quiet) {
@@ -157,13 +146,28 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Writes the whole new set beside the old one, then swaps the two folders with renames. */
-function swapIn(wanted: Map<string, string>): void {
+/**
+ * Builds the whole new set beside the old one, then swaps the two folders with renames. Articles
+ * that did not change are hard-linked, not rewritten: one edited source in a 10,000-article archive
+ * writes one file, and the others keep their modification times for Astro and editors.
+ */
+function swapIn(wanted: Map<string, string>, existing: Map<string, string>): void {
   const next = `${outDir}.next`;
   const old = `${outDir}.old`;
   fs.mkdirSync(next, { recursive: true });
+  const made = new Set<string>();
   for (const [file, content] of [...wanted].sort()) {
-    fs.mkdirSync(path.dirname(path.join(next, file)), { recursive: true });
+    const dir = path.dirname(path.join(next, file));
+    if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    if (existing.get(file) === content) {
+      try {
+        fs.linkSync(path.join(outDir, file), path.join(next, file));
+        continue;
+      } catch {
+        // A file system without hard links: write it as before.
+      }
+    }
     fs.writeFileSync(path.join(next, file), content);
   }
   if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
