@@ -1,0 +1,248 @@
+/**
+ * npm run bench [-- --n 1000 --n 10000] [-- --copies 10] [-- --dir /tmp/bench] [-- --keep]
+ *
+ * Builds generated archives of N study-length articles (and the report corpus copied --copies
+ * times) from the real government work reports, and times each stage the way `npm run build` runs
+ * it: ingest, astro build, Pagefind. Each stage's wall time and the peak memory of its whole
+ * process tree are printed as a table and written to bench-results/. Also times ingest re-run with
+ * nothing changed and with one source changed, which must convert only that source.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { measure, type Measurement } from './bench/measure-tree.ts';
+import { writeCorpusCopies, writeStudySources } from './bench/study-corpus.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
+const GiB = 1024 ** 3;
+
+/** What the issue asks of the largest archive. */
+const GOALS = { rerunSeconds: 5, fullBuildSeconds: 300, fullBuildBytes: 6 * GiB };
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', multiple: true },
+    copies: { type: 'string', default: '10' },
+    dir: { type: 'string', default: process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'zhengxie-bench') },
+    keep: { type: 'boolean', default: false },
+    // Extra V8 flags for astro build, e.g. --astro-node-options=--max-old-space-size=8192
+    'astro-node-options': { type: 'string' },
+  },
+});
+
+interface Stage {
+  stage: string;
+  seconds: number;
+  peakBytes: number;
+  note?: string;
+  /** One-minute load average when the stage ended. */
+  load?: number;
+}
+
+interface Scenario {
+  name: string;
+  sources: number;
+  articles: number;
+  characters: number;
+  stages: Stage[];
+  fullBuild: { seconds: number; peakBytes: number };
+  rerunSeconds: number;
+  rerunConverted: number;
+  oneChange: { converted: number; written: number };
+  distBytes: number;
+  pagefindBytes: number;
+}
+
+/** "(3 converted, 997 unchanged, 3 written, 0 removed)" from ingest's summary line. */
+function ingestSummary(stdout: string): { sources: number; articles: number; converted: number; written: number; removed: number } {
+  const m = /ingested (\d+) sources → (\d+) articles .*\((\d+) converted, \d+ unchanged, (\d+) written, (\d+) removed\)/.exec(stdout);
+  if (!m) throw new Error(`ingest printed no summary line:\n${stdout}`);
+  return { sources: +m[1], articles: +m[2], converted: +m[3], written: +m[4], removed: +m[5] };
+}
+
+function check(run: Measurement, what: string): Measurement {
+  if (run.exitCode !== 0) throw new Error(`${what} failed (exit ${run.exitCode}):\n${run.stderr.slice(-4000)}\n${run.stdout.slice(-2000)}`);
+  return run;
+}
+
+function duBytes(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += fs.statSync(path.join(e.parentPath, e.name)).size;
+  return total;
+}
+
+/** Pages in the Pagefind index (all languages), from the entry file the search client reads first. */
+function indexedPages(dist: string): number | undefined {
+  try {
+    const entry = JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+function bodyCharacters(articlesDir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(articlesDir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.mdx')) continue;
+    const m = /^characters: (\d+)$/m.exec(fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+    total += m ? +m[1] : 0;
+  }
+  return total;
+}
+
+/**
+ * A copy of the ingest code and the vocabularies as they are when the benchmark starts. A run takes
+ * many minutes; an edit to the pipeline in the meantime would otherwise change the pipeline
+ * fingerprint between the first ingest and the re-runs, and the re-runs would convert everything.
+ */
+function freezeIngest(base: string): string {
+  const frozen = path.join(base, 'frozen-ingest');
+  fs.rmSync(frozen, { recursive: true, force: true });
+  for (const rel of ['scripts', 'src/lib', 'src/data', 'package.json', 'package-lock.json']) {
+    fs.cpSync(path.join(root, rel), path.join(frozen, rel), { recursive: true });
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(frozen, 'node_modules'));
+  return frozen;
+}
+
+let frozen = root;
+
+async function runScenario(name: string, fill: (sourcesDir: string) => void): Promise<Scenario> {
+  const dir = path.join(path.resolve(args.dir!), name);
+  const sources = path.join(dir, 'sources');
+  const articles = path.join(dir, 'articles');
+  const dist = path.join(dir, 'dist');
+  const cache = path.join(dir, 'ingest-manifest.json');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(sources, { recursive: true });
+  fill(sources);
+  console.log(`\n== ${name}: sources in ${sources}`);
+
+  const node = process.execPath;
+  const ingestArgs = [path.join(frozen, 'scripts/ingest.ts'), '--sources', sources, '--out', articles, '--cache', cache];
+  const stages: Stage[] = [];
+  const log = (s: Stage) => {
+    // Other work on this 2-core machine slows a stage down; the load says how much there was.
+    s.load = Number(os.loadavg()[0].toFixed(2));
+    stages.push(s);
+    console.log(`  ${s.stage}: ${s.seconds.toFixed(1)} s, peak ${(s.peakBytes / GiB).toFixed(2)} GiB${s.note ? ` (${s.note})` : ''}`);
+  };
+
+  const cold = check(await measure(node, ingestArgs, { cwd: root }), 'ingest');
+  const coldSummary = ingestSummary(cold.stdout);
+  log({ stage: 'ingest', seconds: cold.seconds, peakBytes: cold.peakBytes, note: `${coldSummary.converted} converted` });
+
+  const rerun = check(await measure(node, ingestArgs, { cwd: root }), 'ingest re-run');
+  const rerunSummary = ingestSummary(rerun.stdout);
+  log({ stage: 'ingest again, nothing changed', seconds: rerun.seconds, peakBytes: rerun.peakBytes, note: `${rerunSummary.converted} converted, ${rerunSummary.written} written` });
+
+  // Change one source in the middle of the archive: a sentence added to its last paragraph.
+  const all = fs.readdirSync(sources, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const victim = all[Math.floor(all.length / 2)];
+  fs.writeFileSync(victim, `${fs.readFileSync(victim, 'utf8').trimEnd()}这是基准测试加上的一句话。\n`);
+  const one = check(await measure(node, ingestArgs, { cwd: root }), 'ingest after one change');
+  const oneSummary = ingestSummary(one.stdout);
+  log({ stage: 'ingest again, one source changed', seconds: one.seconds, peakBytes: one.peakBytes, note: `${oneSummary.converted} converted, ${oneSummary.written} written` });
+
+  // A cold site build: no output and no Astro cache from an earlier run.
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
+  const env = { ...process.env, ARTICLES_DIR: articles, DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astroEnv = args['astro-node-options'] ? { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${args['astro-node-options']}`.trim() } : env;
+  // Astro writes its prerender chunks under the working directory's .astro/ when outDir lies outside
+  // it, where parallel builds overwrite each other's: run it from the scenario folder instead, with
+  // node_modules linked there so the chunks in dist/.prerender resolve their packages.
+  if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const astro = check(await measure(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], { cwd: dir, env: astroEnv }), 'astro build');
+  log({ stage: 'astro build', seconds: astro.seconds, peakBytes: astro.peakBytes, note: args['astro-node-options'] });
+
+  const pagefind = check(await measure(node, ['scripts/pagefind.ts'], { cwd: root, env }), 'pagefind');
+  const indexed = indexedPages(dist);
+  log({ stage: 'pagefind', seconds: pagefind.seconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed} pages indexed` });
+
+  const scenario: Scenario = {
+    name,
+    sources: coldSummary.sources,
+    articles: coldSummary.articles,
+    characters: bodyCharacters(articles),
+    stages,
+    fullBuild: { seconds: cold.seconds + astro.seconds + pagefind.seconds, peakBytes: Math.max(cold.peakBytes, astro.peakBytes, pagefind.peakBytes) },
+    rerunSeconds: rerun.seconds,
+    rerunConverted: rerunSummary.converted,
+    oneChange: { converted: oneSummary.converted, written: oneSummary.written },
+    distBytes: duBytes(dist),
+    pagefindBytes: duBytes(path.join(dist, 'pagefind')),
+  };
+  if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  return scenario;
+}
+
+function table(scenarios: Scenario[]): string {
+  const rows = [['archive', 'stage', 'wall s', 'peak GiB', 'load', 'note']];
+  for (const s of scenarios) {
+    for (const st of s.stages) rows.push([s.name, st.stage, st.seconds.toFixed(1), (st.peakBytes / GiB).toFixed(2), String(st.load ?? ''), st.note ?? '']);
+    rows.push([s.name, 'FULL BUILD (ingest + astro + pagefind)', s.fullBuild.seconds.toFixed(1), (s.fullBuild.peakBytes / GiB).toFixed(2), '', `${s.articles} articles, ${(s.characters / 1e6).toFixed(1)} M chars, dist ${(s.distBytes / 1024 ** 2).toFixed(0)} MiB, index ${(s.pagefindBytes / 1024 ** 2).toFixed(0)} MiB`]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r, k) => `| ${r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |${k === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n');
+}
+
+function goals(scenarios: Scenario[]): string[] {
+  const lines: string[] = [];
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  for (const s of scenarios) {
+    lines.push(`${mark(s.rerunConverted === 0)} ${s.name}: ingest with nothing changed → ${s.rerunConverted} converted (goal 0)`);
+    lines.push(`${mark(s.oneChange.converted === 1 && s.oneChange.written === 1)} ${s.name}: one changed source → ${s.oneChange.converted} converted, ${s.oneChange.written} written (goal 1, 1)`);
+    if (s.articles >= 10_000) {
+      lines.push(`${mark(s.rerunSeconds <= GOALS.rerunSeconds)} ${s.name}: ingest with nothing changed ${s.rerunSeconds.toFixed(1)} s (goal ≤ ${GOALS.rerunSeconds} s)`);
+      lines.push(`${mark(s.fullBuild.seconds <= GOALS.fullBuildSeconds)} ${s.name}: full build ${s.fullBuild.seconds.toFixed(0)} s (goal ≤ ${GOALS.fullBuildSeconds} s)`);
+      lines.push(`${mark(s.fullBuild.peakBytes <= GOALS.fullBuildBytes)} ${s.name}: full build peak ${(s.fullBuild.peakBytes / GiB).toFixed(2)} GiB (goal ≤ 6 GiB)`);
+    }
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const ns = (args.n ?? ['1000']).map(Number);
+  const copies = Number(args.copies);
+  if (ns.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(copies) || copies < 0) throw new Error('--n and --copies take whole numbers');
+  if (!fs.existsSync(GOV_REPORTS)) throw new Error(`the report corpus is missing: ${GOV_REPORTS}`);
+
+  fs.mkdirSync(path.resolve(args.dir!), { recursive: true });
+  frozen = freezeIngest(path.resolve(args.dir!));
+  const scenarios: Scenario[] = [];
+  const failures: string[] = [];
+  const plans: [string, (dir: string) => void][] = ns.map((n) => [`n${n}`, (dir) => void writeStudySources(GOV_REPORTS, dir, n)]);
+  if (copies > 0) plans.push([`corpus-x${copies}`, (dir) => void writeCorpusCopies([path.join(root, 'src/content/sources'), GOV_REPORTS], dir, copies)]);
+  for (const [name, fill] of plans) {
+    // One archive failing (out of memory, say) is itself a result; the others still run.
+    try {
+      scenarios.push(await runScenario(name, fill));
+    } catch (error) {
+      console.error(`✗ ${name}: ${(error as Error).message}`);
+      failures.push(`${name}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  console.log(`\n${machine.cpus} cores, ${(machine.memoryBytes / GiB).toFixed(0)} GiB, Node ${machine.node}\n`);
+  console.log(table(scenarios));
+  console.log('');
+  for (const line of goals(scenarios)) console.log(line);
+  for (const f of failures) console.log(`✗ ${f}`);
+  console.log('Starlight 0.37 (Astro 5), 88 documents ×10 = 880 pages: 60.4 s; Pagefind peak 4.7 GiB (5.7 GiB with node).');
+
+  const outDir = path.join(root, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, goals: GOALS, scenarios, failures }, null, 2)}\n`);
+  console.log(`\nwritten ${path.relative(root, file)}`);
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+await main();
