@@ -1,0 +1,86 @@
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { convertSource } from '../../scripts/pipeline.ts';
+import { docxToLines } from '../../scripts/stages/docx.ts';
+import { visibleText } from '../helpers/hostile-text.ts';
+import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
+
+const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
+const boldLead = (lead: string, rest: string) => new Paragraph({ children: [new TextRun({ text: lead, bold: true }), new TextRun(rest)] });
+
+/** A committee member's report as offices write it in Word: heading styles, bold lead-ins, a table, a footnote. */
+async function memberReport(): Promise<Buffer> {
+  const doc = new Document({
+    footnotes: { 1: { children: [text('数据来源：市政协办公室。')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '关于提高委员履职能力的调研报告', heading: HeadingLevel.TITLE }),
+          text('今年以来，市政协围绕中心、服务大局，推动委员履职工作取得新成效。'),
+          new Paragraph({ text: '一、总体情况', heading: HeadingLevel.HEADING_1 }),
+          boldLead('（一）履职质量有效提升。', '全年共提交提案三百二十件。'),
+          new Paragraph({ children: [new TextRun('立案二百九十八件'), new FootnoteReferenceRun(1), new TextRun('，办复率百分之百。')] }),
+          new Paragraph({ text: '（二）存在的不足', heading: HeadingLevel.HEADING_2 }),
+          text('一是调研不深。二是协商不够。'),
+          boldLead('二、下一步打算', ''),
+          new Paragraph({ children: [new TextRun('网页粘贴的内容：<script>globalThis.__pwned = 1</script>{alert(1)} & 1 < 2 &amp; `代码`。')] }),
+          new Paragraph({ children: [new TextRun('第一行'), new TextRun({ text: '第二行（软回车后）。', break: 1 })] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [text('提案')] }), new TableCell({ children: [text('三百二十件')] })] }),
+              new TableRow({ children: [new TableCell({ children: [text('社情民意')] }), new TableCell({ children: [text('八十五篇')] })] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('Word (.docx) sources go through the same pipeline', () => {
+  it('turns heading styles and bold lead-ins into sections and sub-sections', async () => {
+    const { articles, encoding } = await convertSource('调研报告/委员履职.docx', await memberReport());
+    expect(encoding).toBe('docx');
+    expect(articles).toHaveLength(1);
+    const { data, body } = splitArticle(articles[0].content);
+    expect(data.title).toBe('关于提高委员履职能力的调研报告');
+    expect(data.column).toBe('调研报告');
+    const headings = body.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings).toEqual(['## 一、总体情况', '### （一）履职质量有效提升。', '### （二）存在的不足', '## 二、下一步打算']);
+    // The bold lead-in is split from the body text that shared its paragraph.
+    expect(body).toMatch(/^全年共提交提案三百二十件。$/m);
+  });
+
+  it('shows markup typed into Word as text, runs nothing, and loses no word', async () => {
+    const { articles } = await convertSource('委员履职.docx', await memberReport());
+    const { body } = splitArticle(articles[0].content);
+    const tree = await renderMdx(body);
+    const shown = textOf(tree);
+    expect(shown).toContain('<script>globalThis.__pwned = 1</script>{alert(1)} & 1 < 2 &amp; `代码`。');
+    expect(elementsOf(tree).map((e) => e.tagName)).not.toContain('script');
+    expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+    for (const words of ['立案二百九十八件', '办复率百分之百', '第一行', '第二行（软回车后）。', '社情民意', '八十五篇', '数据来源：市政协办公室。']) {
+      expect(visibleText(shown)).toContain(visibleText(words));
+    }
+  });
+
+  it('makes every paragraph, table cell and soft line break a line, and drops the footnote back-link arrow', async () => {
+    const lines = await docxToLines(await memberReport(), 'a.docx');
+    const texts = lines.map((l) => l.text);
+    expect(texts).toContain('提案');
+    expect(texts).toContain('三百二十件');
+    const soft = texts.indexOf('第二行（软回车后）。');
+    expect(texts[soft - 1]).toBe('第一行');
+    expect(lines[soft].gapBefore).toBe(false);
+    expect(texts.join('')).not.toContain('↑');
+  });
+
+  it('says what is wrong with a .docx that is not one', async () => {
+    await expect(docxToLines(Buffer.from('这不是 Word 文件。'), '假.docx')).rejects.toThrow(/假\.docx: 不是 Word 文件/);
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expect(docxToLines(ole, '旧.docx')).rejects.toThrow(/旧版 \.doc 或加了密码/);
+    const empty = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: '' })] }] }));
+    await expect(docxToLines(empty, '空.docx')).rejects.toThrow(/没有文字/);
+  });
+});
