@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout-articles.ts';
+import { formatItem, itemsFromLocation, itemsQuery, parseItem } from '../../src/lib/handout-items.ts';
+import { resolveSessions, sectionTexts, type ArticleLike } from '../../src/lib/sessions.ts';
+import { ARTICLES } from '../helpers/paths.ts';
+
+const REPORT_2024 = 'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao';
+
+describe('handout items', () => {
+  it('reads an item however a reader copied it', () => {
+    const want = { article: REPORT_2024, section: 's3-1' };
+    expect(parseItem(`${REPORT_2024}#s3-1`)).toEqual(want);
+    expect(parseItem(`/articles/${REPORT_2024}/#s3-1`)).toEqual(want);
+    expect(parseItem(`http://intranet.example/xuexi/articles/${REPORT_2024}/#s3-1`, '/xuexi/')).toEqual(want);
+    expect(parseItem(`${REPORT_2024}%23s3-1`)).toEqual(want);
+    expect(parseItem(REPORT_2024)).toEqual({ article: REPORT_2024 });
+  });
+
+  it('refuses anchors that are not sections and paths that climb out', () => {
+    expect(parseItem(`${REPORT_2024}#s3-1-p2`)).toBeNull();
+    expect(parseItem('../etc/passwd')).toBeNull();
+    expect(parseItem('  ')).toBeNull();
+  });
+
+  it('reads a shared list back, even when a literal # cut it into search and hash', () => {
+    const items = [{ article: REPORT_2024, section: 's2' }, { article: 'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao' }];
+    const query = itemsQuery(items);
+    expect(query).toBe(`items=${REPORT_2024}%23s2,zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao`);
+    expect(itemsFromLocation(`?${query}`, '')).toEqual(items);
+    // Typed by hand: ?items=a#s2,b puts "#s2,b" in location.hash.
+    expect(itemsFromLocation(`?items=${REPORT_2024}`, '#s2,zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao')).toEqual(items);
+    expect(items.map(formatItem)).toEqual([`${REPORT_2024}#s2`, 'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao']);
+  });
+});
+
+describe('npm run handout arguments, on the shipped articles', () => {
+  const articles = readArticles(ARTICLES);
+
+  it('finds every shipped article with its title and numbers its headings like the site does', () => {
+    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => f.endsWith('.mdx')).length);
+    const report = articles.find((a) => a.id === REPORT_2024)!;
+    expect(report.title).toBe('政府工作报告');
+    expect(report.sections.get('s1')).toBe('一、2023年工作回顾');
+    expect(report.sections.get('s3-1')).toMatch(/^（一）大力推进现代化产业体系建设/);
+  });
+
+  it('accepts an id, a slug, a page path, an MDX path and a source file', () => {
+    for (const arg of [REPORT_2024, '2024nian-zhengfu-gongzuo-baogao', `/articles/${REPORT_2024}/`, `src/content/articles/${REPORT_2024}.mdx`, '2024年政府工作报告', 'src/content/sources/政府工作报告/2024年政府工作报告.txt']) {
+      expect(resolveArgument(arg, articles), arg).toEqual({ article: REPORT_2024 });
+    }
+    expect(resolveArgument('2024nian-zhengfu-gongzuo-baogao#s2', articles)).toEqual({ article: REPORT_2024, section: 's2' });
+  });
+
+  it('names what it cannot find', () => {
+    expect(() => resolveArgument('2025nian-zhengfu-gongzuo-baogao', articles)).toThrow(UnknownItemError);
+    expect(() => resolveArgument('2025nian-zhengfu-gongzuo-baogao', articles)).toThrow(/2025nian-zhengfu-gongzuo-baogao/);
+    expect(() => resolveArgument('2024nian-zhengfu-gongzuo-baogao#s9', articles)).toThrow(/没有第 s9 节/);
+  });
+});
+
+describe('study sessions', () => {
+  const entries: ArticleLike[] = readArticles(ARTICLES).map((a) => {
+    const text = fs.readFileSync(path.join(ARTICLES, `${a.id}.mdx`), 'utf8');
+    const end = text.indexOf('\n---', 4);
+    const num = (key: string) => Number(new RegExp(`^${key}: (\\d+)`, 'm').exec(text)![1]);
+    return { id: a.id, body: text.slice(end + 4), data: { title: a.title, readingMinutes: num('readingMinutes'), characters: num('characters') } };
+  });
+
+  it('counts a 一、 section as its own text plus its （一） sections', () => {
+    const sections = sectionTexts(entries.find((e) => e.id === REPORT_2024)!.body!);
+    const s3 = sections.get('s3')!.text;
+    expect(sections.get('s3-1')!.text).toMatch(/^### （一）大力推进现代化产业体系建设/);
+    expect(s3.includes(sections.get('s3-1')!.text)).toBe(true);
+    expect(s3.includes(sections.get('s3-9')!.text)).toBe(true);
+    expect(sections.get('s2')!.text.includes(sections.get('s3-1')!.text)).toBe(false);
+  });
+
+  it('resolves the sample sessions against the shipped articles, with reading times', () => {
+    const sessions = resolveSessions(entries);
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    for (const s of sessions) {
+      for (const m of s.resolved) {
+        const article = entries.find((e) => e.id === m.item.article)!;
+        expect(m.readingMinutes).toBeGreaterThanOrEqual(1);
+        if (m.item.section) expect(m.characters).toBeLessThan(article.data.characters);
+        else expect(m.readingMinutes).toBe(article.data.readingMinutes);
+      }
+      expect(s.readingMinutes).toBe(s.resolved.reduce((n, m) => n + m.readingMinutes, 0));
+    }
+  });
+
+  it('fails naming the session and the material that is not there', () => {
+    const data = { sessions: [{ id: 'bad', date: '2026-01-01', meeting: '测试', materials: [`${REPORT_2024}#s7`] }] };
+    expect(() => resolveSessions(entries, data)).toThrow(/学习会 bad 的材料“zhengfu-gongzuo-baogao\/2024nian-zhengfu-gongzuo-baogao#s7”/);
+  });
+});
