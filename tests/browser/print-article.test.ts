@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, TEXT_BLOCK } from '../../src/lib/print-geometry.ts';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { DIST } from '../helpers/paths.ts';
+import { PAGE_NUMBER, pdfInfo, pdfLines, visible, type PdfLine } from '../helpers/pdf.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+
+/**
+ * Ctrl+P on an article: printed by Chromium to PDF exactly as a reader's browser prints it, then read
+ * back with poppler to check the official-document format on paper rather than in CSS.
+ */
+
+const ARTICLES = [
+  // Modern, with subtitle, 一、 and （一） headings and 一是 points.
+  'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao',
+  // Traditional characters, one long run of paragraphs.
+  'zhengfu-gongzuo-baogao/1954nian-zhengfu-gongzuo-baogao',
+];
+
+const PITCH_PT = mmToPt(TEXT_BLOCK.heightMm / LINES_PER_PAGE);
+const LEFT_PT = mmToPt(MARGIN_BINDING_MM);
+const RIGHT_PT = mmToPt(MARGIN_BINDING_MM + TEXT_BLOCK.widthMm);
+const BLOCK_BOTTOM_PT = mmToPt(MARGIN_TOP_MM + TEXT_BLOCK.heightMm);
+/** A line made only of full-width characters: each takes exactly one place on the grid. */
+const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026]+$/u;
+
+/** Lines pdftotext split at a change of font (a bold 一是) are one printed line again. */
+function joinSameBaseline(lines: PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (prev && Math.abs(prev.yMin - l.yMin) < 3) {
+      prev.text += l.text;
+      prev.xMin = Math.min(prev.xMin, l.xMin);
+      prev.xMax = Math.max(prev.xMax, l.xMax);
+    } else out.push({ ...l });
+  }
+  return out;
+}
+
+describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'print-article-'));
+  const printed = new Map<string, { file: string; expected: string; pages: PdfLine[][] }>();
+
+  beforeAll(async () => {
+    server = await serveDirectory(DIST);
+    browser = await launchBrowser();
+    for (const id of ARTICLES) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/articles/${id}/`);
+      // The article's own text and its source line, read from the page as a reader sees it.
+      const expected = await page.evaluate(() => {
+        const article = document.querySelector('article')!;
+        const parts = ['h1', '.article-subtitle', '.article-body', '.print-source']
+          .map((sel) => article.querySelector(sel))
+          .filter((el): el is Element => el !== null)
+          .map((el) => {
+            const copy = el.cloneNode(true) as Element;
+            copy.querySelectorAll('[hidden], button, script, style').forEach((n) => n.remove());
+            return copy.textContent ?? '';
+          });
+        return parts.join('');
+      });
+      const file = path.join(tmp, `${id.replace(/\//g, '_')}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+      await page.close();
+      printed.set(id, { file, expected: visible(expected), pages: pdfLines(file).map(joinSameBaseline) });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe.each(ARTICLES)('%s', (id) => {
+    it('is A4 portrait', () => {
+      const info = pdfInfo(printed.get(id)!.file);
+      expect(info.widthPt).toBeCloseTo(mmToPt(210), 0);
+      expect(info.heightPt).toBeCloseTo(mmToPt(297), 0);
+      expect(info.pages).toBeGreaterThan(3);
+    });
+
+    it('numbers every page "— n —" at the foot, 7 mm under the text block', () => {
+      const { pages } = printed.get(id)!;
+      pages.forEach((lines, i) => {
+        const foot = lines[lines.length - 1];
+        expect(foot.text, `page ${i + 1}`).toMatch(PAGE_NUMBER);
+        expect(Number(PAGE_NUMBER.exec(foot.text)![1])).toBe(i + 1);
+        // The line box starts above the dash (the font's ascent), so its top lies within the 7 mm gap.
+        expect(foot.yMin).toBeGreaterThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM) / 2);
+        expect(foot.yMin).toBeLessThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM));
+      });
+    });
+
+    it('sets full pages on the grid: 22 lines 10.2 mm apart, 28 characters a line, inside the text block', () => {
+      const { pages } = printed.get(id)!;
+      const middle = pages.slice(1, -1).map((lines) => lines.slice(0, -1));
+      expect(middle.length).toBeGreaterThan(1);
+      const lineCounts = middle.map((lines) => lines.length);
+      expect(Math.max(...lineCounts)).toBe(LINES_PER_PAGE);
+      // A page falls short only where a heading is kept with the text after it.
+      expect(lineCounts.filter((n) => n === LINES_PER_PAGE).length).toBeGreaterThanOrEqual(middle.length * 0.8);
+
+      const full = middle.find((lines) => lines.length === LINES_PER_PAGE)!;
+      const pitches = full.slice(1).map((l, i) => l.yMin - full[i].yMin).sort((a, b) => a - b);
+      expect(pitches[Math.floor(pitches.length / 2)]).toBeCloseTo(PITCH_PT, 0);
+      expect(full[full.length - 1].yMin - full[0].yMin).toBeCloseTo(21 * PITCH_PT, -1);
+
+      const gridLines = middle.flat().filter((l) => FULL_WIDTH_ONLY.test(l.text));
+      const lengths = gridLines.map((l) => [...l.text].length);
+      expect(Math.max(...lengths)).toBe(CHARS_PER_LINE);
+      expect(lengths.filter((n) => n === CHARS_PER_LINE).length).toBeGreaterThan(gridLines.length * 0.5);
+      for (const l of middle.flat()) {
+        expect(l.xMin, l.text).toBeGreaterThan(LEFT_PT - 1);
+        expect(l.xMax, l.text).toBeLessThan(RIGHT_PT + 1);
+      }
+    });
+
+    it('holds the article text and its source line, and nothing else', () => {
+      const { pages, expected } = printed.get(id)!;
+      const text = visible(pages.flatMap((lines) => lines.slice(0, -1).map((l) => l.text)).join(''));
+      expect(text).toContain('来源：');
+      expect(text).toContain(`网址：${server.origin}/articles/${id}/`);
+      expect(text.length).toBe(expected.length);
+      expect(text === expected).toBe(true);
+    });
+  });
+});
