@@ -217,8 +217,16 @@ async function main(): Promise<void> {
   frozen = freezeIngest(path.resolve(args.dir!));
   const scenarios: Scenario[] = [];
   const failures: string[] = [];
-  const plans: [string, (dir: string) => void][] = ns.map((n) => [`n${n}`, (dir) => void writeStudySources(GOV_REPORTS, dir, n)]);
-  if (copies > 0) plans.push([`corpus-x${copies}`, (dir) => void writeCorpusCopies([path.join(root, 'src/content/sources'), GOV_REPORTS], dir, copies)]);
+  // The shipped sources come along: the site names some of their pages (study sessions) by address.
+  const shipped = path.join(root, 'src/content/sources');
+  const plans: [string, (dir: string) => void][] = ns.map((n) => [
+    `n${n}`,
+    (dir) => {
+      fs.cpSync(shipped, dir, { recursive: true });
+      writeStudySources(GOV_REPORTS, dir, n);
+    },
+  ]);
+  if (copies > 0) plans.push([`corpus-x${copies}`, (dir) => void writeCorpusCopies([shipped, GOV_REPORTS], dir, copies)]);
   for (const [name, fill] of plans) {
     // One archive failing (out of memory, say) is itself a result; the others still run.
     try {

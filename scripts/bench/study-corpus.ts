@@ -117,8 +117,9 @@ export function writeStudySources(reportsDir: string, sourcesDir: string, n: num
 }
 
 /**
- * Writes every report (and the shipped sources) `copies` times with distinct file names, as the
- * 88-document ×10 build that Starlight was measured on.
+ * Writes every report (and the shipped sources) `copies` times, as the 88-document ×10 build that
+ * Starlight was measured on. The first set keeps the shipped file names, so pages the site names
+ * by address (study sessions in src/data/sessions.json) exist; later sets carry 第k套.
  */
 export function writeCorpusCopies(sourceDirs: string[], sourcesDir: string, copies: number): number {
   let count = 0;
@@ -127,7 +128,7 @@ export function writeCorpusCopies(sourceDirs: string[], sourcesDir: string, copi
     for (let copy = 1; copy <= copies; copy++) {
       for (const rel of files) {
         // One folder, so the column stays 政府工作报告; the set number keeps file names apart.
-        const file = path.join('政府工作报告', `${path.basename(rel, '.txt')}（第${copy}套）.txt`);
+        const file = path.join('政府工作报告', copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`);
         fs.mkdirSync(path.dirname(path.join(sourcesDir, file)), { recursive: true });
         // The same report in two sets (shipped and shared) must still be two pages.
         const target = fs.existsSync(path.join(sourcesDir, file)) ? file.replace(/\.txt$/, '（另本）.txt') : file;

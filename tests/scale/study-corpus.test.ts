@@ -46,6 +46,9 @@ describe('benchmark archives from the government work reports', () => {
     const count = writeCorpusCopies([SOURCES, GOV_REPORTS], out, 2);
     const files = fs.readdirSync(path.join(out, '政府工作报告'));
     expect(files).toHaveLength(count);
+    // The first set keeps the shipped names, so the pages the site links to by address exist.
+    for (const f of fs.readdirSync(path.join(SOURCES, '政府工作报告'))) expect(files).toContain(f);
+    expect(files).toContain('2024年政府工作报告（另本）.txt');
     expect(files).toContain('2024年政府工作报告（第2套）.txt');
     expect(files).toContain('2024年政府工作报告（第2套）（另本）.txt');
   });
