@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { DIST, ROOT } from '../helpers/paths.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+
+const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+const REPORT_2024 = '/articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/';
+
+describe.skipIf(skipBrowser)('reading site in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  /** Every URL any page of these tests asked for, to prove nothing leaves the local server. */
+  const requested: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function open(pathname: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${server.origin}${pathname}`);
+    return { page, context };
+  }
+
+  beforeAll(async () => {
+    server = await serveDirectory(DIST);
+    browser = await launchBrowser();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('goes home → column → article → term → another article by clicking', async () => {
+    const { page } = await open('/');
+    await page.locator('.home-taxonomies').getByRole('link', { name: /^政府工作报告/ }).click();
+    await page.waitForURL(/\/columns\/zhengfu-gongzuo-baogao\/$/);
+    await page.locator('main .article-list').getByRole('link', { name: '政府工作报告', exact: true }).click();
+    await page.waitForURL(new RegExp(`${REPORT_2024}$`));
+    expect(await page.locator('h1').textContent()).toBe('政府工作报告');
+    // The first use of 高质量发展 in a section links to its glossary page.
+    await page.locator('.article-body a.term', { hasText: '高质量发展' }).first().click();
+    await page.waitForURL(/\/glossary\/gaozhiliang-fazhan\/$/);
+    expect(await page.locator('h1').textContent()).toContain('高质量发展');
+    // From the term page to the section of another article that uses it.
+    const other = page.locator('.term-use').filter({ hasNot: page.locator(`a[href="${REPORT_2024}"]`) }).locator('a.kwic-section').first();
+    const href = await other.getAttribute('href');
+    expect(href).toMatch(/^\/articles\/.+#s\d/);
+    expect(href).not.toContain('2024nian');
+    await other.click();
+    await page.waitForURL((u) => u.pathname + u.hash === href);
+    const target = await page.evaluate(() => document.querySelector(':target')?.id);
+    expect(`#${target}`).toBe(href!.slice(href!.indexOf('#')));
+    expect(await page.locator(':target').textContent()).toBeTruthy();
+  });
+
+  it('copies a heading link with its anchor, and that URL opens at the section', async () => {
+    const { page, context } = await open(REPORT_2024);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const button = page.locator('#s3-2 button.copy-link');
+    await expect.poll(() => button.count()).toBe(1);
+    // Points have their own control too.
+    expect(await page.locator('.point + button.copy-link').count()).toBe(await page.locator('.article-body .point').count());
+    await button.click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${server.origin}${REPORT_2024}#s3-2`);
+    expect(await button.getAttribute('class')).toContain('copied');
+
+    const { page: fresh } = await open(new URL(copied).pathname + new URL(copied).hash, { viewport: { width: 1280, height: 800 } });
+    expect(await fresh.evaluate(() => document.querySelector(':target')?.id)).toBe('s3-2');
+    expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    const top = await fresh.locator('#s3-2').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
+  });
+
+  it('keeps reading mode and font size across pages and reloads, with ≥ 28 px text at 1920×1080', async () => {
+    const { page } = await open(REPORT_2024, { viewport: { width: 1920, height: 1080 } });
+    const bodySize = () => page.locator('.article-body > p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const normal = await bodySize();
+    await page.getByRole('button', { name: '阅读模式' }).click();
+    expect(await page.locator('html').getAttribute('data-reading')).toBe('');
+    expect(await bodySize()).toBeGreaterThanOrEqual(28);
+    expect(await bodySize()).toBeGreaterThan(normal);
+    // One column: the table of contents no longer stands beside the text.
+    const tocRight = await page.locator('.toc').evaluate((el) => el.getBoundingClientRect().right);
+    const textLeft = await page.locator('.article-body').evaluate((el) => el.getBoundingClientRect().left);
+    expect(tocRight).toBeGreaterThan(textLeft);
+
+    await page.getByRole('button', { name: '放大字号' }).click();
+    const bigger = await bodySize();
+    expect(bigger).toBeGreaterThan(28);
+
+    await page.locator('.article-nav a[rel="prev"]').click();
+    await page.waitForURL(/2018nian/);
+    expect(await page.locator('html').getAttribute('data-reading')).toBe('');
+    expect(await page.getByRole('button', { name: '阅读模式' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await bodySize()).toBeCloseTo(bigger, 0);
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-reading')).toBe('');
+
+    await page.getByRole('button', { name: '阅读模式' }).click();
+    await page.goto(`${server.origin}/`);
+    expect(await page.locator('html').getAttribute('data-reading')).toBeNull();
+  });
+
+  it('has no horizontal overflow at 375 px, in normal and in reading mode', async () => {
+    const pages = ['/', REPORT_2024, '/glossary/xinzhi-shengchanli/', '/tags/', '/authors/liqiang/', '/years/2024/', '/no-such-page/'];
+    for (const reading of [false, true]) {
+      const { page, context } = await open('/', { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+      if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
+      for (const p of pages) {
+        await page.goto(`${server.origin}${p}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${p}${reading ? ' (reading mode)' : ''}`).toBeLessThanOrEqual(375);
+      }
+    }
+  });
+
+  it('reads with JavaScript off: text, contents and links all there, script-only controls hidden', async () => {
+    const { page } = await open(REPORT_2024, { javaScriptEnabled: false });
+    expect(await page.locator('.article-body > p').count()).toBeGreaterThan(50);
+    expect(await page.locator('.toc a[href="#s3-1"]').isVisible()).toBe(true);
+    expect(await page.locator('.reading-controls').isVisible()).toBe(false);
+    expect(await page.locator('button.copy-link').count()).toBe(0);
+  });
+
+  it('starts keyboard use at a skip link to the main text', async () => {
+    const { page } = await open(REPORT_2024);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+  });
+
+  it('saves screenshots at 375 and 1280 px for review', async () => {
+    for (const width of [375, 1280]) {
+      for (const [name, p] of [['home', '/'], ['article', `${REPORT_2024}#s3-1`], ['glossary-term', '/glossary/xinzhi-shengchanli/']]) {
+        const { page } = await open(p, { viewport: { width, height: width === 375 ? 740 : 900 } });
+        const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
+        await page.screenshot({ path: file });
+        expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+      }
+    }
+  });
+
+  it('asked for nothing but the local server', () => {
+    expect(requested.length).toBeGreaterThan(20);
+    const elsewhere = requested.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+  });
+});
