@@ -58,16 +58,34 @@ function recoverInterruptedSwap(): void {
 async function main(): Promise<number> {
   const started = Date.now();
   recoverInterruptedSwap();
+  // A mistyped --sources must not read as "every source was removed" and empty the archive.
+  if (!fs.existsSync(sourcesDir) || !fs.statSync(sourcesDir).isDirectory()) {
+    console.error(`错误 / error: 材料目录不存在 / sources folder not found: ${sourcesDir}`);
+    return 1;
+  }
   const all = walk(sourcesDir);
-  const sourceFiles = all.filter((f) => SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
-  for (const other of all.filter((f) => !sourceFiles.includes(f) && !path.basename(f).startsWith('.'))) {
+  // Word leaves "~$name.docx" beside a document while it is open: not a document, and not an error.
+  const wordLocks = all.filter((f) => path.basename(f).startsWith('~$'));
+  for (const lock of wordLocks) {
+    console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), lock)}: Word 打开文档时留下的临时文件，已跳过 / Word lock file, left alone`);
+  }
+  const sourceFiles = all.filter((f) => !wordLocks.includes(f) && SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+  for (const other of all.filter((f) => !sourceFiles.includes(f) && !wordLocks.includes(f) && !path.basename(f).startsWith('.'))) {
     console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`);
   }
 
   const bytesOf = new Map<string, Buffer>();
   const hashes = new Map<string, string>();
+  const unreadable: SourceError[] = [];
   for (const f of sourceFiles) {
-    const bytes = fs.readFileSync(path.join(sourcesDir, f));
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(sourcesDir, f));
+    } catch (error) {
+      // Permissions on a shared drive, a folder named like a file: one message for that file, not a stack trace.
+      unreadable.push(new SourceError(path.join(path.relative(root, sourcesDir), f), `无法读取文件 / cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+      continue;
+    }
     bytesOf.set(f, bytes);
     hashes.set(f, sha256(bytes));
   }
@@ -80,10 +98,11 @@ async function main(): Promise<number> {
   const plan = planIngest(manifest, pipeline, hashes, (f) => existingHash.get(f));
 
   const generated = new Map<string, GeneratedArticle[]>();
-  const failures: SourceError[] = [];
+  const failures: SourceError[] = [...unreadable];
   const progress = new Progress('导入 ingest', sourceFiles.length, args.quiet);
   for (const f of sourceFiles) {
     progress.tick(f);
+    if (!bytesOf.has(f)) continue;
     if (plan.get(f) === 'unchanged') {
       generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.mdx$/, ''), file: o.file, content: existing.get(o.file)!, title: '' })));
       continue;
@@ -108,6 +127,7 @@ async function main(): Promise<number> {
   }
 
   const rel = (p: string) => path.relative(root, p) || '.';
+  const skipped = new Set<string>();
   if (failures.length > 0) {
     for (const f of failures) console.error(`错误 / error: ${f.message}`);
     if (!args['skip-bad']) {
@@ -115,11 +135,23 @@ async function main(): Promise<number> {
       return 1;
     }
     console.error(`已跳过 / skipped ${failures.length}: ${failures.map((f) => f.file).join(', ')}`);
-    for (const f of failures) generated.delete(path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/'));
+    for (const f of failures) {
+      const source = path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/');
+      generated.delete(source);
+      skipped.add(source);
+    }
   }
 
   const wanted = new Map<string, string>();
   for (const articles of generated.values()) for (const a of articles) wanted.set(a.file, a.content);
+  // Skipping a source that went bad keeps what it gave last time: a broken save must not delete a page.
+  for (const [file, content] of existing) {
+    const source = /^source: (".*")$/m.exec(content)?.[1];
+    if (source && skipped.has(JSON.parse(source)) && !wanted.has(file)) {
+      wanted.set(file, content);
+      console.error(`保留旧文章 / kept previous article of skipped source: ${rel(path.join(outDir, file))}`);
+    }
+  }
 
   const stale = [...wanted].filter(([f, c]) => existing.get(f) !== c).map(([f]) => f);
   const orphans = [...existing.keys()].filter((f) => !wanted.has(f));
