@@ -1,4 +1,4 @@
-import { POINT_MARK_AT_START, TERMINAL, headingLevel, visible } from '../../src/lib/chinese.ts';
+import { POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, visible } from '../../src/lib/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** A paragraph of running text, with the source line it starts on. */
@@ -36,7 +36,7 @@ export function mend(lines: SourceLine[]): Paragraph[] {
 export function continues(prevText: string, nextText: string): boolean {
   const prev = plain(prevText);
   const next = plain(nextText);
-  if (CANNOT_START.test(next)) return true;
+  if (CANNOT_START.test(next) || isBareMark(prev)) return true;
   // A heading alone on its line is whole; one that runs on into body text ("一、……。一是……") is body.
   if (TERMINAL.test(prev) || (headingLevel(prev) !== undefined && !/[。！？!?]/u.test(prev))) return false;
   if (headingLevel(next) !== undefined || POINT_MARK_AT_START.test(next) || OPENS_PARAGRAPH.test(next)) return false;

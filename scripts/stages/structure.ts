@@ -1,4 +1,4 @@
-import { headingLevel } from '../../src/lib/chinese.ts';
+import { headingLevel, markNumber } from '../../src/lib/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =
@@ -18,7 +18,33 @@ export function structure(paragraphs: Paragraph[]): Block[] {
   for (const para of paragraphs) {
     for (const piece of boldPieces(para.text)) emitPiece(piece, para.line, blocks);
   }
-  return blocks;
+  return nestRestartedNumbering(blocks);
+}
+
+/**
+ * Older reports number the items inside a section 一、二、… again ("三、…" then "一、…二、…", then
+ * "四、…"). A run that restarts at 一 is a level below the sections around it, so it becomes h3;
+ * the outer numbering resumes where its next number comes and the inner one cannot continue.
+ */
+export function nestRestartedNumbering(blocks: Block[]): Block[] {
+  let outer = 0;
+  let inner = 0;
+  return blocks.map((b) => {
+    if (b.type !== 'heading' || b.depth !== 2) return b;
+    const n = markNumber(b.text);
+    if (n === undefined) return b;
+    if (inner > 0 && n === inner + 1) {
+      inner = n;
+      return { ...b, depth: 3 };
+    }
+    if (outer > 0 && n === 1) {
+      inner = 1;
+      return { ...b, depth: 3 };
+    }
+    outer = n;
+    inner = 0;
+    return b;
+  });
 }
 
 interface Piece {

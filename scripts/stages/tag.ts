@@ -3,6 +3,7 @@ import { termSpellings } from '../../src/lib/glossary.ts';
 import type { Block } from './structure.ts';
 import type { ArticleDraft } from './split.ts';
 import { jieba, tfidf } from './jieba.ts';
+import { parseNumber } from '../../src/lib/chinese.ts';
 
 
 /** Characters a reader gets through in a minute when reading Chinese aloud-paced in a study session. */
@@ -24,20 +25,6 @@ function count(text: string, needle: string): number {
   let n = 0;
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
   return n;
-}
-
-const CN_NUM: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "2024" / "２０２４" / "一九七八" → 2024 / 1978; "十二" / "二十六" → 12 / 26. */
-export function parseNumber(text: string): number | undefined {
-  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^\d+$/.test(ascii)) return Number(ascii);
-  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text)) return Number([...text].map((c) => CN_NUM[c]).join(''));
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || text === '') return undefined;
-  const tens = m[2] ? (m[1] ? CN_NUM[m[1]] : 1) : 0;
-  const ones = m[2] ? (m[3] ? CN_NUM[m[3]] : 0) : m[1] ? CN_NUM[m[1]] : 0;
-  return tens * 10 + ones;
 }
 
 const DATE = /([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日/u;

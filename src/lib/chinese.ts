@@ -48,3 +48,28 @@ export function visible(text: string): string {
 
 /** Han characters, including the supplementary planes (𠮷, 𪚥). */
 export const HAN = /\p{Script=Han}/u;
+
+const CN_NUM: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "2024" / "２０２４" / "一九七八" → 2024 / 1978; "十二" / "二十六" → 12 / 26. */
+export function parseNumber(text: string): number | undefined {
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(ascii)) return Number(ascii);
+  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text)) return Number([...text].map((c) => CN_NUM[c]).join(''));
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return undefined;
+  const tens = m[2] ? (m[1] ? CN_NUM[m[1]] : 1) : 0;
+  const ones = m[2] ? (m[3] ? CN_NUM[m[3]] : 0) : m[1] ? CN_NUM[m[1]] : 0;
+  return tens * 10 + ones;
+}
+
+/** The number a section or sub-section mark carries: "三、…" → 3, "（十二）…" → 12. */
+export function markNumber(text: string): number | undefined {
+  const m = /^[(（]?([一二三四五六七八九十百]+)[、)）]/u.exec(visible(text));
+  return m ? parseNumber(m[1]) : undefined;
+}
+
+/** A mark with nothing after it ("一、" alone on its line): the export cut it from its text. */
+export function isBareMark(text: string): boolean {
+  return /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）])$/u.test(visible(text).trim());
+}

@@ -45,3 +45,15 @@ describe('structure', () => {
     expect(headings(structure(mend(d.body)))).toEqual(['h2 一', 'h2 二', 'h2 三', 'h2 四']);
   });
 });
+
+describe('numbering that restarts inside a section', () => {
+  it('nests a restarted 一、 run one level down and resumes the outer numbering (1955 report)', () => {
+    const [d] = splitArticles(fixtureLines('reports/1955年政府工作报告.txt'), { fileStem: '1955' });
+    const hs = headings(structure(mend(d.body)));
+    const h2 = hs.filter((h) => h.startsWith('h2 ')).map((h) => h.slice(3, 5));
+    expect(h2).toEqual(['一、', '二、', '三、', '四、']);
+    // "一、" alone on its line is joined to the text it numbers, never an empty heading.
+    expect(hs.every((h) => h.replace(/^h\d /, '').length > 3)).toBe(true);
+    expect(hs).toContain('h3 一、开垦宜于耕种的荒地。');
+  });
+});

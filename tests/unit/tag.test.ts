@@ -4,7 +4,8 @@ import { glossary } from '../../src/lib/glossary.ts';
 import { mend } from '../../scripts/stages/mend.ts';
 import { splitArticles } from '../../scripts/stages/split.ts';
 import { structure } from '../../scripts/stages/structure.ts';
-import { findDate, parseNumber, regionsOf, tag } from '../../scripts/stages/tag.ts';
+import { findDate, regionsOf, tag } from '../../scripts/stages/tag.ts';
+import { parseNumber } from '../../src/lib/chinese.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 function tagged(rel: string, stem: string) {
