@@ -48,11 +48,17 @@ export function formatItem(item: HandoutItem): string {
  * The items of a shareable link. A `#` typed straight into the address (…?items=a#s2,b) starts the
  * URL fragment, so the fragment is read back as the rest of the list.
  */
-export function itemsFromLocation(search: string, hash: string, base = '/'): HandoutItem[] {
+export function handoutParams(search: string, hash: string): URLSearchParams {
   const params = new URLSearchParams(search);
-  let raw = params.get('items');
+  const raw = params.get('items');
+  if (raw === null || !hash || raw.includes('#')) return params;
+  // …?items=a#s2,b&notes=1 arrives as search "?items=a" and hash "#s2,b&notes=1": glue them back.
+  return new URLSearchParams(search + hash.replace(/#/g, '%23'));
+}
+
+export function itemsFromLocation(search: string, hash: string, base = '/'): HandoutItem[] {
+  const raw = handoutParams(search, hash).get('items');
   if (raw === null) return [];
-  if (hash && !raw.includes('#')) raw += hash;
   return raw
     .split(/[,，]/)
     .map((s) => parseItem(s, base))

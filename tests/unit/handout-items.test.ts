@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout-articles.ts';
-import { formatItem, itemsFromLocation, itemsQuery, parseItem } from '../../src/lib/handout-items.ts';
+import { formatItem, handoutParams, itemsFromLocation, itemsQuery, parseItem } from '../../src/lib/handout-items.ts';
 import { resolveSessions, sectionTexts, type ArticleLike } from '../../src/lib/sessions.ts';
 import { ARTICLES } from '../helpers/paths.ts';
 
@@ -31,6 +31,8 @@ describe('handout items', () => {
     expect(itemsFromLocation(`?${query}`, '')).toEqual(items);
     // Typed by hand: ?items=a#s2,b puts "#s2,b" in location.hash.
     expect(itemsFromLocation(`?items=${REPORT_2024}`, '#s2,zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao')).toEqual(items);
+    expect(itemsFromLocation(`?items=${REPORT_2024}`, '#s2,zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao#s1-8&notes=1')).toEqual([items[0], { ...items[1], section: 's1-8' }]);
+    expect(handoutParams(`?items=${REPORT_2024}`, '#s2&notes=1').get('notes')).toBe('1');
     expect(items.map(formatItem)).toEqual([`${REPORT_2024}#s2`, 'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao']);
   });
 });

@@ -1,0 +1,188 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readArticles } from '../../scripts/handout-articles.ts';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { ARTICLES, DIST, ROOT } from '../helpers/paths.ts';
+import { PAGE_NUMBER, pdfInfo, pdfPages, visible } from '../helpers/pdf.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+
+const run = promisify(execFile);
+const REPORT_2024 = 'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao';
+const REPORT_2018 = 'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handout-'));
+
+/** npm run handout, as a person types it, against the site the test run built. */
+async function handout(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/handout.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DIST_DIR: DIST, INIT_CWD: tmp },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe.skipIf(skipBrowser)('npm run handout', () => {
+  it('prints every shipped article into one A4 PDF with continuous page numbers', async () => {
+    const { code, stdout, stderr } = await handout(['--all', '--cover', '政协常委会学习会', '--outline', '--out', 'all.pdf']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const file = path.join(tmp, 'all.pdf');
+    const info = pdfInfo(file);
+    expect(info.widthPt).toBeCloseTo(595.3, 0);
+    expect(info.heightPt).toBeCloseTo(841.9, 0);
+    expect(stdout).toContain(file);
+    expect(stdout).toContain(`${info.pages} 页`);
+
+    const pages = pdfPages(file);
+    const text = visible(pages.join(''));
+    const articles = readArticles(ARTICLES);
+    for (const a of articles) expect(text, a.title).toContain(visible(a.title));
+    expect(text).toContain('政协常委会学习会');
+    expect(text).toContain('学习要点');
+    // The cover carries no number; every later page its own, counting on across articles.
+    const numbers = pages.map((p) => {
+      const last = p.trim().split('\n').pop()!.trim();
+      return PAGE_NUMBER.test(last) ? Number(PAGE_NUMBER.exec(last)![1]) : null;
+    });
+    expect(numbers[0]).toBeNull();
+    numbers.slice(1).forEach((n, i) => expect(n, `page ${i + 2}`).toBe(i + 2));
+  }, 240_000);
+
+  it('prints one section when given article#section', async () => {
+    const { code, stdout } = await handout(['2024nian-zhengfu-gongzuo-baogao#s3-9', '--out', 'section.pdf']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/1 份材料/);
+    const text = visible(pdfPages(path.join(tmp, 'section.pdf')).join(''));
+    expect(text).toContain('（九）加强生态文明建设');
+    expect(text).not.toContain('（八）推动城乡融合');
+    expect(text).not.toContain('一、2023年工作回顾');
+  });
+
+  it('refuses an unknown slug, naming it, and writes nothing', async () => {
+    const { code, stderr } = await handout(['2024nian-zhengfu-gongzuo-baogao', '2099nian-zhengfu-gongzuo-baogao', '--out', 'bad.pdf']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('2099nian-zhengfu-gongzuo-baogao');
+    expect(fs.existsSync(path.join(tmp, 'bad.pdf'))).toBe(false);
+  });
+});
+
+describe.skipIf(skipBrowser)('handout builder and study sessions in the browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDirectory(DIST);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const ready = (page: Page) => page.waitForSelector('html[data-handout="ready"], html[data-handout="error"], html[data-handout="empty"]');
+
+  it('collects articles and sections with 加入讲义, reorders and removes them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/articles/${REPORT_2024}/`);
+    await page.locator('.add-to-handout > .add-to-handout-button').click();
+    await expect.poll(() => page.locator('.add-to-handout > .add-to-handout-button').textContent()).toBe('已加入讲义');
+    // Every 一、 and （一） heading has its own button.
+    const headings = await page.locator('.article-body h2[id], .article-body h3[id]').count();
+    expect(await page.locator('.add-to-handout-section').count()).toBe(headings);
+    await page.locator('#s3-9 .add-to-handout-section').click();
+
+    await page.goto(`${server.origin}/handout/`);
+    await ready(page);
+    const items = page.locator('.handout-list li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(1).textContent()).toContain('（九）加强生态文明建设');
+    await items.nth(1).getByRole('button', { name: /上移/ }).click();
+    await ready(page);
+    expect(await page.locator('.handout-list li').first().textContent()).toContain('（九）');
+    expect(await page.locator('#handout-document > article').first().locator('h3').first().textContent()).toContain('（九）加强生态文明建设');
+    await page.locator('.handout-list li').nth(1).getByRole('button', { name: /移除/ }).click();
+    await ready(page);
+    expect(await page.locator('.handout-list li').count()).toBe(1);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zhengxie-handout')!).map((e: { item: string }) => e.item))).toEqual([`${REPORT_2024}#s3-9`]);
+    // The share link rebuilds the same handout anywhere.
+    const share = await page.locator('.handout-share').inputValue();
+    expect(share).toBe(`${server.origin}/handout/?items=${REPORT_2024}%23s3-9`);
+    await page.close();
+  });
+
+  it('renders a shared link typed with a literal # and prints no controls', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/handout/?items=${REPORT_2018}#s1-8,${REPORT_2024}#s3-9&notes=1`);
+    await ready(page);
+    expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
+    const docs = page.locator('#handout-document > article');
+    expect(await docs.count()).toBe(2);
+    expect(await docs.nth(0).locator('h1').textContent()).toBe('2018年政府工作报告');
+    expect(await docs.nth(0).locator('h3').first().textContent()).toMatch(/^（八）坚持人与自然和谐发展/);
+    const file = path.join(tmp, 'shared.pdf');
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const text = visible(pdfPages(file).join(''));
+    expect(text).not.toMatch(/学习讲义|打印讲义|分享链接|上移|移除|加入讲义/);
+    expect(text).toContain('坚持人与自然和谐发展');
+    await page.close();
+  });
+
+  it('lists study sessions and projects one section at a time, position in the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/sessions/`);
+    const first = page.locator('.session-list a').first();
+    const href = await first.getAttribute('href');
+    await first.click();
+    await page.waitForURL(`${server.origin}${href}`);
+    const materials = page.locator('.session-materials li');
+    expect(await materials.count()).toBeGreaterThan(0);
+    for (const text of await materials.allTextContents()) expect(text).toMatch(/约 \d+ 分钟/);
+
+    await page.locator('.projection-start').click();
+    await page.waitForSelector('.projection:not([hidden]) .projection-slide > *');
+    expect(page.url()).toMatch(/#projection-1$/);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    expect(page.url()).toMatch(/#projection-3$/);
+    await page.keyboard.press('PageUp');
+    expect(page.url()).toMatch(/#projection-2$/);
+    const slide2 = await page.locator('.projection-slide').textContent();
+    // Large type: the projected text is far bigger than the page text.
+    const size = await page.locator('.projection-slide').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+
+    // A reload opens the projection at the same slide.
+    await page.reload();
+    await page.waitForSelector('.projection:not([hidden]) .projection-slide > *');
+    expect(await page.locator('.projection-slide').textContent()).toBe(slide2);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.projection').isHidden()).toBe(true);
+    expect(page.url()).not.toContain('#projection');
+    await page.close();
+  });
+
+  it('links each session to its handout with a cover and 学习要点', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/sessions/2026-05-jiguan/`);
+    await page.locator('.session-handout').click();
+    await ready(page);
+    expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
+    expect(await page.locator('.handout-cover-title').textContent()).toContain('机关理论学习');
+    expect(await page.locator('.handout-outline .outline-h2').first().textContent()).toBe('一、三年来的斗争和新时期的总任务');
+    expect(await page.locator('.handout-outline .outline-point').allTextContents()).toContain('一是社会制度腐败，二是经济技术落后。');
+    expect(await page.locator('#handout-document > article').count()).toBe(await page.locator('.handout-list li').count());
+    await page.close();
+  });
+});
