@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   const foldMap = foldMapFor(archiveChars, full);
   const sidecar: Sidecar = { fold: foldMapToPairs(foldMap), pages: readFragments(outputPath, expected) };
-  fs.writeFileSync(path.join(outputPath, 'zh-search.json'), JSON.stringify(sidecar));
+  const json = JSON.stringify(sidecar);
+  // Browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size; others the JSON.
+  fs.writeFileSync(path.join(outputPath, 'zh-search.json'), json);
+  fs.writeFileSync(path.join(outputPath, 'zh-search.json.gz'), zlib.gzipSync(json, { level: 9 }));
   await pagefind.close();
   console.log(`搜索索引：${pages} 篇，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
 }

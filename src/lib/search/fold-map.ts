@@ -28,6 +28,18 @@ export function fullFoldMap(): FoldMap {
     const simplified = ts.get(standard) ?? standard;
     if (simplified !== ch) out[ch] = simplified;
   }
+  // Follow chains (a variant whose simplified form folds again: 苧 → 苎) so folding twice changes
+  // nothing; otherwise a query typed in the intermediate form would miss the index.
+  for (const ch of Object.keys(out)) {
+    const seen = new Set([ch]);
+    let to = out[ch];
+    while (out[to] && !seen.has(to)) {
+      seen.add(to);
+      to = out[to];
+    }
+    if (to === ch) delete out[ch];
+    else out[ch] = to;
+  }
   return out;
 }
 

@@ -10,11 +10,26 @@ let engine: Promise<ArchiveSearch> | undefined;
 let sidecar: Promise<Sidecar> | undefined;
 
 export function loadSidecar(): Promise<Sidecar> {
-  sidecar ??= fetch(`${base}pagefind/zh-search.json`).then((r) => {
-    if (!r.ok) throw new Error(`zh-search.json: ${r.status}`);
-    return r.json() as Promise<Sidecar>;
-  });
+  sidecar ??= fetchGzipped().catch(() => fetchJson(`${base}pagefind/zh-search.json`));
   return sidecar;
+}
+
+async function fetchJson(url: string): Promise<Sidecar> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return (await r.json()) as Sidecar;
+}
+
+/** The gzipped sidecar, unpacked in the browser; any failure (old browser, server) falls back to the JSON. */
+async function fetchGzipped(): Promise<Sidecar> {
+  if (typeof DecompressionStream === 'undefined') throw new Error('no DecompressionStream');
+  const r = await fetch(`${base}pagefind/zh-search.json.gz`);
+  if (!r.ok || !r.body) throw new Error(`zh-search.json.gz: ${r.status}`);
+  // A server that already sent it with Content-Encoding: gzip has had the browser unpack it.
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as Sidecar;
 }
 
 export function loadEngine(): Promise<ArchiveSearch> {

@@ -1,0 +1,138 @@
+/**
+ * npm run bench:search [-- --random 200] [-- --seed 20240305] [-- --cold 8] [-- --warm 40] [-- --dir /tmp/x] [-- --reuse]
+ *
+ * Our exact-phrase search against default Pagefind, on the same built archive (shipped sources
+ * plus ../shared/corpus/gov-work-reports), in headless Chromium: precision and recall of the top
+ * ten against Ctrl-F ground truth, cold first-query transfer, warm query time, index size.
+ * Prints a table and writes bench-results/search-<time>.json. Goals are reported, not asserted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serveDirectory } from '../tests/helpers/static-server.ts';
+import { buildArchive } from './bench-search/archive.ts';
+import { readPages, sampleQueries, type Query } from './bench-search/phrases.ts';
+import { coldBytes, indexBytes, openEngine, timedQuery, topTen, type Engine } from './bench-search/browser-runs.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
+const GOALS = { precision: 0.99, recall: 0.99, warmMs: 150 };
+
+const { values: args } = parseArgs({
+  options: {
+    random: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '20240305' },
+    cold: { type: 'string', default: '20' },
+    warm: { type: 'string', default: '40' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'zhengxie-bench-search') },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+
+interface EngineResult {
+  precisionAt10: number;
+  recallAt10: number;
+  firstRight: number;
+  byLength: Record<string, { precision: number; recall: number; n: number }>;
+  coldBytes: number;
+  warmMedianMs: number;
+  warmP90Ms: number;
+  indexBytes: number;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+async function main(): Promise<void> {
+  const work = path.resolve(args.dir!);
+  console.log(`构建基准资料库 / building the archive in ${work}`);
+  const dist = path.join(work, 'dist');
+  if (!args.reuse || !fs.existsSync(path.join(dist, 'pagefind-default'))) buildArchive(root, work, GOV_REPORTS);
+  const pages = readPages(dist);
+  const queries = sampleQueries(pages, Number(args.random), Number(args.seed));
+  console.log(`${pages.length} 篇，${pages.reduce((n, p) => n + p.original.length, 0)} 字；${queries.length} 个检索词`);
+
+  const server = await serveDirectory(dist);
+  const browser = await launchBrowser();
+  const results: Record<Engine, EngineResult> = {} as Record<Engine, EngineResult>;
+  const misses: Record<Engine, { phrase: string; missing: string[]; wrong: string[] }[]> = { ours: [], default: [] };
+  try {
+    for (const engine of ['ours', 'default'] as Engine[]) {
+      const page = await openEngine(browser, server.origin, engine);
+      const p: number[] = [];
+      const r: number[] = [];
+      const first: number[] = [];
+      const byLen = new Map<number, { p: number[]; r: number[] }>();
+      for (const q of queries) {
+        const top = await topTen(page, engine, q.phrase);
+        const rel = new Set(q.relevant);
+        const right = top.filter((u) => rel.has(u)).length;
+        const precision = top.length ? right / top.length : q.relevant.length === 0 ? 1 : 0;
+        const recall = right / Math.min(10, q.relevant.length);
+        p.push(precision);
+        r.push(recall);
+        first.push(top[0] && rel.has(top[0]) ? 1 : 0);
+        const len = [...q.phrase].length;
+        const b = byLen.get(len) ?? { p: [], r: [] };
+        b.p.push(precision);
+        b.r.push(recall);
+        byLen.set(len, b);
+        if (precision < 1 || recall < 1) misses[engine].push({ phrase: q.phrase, missing: q.relevant.filter((u) => !top.includes(u)).slice(0, 3), wrong: top.filter((u) => !rel.has(u)).slice(0, 3) });
+      }
+      const warm: number[] = [];
+      for (const q of queries.slice(0, Number(args.warm))) warm.push(await timedQuery(page, engine, q.phrase));
+      await page.context().close();
+      const cold: number[] = [];
+      // Spread over the whole query list, so cold transfer is measured on the same mix as P@10 and R@10.
+      const step = Math.max(1, Math.floor(queries.length / Number(args.cold)));
+      for (let i = 0; i < queries.length && cold.length < Number(args.cold); i += step) cold.push(await coldBytes(browser, server, dist, engine, queries[i].phrase));
+      results[engine] = {
+        precisionAt10: mean(p),
+        recallAt10: mean(r),
+        firstRight: mean(first),
+        byLength: Object.fromEntries([...byLen].sort((a, b) => a[0] - b[0]).map(([len, v]) => [String(len), { precision: mean(v.p), recall: mean(v.r), n: v.p.length }])),
+        coldBytes: Math.round(mean(cold)),
+        warmMedianMs: quantile(warm, 0.5),
+        warmP90Ms: quantile(warm, 0.9),
+        indexBytes: indexBytes(path.join(dist, engine === 'ours' ? 'pagefind' : 'pagefind-default')),
+      };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const o = results.ours;
+  const d = results.default;
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const rows: [string, string, string, string][] = [
+    ['P@10', o.precisionAt10.toFixed(3), d.precisionAt10.toFixed(3), `≥ ${GOALS.precision} ${o.precisionAt10 >= GOALS.precision ? '✓' : '✗'}`],
+    ['R@10', o.recallAt10.toFixed(3), d.recallAt10.toFixed(3), `≥ ${GOALS.recall} ${o.recallAt10 >= GOALS.recall ? '✓' : '✗'}`],
+    ['首条正确 first right', o.firstRight.toFixed(3), d.firstRight.toFixed(3), ''],
+    ['冷启动首次检索传输 cold first query', kb(o.coldBytes), kb(d.coldBytes), `≤ default ${o.coldBytes <= d.coldBytes ? '✓' : '✗'}`],
+    ['热检索中位数 warm median', `${o.warmMedianMs.toFixed(0)} ms`, `${d.warmMedianMs.toFixed(0)} ms`, `≤ ${GOALS.warmMs} ms ${o.warmMedianMs <= GOALS.warmMs ? '✓' : '✗'}`],
+    ['热检索 p90 warm p90', `${o.warmP90Ms.toFixed(0)} ms`, `${d.warmP90Ms.toFixed(0)} ms`, ''],
+    ['索引大小 index size', kb(o.indexBytes), kb(d.indexBytes), ''],
+  ];
+  console.log(`\n${pages.length} pages, ${queries.length} queries (${queries.filter((q) => q.kind === 'term').length} political terms), seed ${args.seed}\n`);
+  console.log(['指标 metric', '本项目 ours', '默认 Pagefind', '目标 goal'].join(' | '));
+  console.log('--- | --- | --- | ---');
+  for (const row of rows) console.log(row.join(' | '));
+  console.log('\nP@10 / R@10 by phrase length (ours | default):');
+  for (const len of Object.keys(o.byLength)) console.log(`  ${len} 字 (n=${o.byLength[len].n}): ${o.byLength[len].precision.toFixed(2)}/${o.byLength[len].recall.toFixed(2)} | ${d.byLength[len].precision.toFixed(2)}/${d.byLength[len].recall.toFixed(2)}`);
+  if (misses.ours.length > 0) console.log('\nours, imperfect queries:', JSON.stringify(misses.ours.slice(0, 10), null, 1));
+
+  const outDir = path.join(root, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), pages: pages.length, seed: Number(args.seed), queries, results, goals: GOALS, misses }, null, 1));
+  console.log(`\n→ ${path.relative(root, file)}`);
+}
+
+await main();

@@ -1,0 +1,91 @@
+/**
+ * Runs the queries in headless Chromium against both engines on the same built archive:
+ * ours through the real search page (/search/?q=, the data-search-result contract), the default
+ * Pagefind through its JS API (search, then the top ten results' data, as its UI would).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StaticServer } from '../../tests/helpers/static-server.ts';
+
+export type Engine = 'ours' | 'default';
+
+/** Top ten result URLs (without ?hl or #anchor). */
+export async function topTen(page: Page, engine: Engine, phrase: string): Promise<string[]> {
+  if (engine === 'ours') {
+    return page.evaluate(async (q) => {
+      const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+      const results = document.querySelector('[data-search-results]')!;
+      form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
+      const done = new Promise<void>((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (results.getAttribute('aria-busy') === 'false') {
+            obs.disconnect();
+            resolve();
+          }
+        });
+        obs.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      form.requestSubmit();
+      await done;
+      return [...results.querySelectorAll('[data-search-result] a[href]')].slice(0, 1000).filter((a) => a.closest('.search-result-title')).slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    }, phrase);
+  }
+  return page.evaluate(async (q) => {
+    const pf = await import('/pagefind-default/pagefind.js');
+    const search = await pf.search(q);
+    const data = await Promise.all(search.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
+    return data.map((d: { url: string }) => new URL(d.url, location.origin).pathname);
+  }, phrase);
+}
+
+/** Milliseconds for one query on a page that has already searched once (index code and wasm loaded). */
+export async function timedQuery(page: Page, engine: Engine, phrase: string): Promise<number> {
+  const started = await page.evaluate(() => performance.now());
+  await topTen(page, engine, phrase);
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+export async function openEngine(browser: Browser, origin: string, engine: Engine): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(engine === 'ours' ? `${origin}/search/` : `${origin}/`);
+  if (engine === 'ours') await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+  return page;
+}
+
+/**
+ * Bytes a reader's browser fetches for a first query with an empty cache: every search file
+ * (the Pagefind bundle, index chunks, fragments, our sidecar and, for ours, the page's scripts).
+ * Counted from the files served, uncompressed by the server (Pagefind's own files are gzipped).
+ */
+export async function coldBytes(browser: Browser, server: StaticServer, dist: string, engine: Engine, phrase: string): Promise<number> {
+  const page = await openEngine(browser, server.origin, engine);
+  const before = server.requests.length;
+  await topTen(page, engine, phrase);
+  const prefix = engine === 'ours' ? ['/pagefind/', '/_astro/'] : ['/pagefind-default/'];
+  // The search page's own scripts load with the page, before the query: count them too, for ours.
+  const loadedWithPage = engine === 'ours' ? server.requests.slice(0, before).filter((r) => r.startsWith('/_astro/') && r.endsWith('.js')) : [];
+  const fetched = new Set([...server.requests.slice(before), ...loadedWithPage].filter((r) => prefix.some((p) => r.startsWith(p))));
+  await page.context().close();
+  let bytes = 0;
+  for (const r of fetched) {
+    const file = path.join(dist, r);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) bytes += fs.statSync(file).size;
+  }
+  return bytes;
+}
+
+/** Bytes of the index itself: word index, fragments, filters, metadata (and our sidecar), not the UI. */
+export function indexBytes(dir: string): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(pf_index|pf_fragment|pf_filter|pf_meta)$|^zh-search\.json$/.test(e.name)) total += fs.statSync(full).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
