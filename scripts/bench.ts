@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
 interface Stage {
   stage: string;
   seconds: number;
+  cpuSeconds: number;
   peakBytes: number;
   note?: string;
   /** One-minute load average when the stage ended. */
@@ -48,7 +49,7 @@ interface Scenario {
   articles: number;
   characters: number;
   stages: Stage[];
-  fullBuild: { seconds: number; peakBytes: number };
+  fullBuild: { seconds: number; cpuSeconds: number; peakBytes: number };
   rerunSeconds: number;
   rerunConverted: number;
   oneChange: { converted: number; written: number };
@@ -130,16 +131,16 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
     // Other work on this 2-core machine slows a stage down; the load says how much there was.
     s.load = Number(os.loadavg()[0].toFixed(2));
     stages.push(s);
-    console.log(`  ${s.stage}: ${s.seconds.toFixed(1)} s, peak ${(s.peakBytes / GiB).toFixed(2)} GiB${s.note ? ` (${s.note})` : ''}`);
+    console.log(`  ${s.stage}: ${s.seconds.toFixed(1)} s (CPU ${s.cpuSeconds.toFixed(1)} s), peak ${(s.peakBytes / GiB).toFixed(2)} GiB${s.note ? ` (${s.note})` : ''}`);
   };
 
   const cold = check(await measure(node, ingestArgs, { cwd: root }), 'ingest');
   const coldSummary = ingestSummary(cold.stdout);
-  log({ stage: 'ingest', seconds: cold.seconds, peakBytes: cold.peakBytes, note: `${coldSummary.converted} converted` });
+  log({ stage: 'ingest', seconds: cold.seconds, cpuSeconds: cold.cpuSeconds, peakBytes: cold.peakBytes, note: `${coldSummary.converted} converted` });
 
   const rerun = check(await measure(node, ingestArgs, { cwd: root }), 'ingest re-run');
   const rerunSummary = ingestSummary(rerun.stdout);
-  log({ stage: 'ingest again, nothing changed', seconds: rerun.seconds, peakBytes: rerun.peakBytes, note: `${rerunSummary.converted} converted, ${rerunSummary.written} written` });
+  log({ stage: 'ingest again, nothing changed', seconds: rerun.seconds, cpuSeconds: rerun.cpuSeconds, peakBytes: rerun.peakBytes, note: `${rerunSummary.converted} converted, ${rerunSummary.written} written` });
 
   // Change one source in the middle of the archive: a sentence added to its last paragraph.
   const all = fs.readdirSync(sources, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
@@ -147,7 +148,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   fs.writeFileSync(victim, `${fs.readFileSync(victim, 'utf8').trimEnd()}这是基准测试加上的一句话。\n`);
   const one = check(await measure(node, ingestArgs, { cwd: root }), 'ingest after one change');
   const oneSummary = ingestSummary(one.stdout);
-  log({ stage: 'ingest again, one source changed', seconds: one.seconds, peakBytes: one.peakBytes, note: `${oneSummary.converted} converted, ${oneSummary.written} written` });
+  log({ stage: 'ingest again, one source changed', seconds: one.seconds, cpuSeconds: one.cpuSeconds, peakBytes: one.peakBytes, note: `${oneSummary.converted} converted, ${oneSummary.written} written` });
 
   // A cold site build: no output and no Astro cache from an earlier run.
   fs.rmSync(dist, { recursive: true, force: true });
@@ -159,11 +160,11 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   // node_modules linked there so the chunks in dist/.prerender resolve their packages.
   if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const astro = check(await measure(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], { cwd: dir, env: astroEnv }), 'astro build');
-  log({ stage: 'astro build', seconds: astro.seconds, peakBytes: astro.peakBytes, note: args['astro-node-options'] });
+  log({ stage: 'astro build', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes, note: args['astro-node-options'] });
 
   const pagefind = check(await measure(node, ['scripts/pagefind.ts'], { cwd: root, env }), 'pagefind');
   const indexed = indexedPages(dist);
-  log({ stage: 'pagefind', seconds: pagefind.seconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed} pages indexed` });
+  log({ stage: 'pagefind', seconds: pagefind.seconds, cpuSeconds: pagefind.cpuSeconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed} pages indexed` });
 
   const scenario: Scenario = {
     name,
@@ -171,7 +172,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
     articles: coldSummary.articles,
     characters: bodyCharacters(articles),
     stages,
-    fullBuild: { seconds: cold.seconds + astro.seconds + pagefind.seconds, peakBytes: Math.max(cold.peakBytes, astro.peakBytes, pagefind.peakBytes) },
+    fullBuild: { seconds: cold.seconds + astro.seconds + pagefind.seconds, cpuSeconds: cold.cpuSeconds + astro.cpuSeconds + pagefind.cpuSeconds, peakBytes: Math.max(cold.peakBytes, astro.peakBytes, pagefind.peakBytes) },
     rerunSeconds: rerun.seconds,
     rerunConverted: rerunSummary.converted,
     oneChange: { converted: oneSummary.converted, written: oneSummary.written },
@@ -183,13 +184,13 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
 }
 
 function table(scenarios: Scenario[]): string {
-  const rows = [['archive', 'stage', 'wall s', 'peak GiB', 'load', 'note']];
+  const rows = [['archive', 'stage', 'wall s', 'CPU s', 'peak GiB', 'load', 'note']];
   for (const s of scenarios) {
-    for (const st of s.stages) rows.push([s.name, st.stage, st.seconds.toFixed(1), (st.peakBytes / GiB).toFixed(2), String(st.load ?? ''), st.note ?? '']);
-    rows.push([s.name, 'FULL BUILD (ingest + astro + pagefind)', s.fullBuild.seconds.toFixed(1), (s.fullBuild.peakBytes / GiB).toFixed(2), '', `${s.articles} articles, ${(s.characters / 1e6).toFixed(1)} M chars, dist ${(s.distBytes / 1024 ** 2).toFixed(0)} MiB, index ${(s.pagefindBytes / 1024 ** 2).toFixed(0)} MiB`]);
+    for (const st of s.stages) rows.push([s.name, st.stage, st.seconds.toFixed(1), st.cpuSeconds.toFixed(1), (st.peakBytes / GiB).toFixed(2), String(st.load ?? ''), st.note ?? '']);
+    rows.push([s.name, 'FULL BUILD (ingest + astro + pagefind)', s.fullBuild.seconds.toFixed(1), s.fullBuild.cpuSeconds.toFixed(1), (s.fullBuild.peakBytes / GiB).toFixed(2), '', `${s.articles} articles, ${(s.characters / 1e6).toFixed(1)} M chars, dist ${(s.distBytes / 1024 ** 2).toFixed(0)} MiB, index ${(s.pagefindBytes / 1024 ** 2).toFixed(0)} MiB`]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r, k) => `| ${r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |${k === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n');
+  return rows.map((r, k) => `| ${r.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |${k === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n');
 }
 
 function goals(scenarios: Scenario[]): string[] {

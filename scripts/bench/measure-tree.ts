@@ -10,6 +10,11 @@ import fs from 'node:fs';
 export interface Measurement {
   seconds: number;
   peakBytes: number;
+  /**
+   * User + system CPU seconds of the tree, summed over every process seen. On a busy machine wall
+   * time grows with the load; CPU time barely does, so it says what the stage costs on its own.
+   */
+  cpuSeconds: number;
   exitCode: number;
   stdout: string;
   stderr: string;
@@ -22,21 +27,26 @@ interface ProcStat {
   ppid: number;
   pgrp: number;
   rssBytes: number;
+  /** utime + stime, in clock ticks. */
+  cpuTicks: number;
 }
+
+/** Linux reports CPU times in USER_HZ ticks, 100 per second on every mainstream build. */
+const TICKS_PER_SECOND = 100;
 
 function readStat(pid: string): ProcStat | undefined {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and brackets: fields resume after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pid: Number(pid), ppid: Number(fields[1]), pgrp: Number(fields[2]), rssBytes: Number(fields[21]) * PAGE_SIZE };
+    return { pid: Number(pid), ppid: Number(fields[1]), pgrp: Number(fields[2]), rssBytes: Number(fields[21]) * PAGE_SIZE, cpuTicks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined; // the process ended between listing and reading
   }
 }
 
-/** Resident memory of the tree rooted at `root` (its process group included), in bytes. */
-export function treeRss(root: number): number {
+/** The processes of the tree rooted at `root`, its process group included. */
+export function treeProcesses(root: number): ProcStat[] {
   const stats = fs
     .readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
@@ -52,7 +62,12 @@ export function treeRss(root: number): number {
     inTree.add(pid);
     for (const c of children.get(pid) ?? []) if (!inTree.has(c.pid)) stack.push(c.pid);
   }
-  return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.rssBytes, 0);
+  return stats.filter((s) => inTree.has(s.pid));
+}
+
+/** Resident memory of the tree rooted at `root` (its process group included), in bytes. */
+export function treeRss(root: number): number {
+  return treeProcesses(root).reduce((sum, s) => sum + s.rssBytes, 0);
 }
 
 export interface RunOptions {
@@ -80,8 +95,12 @@ export function measure(command: string, args: string[], options: RunOptions): P
       if (options.echo) process.stderr.write(d);
     });
     let peakBytes = 0;
+    const ticks = new Map<number, number>();
     const sample = () => {
-      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const tree = treeProcesses(child.pid);
+      peakBytes = Math.max(peakBytes, tree.reduce((sum, p) => sum + p.rssBytes, 0));
+      for (const p of tree) ticks.set(p.pid, Math.max(ticks.get(p.pid) ?? 0, p.cpuTicks));
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);
     sample();
@@ -92,7 +111,9 @@ export function measure(command: string, args: string[], options: RunOptions): P
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ seconds, peakBytes, exitCode: code ?? 1, stdout, stderr });
+      // What a process used in its last interval before exiting is missed: at most 0.1 s each.
+      const cpuSeconds = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
+      resolve({ seconds, peakBytes, cpuSeconds, exitCode: code ?? 1, stdout, stderr });
     });
   });
 }

@@ -16,6 +16,14 @@ describe('measure (process-tree memory)', () => {
     expect(run.seconds).toBeGreaterThan(1.4);
   });
 
+  it('adds up the CPU time of every process in the tree', async () => {
+    // Two busy grandchildren that each spin until they have used one second of CPU, however long that takes.
+    const spin = `${JSON.stringify(process.execPath)} -e "while (process.cpuUsage().user + process.cpuUsage().system < 1e6);"`;
+    const run = await measure('sh', ['-c', `${spin} & ${spin} & wait`], { cwd: ROOT });
+    expect(run.cpuSeconds).toBeGreaterThan(1.5);
+    expect(run.cpuSeconds).toBeLessThan(3);
+  });
+
   it('reports a failing command by its exit code and output', async () => {
     const run = await measure(process.execPath, ['-e', 'console.error("坏了"); process.exit(3)'], { cwd: ROOT });
     expect(run.exitCode).toBe(3);
