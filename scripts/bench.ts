@@ -97,15 +97,17 @@ function bodyCharacters(articlesDir: string): number {
 }
 
 /**
- * A copy of the ingest code and the vocabularies as they are when the benchmark starts. A run takes
- * many minutes; an edit to the pipeline in the meantime would otherwise change the pipeline
- * fingerprint between the first ingest and the re-runs, and the re-runs would convert everything.
+ * A private copy of the project (code, pages, vocabularies; node_modules linked) that every stage
+ * runs from. A run takes many minutes on a checkout others work in: an edit to the pipeline would
+ * change its fingerprint between the first ingest and the re-runs, a half-saved page would fail the
+ * build, and Astro writes generated modules into <root>/.astro/, which parallel builds of other
+ * article folders overwrite.
  */
-function freezeIngest(base: string): string {
-  const frozen = path.join(base, 'frozen-ingest');
+function freezeProject(base: string): string {
+  const frozen = path.join(base, 'project');
   fs.rmSync(frozen, { recursive: true, force: true });
-  for (const rel of ['scripts', 'src/lib', 'src/data', 'package.json', 'package-lock.json']) {
-    fs.cpSync(path.join(root, rel), path.join(frozen, rel), { recursive: true });
+  for (const rel of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'scripts', 'public']) {
+    if (fs.existsSync(path.join(root, rel))) fs.cpSync(path.join(root, rel), path.join(frozen, rel), { recursive: true });
   }
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(frozen, 'node_modules'));
   return frozen;
@@ -159,10 +161,10 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   // it, where parallel builds overwrite each other's: run it from the scenario folder instead, with
   // node_modules linked there so the chunks in dist/.prerender resolve their packages.
   if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  const astro = check(await measure(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], { cwd: dir, env: astroEnv }), 'astro build');
+  const astro = check(await measure(node, [path.join(frozen, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', frozen], { cwd: dir, env: astroEnv }), 'astro build');
   log({ stage: 'astro build', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes, note: args['astro-node-options'] });
 
-  const pagefind = check(await measure(node, ['scripts/pagefind.ts'], { cwd: root, env }), 'pagefind');
+  const pagefind = check(await measure(node, [path.join(frozen, 'scripts/pagefind.ts')], { cwd: frozen, env }), 'pagefind');
   const indexed = indexedPages(dist);
   log({ stage: 'pagefind', seconds: pagefind.seconds, cpuSeconds: pagefind.cpuSeconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed} pages indexed` });
 
@@ -215,11 +217,11 @@ async function main(): Promise<void> {
   if (!fs.existsSync(GOV_REPORTS)) throw new Error(`the report corpus is missing: ${GOV_REPORTS}`);
 
   fs.mkdirSync(path.resolve(args.dir!), { recursive: true });
-  frozen = freezeIngest(path.resolve(args.dir!));
+  frozen = freezeProject(path.resolve(args.dir!));
   const scenarios: Scenario[] = [];
   const failures: string[] = [];
   // The shipped sources come along: the site names some of their pages (study sessions) by address.
-  const shipped = path.join(root, 'src/content/sources');
+  const shipped = path.join(frozen, 'src/content/sources');
   const plans: [string, (dir: string) => void][] = ns.map((n) => [
     `n${n}`,
     (dir) => {
