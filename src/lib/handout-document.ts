@@ -148,7 +148,7 @@ export function coverPage(details: CoverDetails, loaded: LoadedItem[]): HTMLElem
   cover.append(el('p', 'handout-cover-kind', '学习材料'));
   cover.append(el('h1', 'handout-cover-title', details.meeting));
   const contents = el('ol', 'handout-cover-contents');
-  for (const l of loaded) contents.append(el('li', '', l.sectionTitle ? `${l.title}（${l.sectionTitle}）` : l.title));
+  for (const l of loaded) contents.append(el('li', '', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
   cover.append(contents);
   if (details.organiser) cover.append(el('p', 'handout-cover-organiser', details.organiser));
   if (details.date) cover.append(el('p', 'handout-cover-date', chineseDate(details.date)));
@@ -182,7 +182,10 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
   for (const l of loaded) {
     outline.append(el('h2', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
     const list = el('ul', 'handout-outline-points');
-    for (const node of l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')) {
+    const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')];
+    // A section item's own heading is already the line above.
+    if (l.sectionTitle && headings[0]?.tagName.startsWith('H')) headings.shift();
+    for (const node of headings) {
       if (node.tagName === 'H2') list.append(el('li', 'outline-h2', outlineLine(node.textContent ?? '')));
       else if (node.tagName === 'H3') list.append(el('li', 'outline-h3', outlineLine(node.textContent ?? '')));
       else list.append(el('li', 'outline-point', outlineLine(pointLead(node))));

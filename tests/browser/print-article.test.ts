@@ -19,7 +19,10 @@ const ARTICLES = [
   'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao',
   // Traditional characters, one long run of paragraphs.
   'zhengfu-gongzuo-baogao/1954nian-zhengfu-gongzuo-baogao',
+  // Printed by a reader who reads on screen in reading mode at the largest type.
+  'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao',
 ];
+const IN_READING_MODE = 'zhengfu-gongzuo-baogao/2018nian-zhengfu-gongzuo-baogao';
 
 const PITCH_PT = mmToPt(TEXT_BLOCK.heightMm / LINES_PER_PAGE);
 const LEFT_PT = mmToPt(MARGIN_BINDING_MM);
@@ -53,6 +56,13 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
     browser = await launchBrowser();
     for (const id of ARTICLES) {
       const page = await browser.newPage();
+      if (id === IN_READING_MODE) {
+        await page.goto(`${server.origin}/`);
+        await page.evaluate(() => {
+          localStorage.setItem('zx-reading', '1');
+          localStorage.setItem('zx-font-scale', '2');
+        });
+      }
       await page.goto(`${server.origin}/articles/${id}/`);
       // The article's own text and its source line, read from the page as a reader sees it.
       const expected = await page.evaluate(() => {
