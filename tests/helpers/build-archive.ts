@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './paths.ts';
+
+/**
+ * Builds the site from a given articles folder into a given dist folder — astro build then (unless
+ * `search: false`) the Pagefind index, the same two steps as `npm run build` after ingest.
+ * ARTICLES_DIR and DIST_DIR keep it apart from the shipped archive and from other builds running
+ * at the same time.
+ */
+export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Record<string, string> = {}, { search = true } = {}): void {
+  fs.rmSync(distDir, { recursive: true, force: true });
+  // A cold build: Astro's content-layer cache from a build of another articles folder still points
+  // at that folder's files (its content-modules import them), and the build fails resolving them.
+  fs.rmSync(`${distDir}-cache`, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    DIST_DIR: distDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(articlesDir ? { ARTICLES_DIR: articlesDir } : {}),
+    // e.g. BASE_PATH and SITE_URL for a build deployed under a sub-path.
+    ...extraEnv,
+  };
+  // Astro writes .astro/ (content modules, prerender chunks) under the working directory when outDir
+  // lies outside the project, where parallel builds would overwrite each other's: each build runs
+  // from its own folder, with node_modules linked there so those chunks resolve their packages.
+  const work = `${distDir}-work`;
+  fs.mkdirSync(work, { recursive: true });
+  if (!fs.existsSync(path.join(work, 'node_modules'))) fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'));
+  execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (search) execFileSync('node', ['scripts/pagefind.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+}
