@@ -11,13 +11,15 @@ export interface Slide {
   material: string;
   /** The section heading the slide sits under, if any. */
   heading?: string;
-  /** Whether this slide opens a material (shows its title large). */
+  /** Whether this slide opens a material (shows the article's title large). */
   opening: boolean;
+  /** The article's title, shown large on the opening slide. */
+  title: string;
   nodes: Node[];
 }
 
 /** About what fits on a projected screen in large type; a longer section continues on the next slide. */
-export const SLIDE_CHARACTERS = 260;
+export const SLIDE_CHARACTERS = 200;
 
 const textLength = (n: Node) => [...(n.textContent ?? '').replace(/\s/g, '')].length;
 
@@ -25,7 +27,7 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
   const slides: Slide[] = [];
   for (const l of loaded) {
     const material = l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title;
-    let current: Slide = { material, opening: true, nodes: [] };
+    let current: Slide = { material, title: l.title, opening: true, nodes: [] };
     let size = 0;
     const flush = () => {
       if (current.nodes.length > 0 || current.opening) slides.push(current);
@@ -37,13 +39,13 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
         // Each section starts a new slide, except straight after a material's title.
         if (!(current.opening && current.nodes.length === 0)) {
           flush();
-          current = { material, opening: false, nodes: [] };
+          current = { material, title: l.title, opening: false, nodes: [] };
           size = 0;
         }
         current.heading = node.textContent?.trim();
-      } else if (size > 0 && size + textLength(node) > budget) {
+      } else if (size > 0 && size + textLength(node) > (current.opening ? budget / 2 : budget)) {
         flush();
-        current = { material, heading: current.heading, opening: false, nodes: [] };
+        current = { material, title: l.title, heading: current.heading, opening: false, nodes: [] };
         size = 0;
       }
       current.nodes.push(node.cloneNode(true));
