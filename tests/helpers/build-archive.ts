@@ -14,8 +14,11 @@ export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Re
   // A cold build: Astro's content-layer cache from a build of another articles folder still points
   // at that folder's files (its content-modules import them), and the build fails resolving them.
   fs.rmSync(`${distDir}-cache`, { recursive: true, force: true });
+  // Vitest puts Vite's import.meta.env keys (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on,
+  // they override the child build's own, e.g. BASE_URL '/' beats BASE_PATH and un-bases every url().
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
     DIST_DIR: distDir,
     ASTRO_TELEMETRY_DISABLED: '1',
