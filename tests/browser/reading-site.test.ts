@@ -147,6 +147,13 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
         expect(fs.statSync(file).size).toBeGreaterThan(10_000);
       }
     }
+    // Dark mode on a phone, and reading mode as a projector shows it.
+    const { page: dark } = await open(`${REPORT_2024}#s3-1`, { viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+    await dark.screenshot({ path: path.join(SCREENSHOTS, 'article-dark-375.png') });
+    const { page: projector, context } = await open('/', { viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
+    await projector.goto(`${server.origin}${REPORT_2024}#s3-1`);
+    await projector.screenshot({ path: path.join(SCREENSHOTS, 'article-reading-1920.png') });
   });
 
   it('asked for nothing but the local server', () => {

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST } from '../helpers/paths.ts';
+import { shippedArticles } from '../helpers/shipped-articles.ts';
+
+const articles = shippedArticles();
+const read = (id: string) => fs.readFileSync(path.join(DIST, 'articles', id, 'index.html'), 'utf8');
+const section = (html: string, cls: string) => new RegExp(`<(?:section|nav) class="${cls}"[\\s\\S]*?</(?:section|nav)>`).exec(html)?.[0] ?? '';
+const articleLinks = (html: string) => [...html.matchAll(/href="\/articles\/([^"#]+)\/"/g)].map((m) => m[1]);
+
+describe.each(articles.map((a) => [a.id, a] as const))('%s', (id, article) => {
+  const html = read(id);
+
+  it('has breadcrumbs home › column › article', () => {
+    const crumbs = [...section(html, 'breadcrumbs').matchAll(/<li>(?:<a [^>]*>|<span [^>]*>)([^<]+)</g)].map((m) => m[1]);
+    expect(crumbs).toEqual(['首页', article.data.column, article.data.title]);
+  });
+
+  it('has a table of contents with every section heading', () => {
+    const headings = [...html.matchAll(/<h([23]) id="(s[\d-]+)"/g)].map((m) => m[2]);
+    const toc = [...section(html, 'toc').matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(toc).toEqual(headings.length > 1 ? headings : []);
+  });
+
+  it('offers 3 to 5 related articles, never itself', () => {
+    const related = articleLinks(section(html, 'related'));
+    expect(related.length).toBeGreaterThanOrEqual(3);
+    expect(related.length).toBeLessThanOrEqual(5);
+    expect(related).not.toContain(id);
+  });
+
+  it('links previous and next within its column, and they link back', () => {
+    const nav = section(html, 'article-nav');
+    const prev = /rel="prev" href="\/articles\/([^"]+)\/"/.exec(nav)?.[1];
+    const next = /rel="next" href="\/articles\/([^"]+)\/"/.exec(nav)?.[1];
+    expect(prev || next).toBeTruthy();
+    if (prev) expect(section(read(prev), 'article-nav')).toContain(`rel="next" href="/articles/${id}/"`);
+    if (next) expect(section(read(next), 'article-nav')).toContain(`rel="prev" href="/articles/${id}/"`);
+    for (const other of [prev, next].filter(Boolean)) expect(articles.find((a) => a.id === other)!.data.column).toBe(article.data.column);
+  });
+
+  it('has a way back to the top', () => {
+    expect(html).toContain('href="#top"');
+    expect(html).toContain('id="top"');
+  });
+});
