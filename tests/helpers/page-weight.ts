@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileForPath, pagePath } from './site-files.ts';
 
@@ -8,6 +9,8 @@ export interface PageWeight {
   /** Script the page runs on load: inline scripts, script files and the modules they import. */
   script: number;
   total: number;
+  /** The same files gzip-compressed, as an intranet server with compression on sends them. */
+  gzipped: number;
   /** UTF-8 bytes of the readable text inside the article body (tags and hidden filter spans removed). */
   bodyText: number;
 }
@@ -24,12 +27,14 @@ export function pageWeight(dir: string, file: string, base = '/'): PageWeight {
   const html = fs.readFileSync(path.join(dir, file), 'utf8');
   const from = pagePath(file, base);
   const seen = new Set<string>();
+  let gzipped = gzipSync(html).length;
   const sizeOf = (href: string, fromPath: string): number => {
     const target = fileForPath(new URL(href, `http://x${fromPath}`).pathname, base);
     if (!target || seen.has(target) || !fs.existsSync(path.join(dir, target))) return 0;
     seen.add(target);
     const content = fs.readFileSync(path.join(dir, target));
     let bytes = content.length;
+    gzipped += gzipSync(content).length;
     if (/\.m?js$/.test(target)) {
       for (const m of content.toString('utf8').matchAll(IMPORTS)) bytes += sizeOf(m[1], `/${target}`);
     }
@@ -47,6 +52,7 @@ export function pageWeight(dir: string, file: string, base = '/'): PageWeight {
     const type = /\stype="([^"]*)"/.exec(m[1])?.[1];
     if (type && !/module|javascript/.test(type)) continue; // JSON and other data blocks do not run
     script += src ? sizeOf(src, from) : Buffer.byteLength(m[2]);
+    // Inline script is already inside the gzipped HTML.
     // Imports inside an inline module count too.
     if (!src) for (const i of m[2].matchAll(IMPORTS)) script += sizeOf(i[1], from);
   }
@@ -57,5 +63,5 @@ export function pageWeight(dir: string, file: string, base = '/'): PageWeight {
     .replace(/<span hidden[^>]*>[^<]*<\/span>/g, '')
     .replace(/<[^>]+>/g, '');
   const htmlBytes = Buffer.byteLength(html);
-  return { html: htmlBytes, css, script, total: htmlBytes + css + script, bodyText: Buffer.byteLength(text) };
+  return { html: htmlBytes, css, script, total: htmlBytes + css + script, gzipped, bodyText: Buffer.byteLength(text) };
 }
