@@ -26,12 +26,14 @@ export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Re
     // e.g. BASE_PATH and SITE_URL for a build deployed under a sub-path.
     ...extraEnv,
   };
-  // Astro writes .astro/ (content modules, prerender chunks) under the working directory when outDir
-  // lies outside the project, where parallel builds would overwrite each other's: each build runs
-  // from its own folder, with node_modules linked there so those chunks resolve their packages.
-  const work = `${distDir}-work`;
-  fs.mkdirSync(work, { recursive: true });
-  if (!fs.existsSync(path.join(work, 'node_modules'))) fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'));
-  execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Astro keeps generated modules in <root>/.astro/ (content-modules.mjs lists the articles folder's
+  // files) and prerender chunks under the working directory: builds of different articles folders
+  // running at once from one checkout overwrite each other's and fail at random. Each build runs
+  // from its own copy of the project, with node_modules linked in.
+  const root = `${distDir}-root`;
+  fs.rmSync(root, { recursive: true, force: true });
+  for (const item of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'scripts', 'public'].filter((i) => fs.existsSync(path.join(ROOT, i)))) fs.cpSync(path.join(ROOT, item), path.join(root, item), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   if (search) execFileSync('node', ['scripts/pagefind.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
 }
