@@ -79,6 +79,24 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     expect(top).toBeLessThan(100);
   });
 
+  it('copies on a plain-http intranet page too, where navigator.clipboard does not exist', async () => {
+    const { page, context } = await open('/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    // What an http://10.x.x.x intranet page sees: no secure context, no async clipboard API.
+    await context.addInitScript(() => {
+      (window as unknown as { realClipboard: Clipboard }).realClipboard = navigator.clipboard;
+      Object.defineProperty(navigator, 'clipboard', { value: undefined });
+      Object.defineProperty(window, 'isSecureContext', { value: false });
+    });
+    await page.goto(`${server.origin}${REPORT_2024}`);
+    const point = page.locator('.article-body .point').first();
+    const id = await point.getAttribute('id');
+    await page.locator('.point + button.copy-link').first().click();
+    const copied = await page.evaluate(() => (window as unknown as { realClipboard: Clipboard }).realClipboard.readText());
+    expect(copied).toBe(`${server.origin}${REPORT_2024}#${id}`);
+    expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
+  });
+
   it('keeps reading mode and font size across pages and reloads, with ≥ 28 px text at 1920×1080', async () => {
     const { page } = await open(REPORT_2024, { viewport: { width: 1920, height: 1080 } });
     const bodySize = () => page.locator('.article-body > p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
