@@ -1,42 +1,10 @@
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { docxToLines } from '../../scripts/stages/docx.ts';
+import { memberReport } from '../fixtures/hostile/word.ts';
 import { visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
-
-const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
-const boldLead = (lead: string, rest: string) => new Paragraph({ children: [new TextRun({ text: lead, bold: true }), new TextRun(rest)] });
-
-/** A committee member's report as offices write it in Word: heading styles, bold lead-ins, a table, a footnote. */
-async function memberReport(): Promise<Buffer> {
-  const doc = new Document({
-    footnotes: { 1: { children: [text('数据来源：市政协办公室。')] } },
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: '关于提高委员履职能力的调研报告', heading: HeadingLevel.TITLE }),
-          text('今年以来，市政协围绕中心、服务大局，推动委员履职工作取得新成效。'),
-          new Paragraph({ text: '一、总体情况', heading: HeadingLevel.HEADING_1 }),
-          boldLead('（一）履职质量有效提升。', '全年共提交提案三百二十件。'),
-          new Paragraph({ children: [new TextRun('立案二百九十八件'), new FootnoteReferenceRun(1), new TextRun('，办复率百分之百。')] }),
-          new Paragraph({ text: '（二）存在的不足', heading: HeadingLevel.HEADING_2 }),
-          text('一是调研不深。二是协商不够。'),
-          boldLead('二、下一步打算', ''),
-          new Paragraph({ children: [new TextRun('网页粘贴的内容：<script>globalThis.__pwned = 1</script>{alert(1)} & 1 < 2 &amp; `代码`。')] }),
-          new Paragraph({ children: [new TextRun('第一行'), new TextRun({ text: '第二行（软回车后）。', break: 1 })] }),
-          new Table({
-            rows: [
-              new TableRow({ children: [new TableCell({ children: [text('提案')] }), new TableCell({ children: [text('三百二十件')] })] }),
-              new TableRow({ children: [new TableCell({ children: [text('社情民意')] }), new TableCell({ children: [text('八十五篇')] })] }),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
 
 describe('Word (.docx) sources go through the same pipeline', () => {
   it('turns heading styles and bold lead-ins into sections and sub-sections', async () => {
