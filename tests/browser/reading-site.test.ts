@@ -127,6 +127,37 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     expect(await page.locator('html').getAttribute('data-reading')).toBeNull();
   });
 
+  it('keeps text at WCAG AA contrast (4.5:1) in light, dark and reading mode', async () => {
+    const selectors = ['.article-body p', '.article-body a.term', '.article-meta', '.breadcrumbs li', '.site-purpose', '.site-nav a', '.toc a', '.taxonomy-links dt', '.taxonomy-links a', '.article-list-meta', '.site-footer'];
+    for (const [colorScheme, reading] of [['light', false], ['dark', false], ['light', true], ['dark', true]] as const) {
+      const { page, context } = await open('/', { colorScheme });
+      if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
+      await page.goto(`${server.origin}${REPORT_2024}`);
+      const low = await page.evaluate((list) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = ([r, g, b]: number[]) => {
+          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (el: Element | null): number[] => {
+          for (; el; el = el.parentElement) {
+            const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+          }
+          return [255, 255, 255];
+        };
+        return list.flatMap((sel) => {
+          const el = document.querySelector(sel);
+          if (!el) return [`${sel}: missing`];
+          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          return ratio < 4.5 ? [`${sel}: ${ratio.toFixed(2)}`] : [];
+        });
+      }, selectors);
+      expect(low, `${colorScheme}${reading ? ' reading' : ''}`).toEqual([]);
+    }
+  });
+
   it('has no horizontal overflow at 375 px, in normal and in reading mode', async () => {
     const pages = ['/', REPORT_2024, '/glossary/xinzhi-shengchanli/', '/tags/', '/authors/liqiang/', '/years/2024/', '/no-such-page/'];
     for (const reading of [false, true]) {
