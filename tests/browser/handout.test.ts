@@ -180,7 +180,11 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     await ready(page);
     expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
     expect(await page.locator('.handout-cover-title').textContent()).toContain('机关理论学习');
-    expect(await page.locator('.handout-outline .outline-h2').first().textContent()).toBe('一、三年来的斗争和新时期的总任务');
+    const outlined = page.locator('.handout-outline .handout-outline-item');
+    expect(await outlined.count()).toBe(3);
+    expect(await outlined.first().textContent()).toBe('1978年政府工作报告：一、三年来的斗争和新时期的总任务');
+    // The section's own heading heads its block once, not again as its first line.
+    expect(await page.locator('.handout-outline li').allTextContents()).not.toContain('一、三年来的斗争和新时期的总任务');
     expect(await page.locator('.handout-outline .outline-point').allTextContents()).toContain('一是社会制度腐败，二是经济技术落后。');
     expect(await page.locator('#handout-document > article').count()).toBe(await page.locator('.handout-list li').count());
     await page.close();
