@@ -1,10 +1,7 @@
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { toString } from 'mdast-util-to-string';
-import { unified } from 'unified';
 import { AnchorCounter } from './anchors.ts';
 import { sentences } from './chinese.ts';
 import { termSpellings } from './glossary.ts';
+import { mdxBlocks } from './mdx-blocks.ts';
 
 /** One use of a glossary term in one section of an article: the sentence around its first use there. */
 export interface TermContext {
@@ -20,7 +17,6 @@ export interface TermContext {
   inHeading: boolean;
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx);
 /** Context shown on each side of the term when its sentence is long. */
 const REACH = 60;
 
@@ -31,21 +27,20 @@ const REACH = 60;
  * leftmost-longest, as the term-link plugin does, so "新发展理念" is not also read as a shorter term.
  */
 export function termContexts(mdxBody: string): TermContext[] {
-  const tree = parser.parse(mdxBody);
   const anchors = new AnchorCounter();
   const found: TermContext[] = [];
   let sectionId = '';
   let sectionTitle = '';
   let seen = new Set<string>();
-  for (const node of tree.children) {
-    const inHeading = node.type === 'heading' && (node.depth === 2 || node.depth === 3);
+  for (const block of mdxBlocks(mdxBody)) {
+    const inHeading = block.type === 'heading' && (block.depth === 2 || block.depth === 3);
     if (inHeading) {
-      sectionId = anchors.heading(node.depth);
-      sectionTitle = toString(node);
+      sectionId = anchors.heading(block.depth);
+      sectionTitle = block.text;
       seen = new Set();
-    } else if (node.type !== 'paragraph') continue;
+    } else if (block.type !== 'paragraph') continue;
     // A heading that names a term ("加快发展新质生产力") is the best context of all for it.
-    const text = toString(node);
+    const text = block.text;
     for (const use of termUses(text)) {
       if (seen.has(use.slug)) continue;
       seen.add(use.slug);
