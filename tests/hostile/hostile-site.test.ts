@@ -15,6 +15,7 @@ import { ingest, put, workspace, type Workspace } from '../helpers/ingest-cli.ts
 import { DIST, SOURCES } from '../helpers/paths.ts';
 import { elementsOf, splitArticle, textOf } from '../helpers/render-mdx.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { validateSite } from '../helpers/validate-html.ts';
 
 /**
  * The whole road a hostile source takes: files of every encoding and shape, Word, and random
@@ -139,6 +140,10 @@ describe('hostile sources built into a real site', () => {
       }
     }
   });
+
+  it('gives valid HTML for every hostile page (html-validate)', async () => {
+    expect(await validateSite(HOSTILE_DIST)).toEqual([]);
+  }, 120_000);
 
   it('ran none of the code in the content at build time', () => {
     for (const suffix of ['-expr', '-esm', '-import']) expect(fs.existsSync(`${marker}${suffix}`)).toBe(false);
