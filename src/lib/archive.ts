@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import { allLabelSlugs, buildTaxonomy, newestFirst, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -62,4 +62,18 @@ export async function taxonomyStaticPaths(kind: TaxonomyKind) {
 export async function termUses(slug: string): Promise<{ article: Article; contexts: TermContext[] }[]> {
   const list = await allArticles();
   return list.filter((a) => termSlugsOf(a).includes(slug)).map((article) => ({ article, contexts: contextsOf(article).filter((c) => c.slug === slug) }));
+}
+
+let related: Promise<(article: Article) => Article[]> | undefined;
+/** 3–5 related articles for one article, from an index built once per build. */
+export async function relatedTo(article: Article): Promise<Article[]> {
+  related ??= allArticles().then((list) => relatedFinder(list));
+  return (await related)(article);
+}
+
+let neighbours: Promise<Map<string, { previous?: Article; next?: Article }>> | undefined;
+/** Previous and next article in the same column. */
+export async function neighboursOf(article: Article): Promise<{ previous?: Article; next?: Article }> {
+  neighbours ??= allArticles().then((list) => columnNeighbourMap(list));
+  return (await neighbours).get(article.id) ?? {};
 }

@@ -130,30 +130,65 @@ export function taxonomyLinksOf(article: ArticleLike, slugs: Record<TaxonomyKind
   );
 }
 
-/** The articles before and after this one in its column, in date order (older is "previous"). */
+/**
+ * The articles before and after each article in its column, in date order (older is "previous"),
+ * worked out for the whole archive in one pass rather than re-sorting the column for every page.
+ */
+export function columnNeighbourMap<T extends ArticleLike>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+  const byColumn = new Map<string, T[]>();
+  for (const a of newestFirst(all).reverse()) {
+    if (a.data.column) byColumn.set(a.data.column, [...(byColumn.get(a.data.column) ?? []), a]);
+  }
+  const map = new Map<string, { previous?: T; next?: T }>();
+  for (const column of byColumn.values()) column.forEach((a, i) => map.set(a.id, { previous: column[i - 1], next: column[i + 1] }));
+  return map;
+}
+
 export function columnNeighbours<T extends ArticleLike>(article: T, all: readonly T[]): { previous?: T; next?: T } {
-  if (!article.data.column) return {};
-  const column = newestFirst(all.filter((a) => a.data.column === article.data.column)).reverse();
-  const i = column.findIndex((a) => a.id === article.id);
-  return { previous: column[i - 1], next: column[i + 1] };
+  return columnNeighbourMap(all).get(article.id) ?? {};
 }
 
 /**
  * Related reading: articles sharing glossary terms (weight 3), topics (2) and keywords (1) with this
- * one, best first, at most `max`. Only articles that share something are offered.
+ * one, best first (newest first among equals), at most `max`. Only articles that share something
+ * are offered.
+ *
+ * Built once per archive: an index from each term, topic and keyword to the articles that have it,
+ * so a page looks only at articles sharing something instead of scoring the whole archive (which
+ * over thousands of pages is quadratic). A very common keyword keeps only its `perFeature` newest
+ * articles: it says little about relatedness, and it would otherwise bring back the quadratic cost.
  */
-export function relatedArticles<T extends ArticleLike>(article: T, all: readonly T[], max = 5): T[] {
-  const score = (other: ArticleData) =>
-    3 * shared(article.data.terms, other.terms) + 2 * shared(article.data.tags, other.tags) + shared(article.data.keywords, other.keywords);
-  return newestFirst(all.filter((a) => a.id !== article.id))
-    .map((a) => ({ a, s: score(a.data) }))
-    .filter(({ s }) => s > 0)
-    .sort((x, y) => y.s - x.s)
-    .slice(0, max)
-    .map(({ a }) => a);
+export function relatedFinder<T extends ArticleLike>(all: readonly T[], max = 5, perFeature = 400): (article: T) => T[] {
+  const ordered = newestFirst(all);
+  const rank = new Map(ordered.map((a, i) => [a.id, i]));
+  const index = new Map<string, T[]>();
+  for (const a of ordered) {
+    for (const [feature] of features(a.data)) {
+      const list = index.get(feature) ?? [];
+      if (list.length < perFeature) list.push(a);
+      index.set(feature, list);
+    }
+  }
+  return (article) => {
+    const scores = new Map<T, number>();
+    for (const [feature, weight] of features(article.data)) {
+      for (const other of index.get(feature) ?? []) if (other.id !== article.id) scores.set(other, (scores.get(other) ?? 0) + weight);
+    }
+    return [...scores]
+      .sort(([a, x], [b, y]) => y - x || rank.get(a.id)! - rank.get(b.id)!)
+      .slice(0, max)
+      .map(([a]) => a);
+  };
 }
 
-function shared(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(b);
-  return new Set(a.filter((x) => set.has(x))).size;
+export function relatedArticles<T extends ArticleLike>(article: T, all: readonly T[], max = 5): T[] {
+  return relatedFinder(all, max)(article);
+}
+
+function features(data: ArticleData): [string, number][] {
+  return [
+    ...new Set(data.terms.map((t) => `术语:${t}`)),
+    ...new Set(data.tags.map((t) => `主题:${t}`)),
+    ...new Set(data.keywords.map((k) => `关键词:${k}`)),
+  ].map((f): [string, number] => [f, f.startsWith('术语') ? 3 : f.startsWith('主题') ? 2 : 1]);
 }
