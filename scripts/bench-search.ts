@@ -7,7 +7,6 @@
  * Prints a table and writes bench-results/search-<time>.json. Goals are reported, not asserted.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,9 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20240305' },
     cold: { type: 'string', default: '20' },
     warm: { type: 'string', default: '40' },
-    dir: { type: 'string', default: path.join(os.tmpdir(), 'zhengxie-bench-search') },
+    // Inside the project on purpose: Astro puts its prerender chunks in ./.astro/ for an outDir outside
+    // the working directory, where a parallel build would overwrite them; inside, they go to outDir.
+    dir: { type: 'string', default: path.join(root, 'node_modules/.cache/zhengxie-bench-search') },
     reuse: { type: 'boolean', default: false },
   },
 });

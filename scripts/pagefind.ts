@@ -87,15 +87,10 @@ function readFragments(outputPath: string, expected: Map<string, string[]>): Rec
     if (!mine || tokens.join('') !== mine.join('') || tokens.length !== mine.length) {
       throw new Error(`pagefind: ${fragment.url}: 索引的字与页面正文不一致 / indexed words do not match the page text one to one`);
     }
-    const h: number[] = [];
-    let t = 0;
-    for (const a of fragment.anchors) {
-      const isTitle = a.id === TITLE_ANCHOR;
-      if (!isTitle && a.element !== 'h2' && a.element !== 'h3') continue;
-      h.push(a.location, contentTokens(a.text).length);
-      if (isTitle) t = 1;
-    }
-    pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, h, t };
+    const text = (a: Fragment['anchors'][number]) => contentTokens(a.text).join('');
+    const ti = fragment.anchors.filter((a) => a.id === TITLE_ANCHOR).map(text).join('');
+    const hd = fragment.anchors.filter((a) => a.element === 'h2' || a.element === 'h3').map(text).join('\n');
+    pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, ti, hd };
   }
   return pages;
 }

@@ -12,7 +12,7 @@ import type { FoldMap } from './fold.ts';
 
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
-  search(term: string | null): Promise<{ results: { id: string; words: number[]; data(): Promise<PagefindData> }[] } | null>;
+  search(term: string | null): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] } | null>;
 }
 
 export interface PagefindData {
@@ -22,6 +22,10 @@ export interface PagefindData {
   anchors: { element: string; id: string; text: string; location: number }[];
 }
 
+interface Candidate {
+  data(): Promise<PagefindData>;
+}
+
 export const FILTER_KEYS = ['column', 'author', 'region', 'tag', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Selected = Partial<Record<FilterKey, string[]>>;
@@ -29,8 +33,6 @@ export type Selected = Partial<Record<FilterKey, string[]>>;
 export interface Hit {
   id: string;
   page: SidecarPage;
-  /** Word positions Pagefind matched (every character of every occurrence). */
-  words: number[];
   inTitle: boolean;
   inHeading: boolean;
   load(): Promise<LoadedHit | undefined>;
@@ -70,7 +72,7 @@ export class ArchiveSearch {
   readonly fold: FoldMap;
   private readonly pagefind: PagefindApi;
   private readonly sidecar: Sidecar;
-  private readonly pieceCache = new Map<string, Map<string, { words: number[]; data(): Promise<PagefindData> }>>();
+  private readonly pieceCache = new Map<string, Map<string, Candidate>>();
 
   constructor(pagefind: PagefindApi, sidecar: Sidecar) {
     this.pagefind = pagefind;
@@ -85,29 +87,24 @@ export class ArchiveSearch {
     const counts = facetCounts(candidates.map(([id]) => this.sidecar.pages[id]), selected);
     const hits = candidates
       .filter(([id]) => matchesFilters(this.sidecar.pages[id], selected))
-      .map(([id, { words, data }]) => this.hit(id, words, data, terms));
+      .map(([id, { data }]) => this.hit(id, data, terms));
     hits.sort(byRank);
     return { terms, hits, counts };
   }
 
-  /** Pages holding every piece of every term, with the union of their matched word positions. */
-  private async pagesWithAll(terms: Term[]): Promise<Map<string, { words: number[]; data(): Promise<PagefindData> }>> {
+  /** Pages holding every piece of every term as a phrase. */
+  private async pagesWithAll(terms: Term[]): Promise<Map<string, Candidate>> {
     const pieces = [...new Set(terms.flatMap((t) => t.pieces))];
     const perPiece = await Promise.all(pieces.map((p) => this.searchPiece(p)));
     perPiece.sort((a, b) => a.size - b.size);
-    const out = new Map<string, { words: number[]; data(): Promise<PagefindData> }>();
-    for (const [id, r] of perPiece[0]) {
-      if (!perPiece.every((m) => m.has(id))) continue;
-      out.set(id, { words: [...new Set(perPiece.flatMap((m) => m.get(id)!.words))].sort((a, b) => a - b), data: r.data });
-    }
-    return out;
+    return new Map([...perPiece[0]].filter(([id]) => perPiece.every((m) => m.has(id))));
   }
 
   private async searchPiece(piece: string) {
     const cached = this.pieceCache.get(piece);
     if (cached) return cached;
     const search = await this.pagefind.search(pagefindPhrase(piece));
-    const map = new Map((search?.results ?? []).map((r) => [r.id, { words: r.words, data: () => r.data() }]));
+    const map = new Map<string, Candidate>((search?.results ?? []).map((r) => [r.id, { data: () => r.data() }]));
     this.pieceCache.set(piece, map);
     return map;
   }
@@ -115,33 +112,38 @@ export class ArchiveSearch {
   /** An empty query (filters only) lists every page, newest first. */
   private async allPages() {
     const search = await this.pagefind.search(null);
-    return new Map((search?.results ?? []).map((r) => [r.id, { words: [] as number[], data: () => r.data() }]));
+    return new Map<string, Candidate>((search?.results ?? []).map((r) => [r.id, { data: () => r.data() }]));
   }
 
-  private hit(id: string, words: number[], data: () => Promise<PagefindData>, terms: Term[]): Hit {
+  private hit(id: string, data: () => Promise<PagefindData>, terms: Term[]): Hit {
     const page = this.sidecar.pages[id];
-    const ranges: [number, number][] = [];
-    for (let i = 0; i + 1 < page.h.length; i += 2) ranges.push([page.h[i], page.h[i] + page.h[i + 1]]);
-    const within = (rs: [number, number][]) => words.some((w) => rs.some(([s, e]) => w >= s && w < e));
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
       id,
       page,
-      words,
-      inTitle: within(ranges.slice(0, page.t)),
-      inHeading: within(ranges.slice(page.t)),
+      inTitle: terms.some((t) => page.ti.includes(t.match)),
+      inHeading: terms.some((t) => page.hd.includes(t.match)),
       load: () => (loaded ??= data().then((d) => loadHit(d, terms, page))),
     };
   }
 }
 
+/** Title, then headings, then newest: what is known before a page's text is fetched. */
 function byRank(a: Hit, b: Hit): number {
+  return Number(b.inTitle) - Number(a.inTitle) || Number(b.inHeading) - Number(a.inHeading) || b.page.d.localeCompare(a.page.d) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The full order within a batch of loaded results: title, headings, how often, newest. A batch is
+ * what one screen shows, so when every match fits on it (up to ten) the order is exact.
+ */
+export function byRankLoaded(a: { hit: Hit; loaded: LoadedHit }, b: { hit: Hit; loaded: LoadedHit }): number {
   return (
-    Number(b.inTitle) - Number(a.inTitle) ||
-    Number(b.inHeading) - Number(a.inHeading) ||
-    b.words.length - a.words.length ||
-    b.page.d.localeCompare(a.page.d) ||
-    a.id.localeCompare(b.id)
+    Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
+    Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
+    b.loaded.count - a.loaded.count ||
+    b.hit.page.d.localeCompare(a.hit.page.d) ||
+    a.hit.id.localeCompare(b.hit.id)
   );
 }
 
@@ -174,7 +176,7 @@ const AFTER = 56;
 export function loadHit(d: PagefindData, terms: Term[], page: SidecarPage): LoadedHit | undefined {
   const tokens = contentTokens(d.content);
   const unfold: Unfold = { usual: d.meta.unfold ?? '', exceptions: d.meta.unfoldAt ?? '' };
-  const bodyStart = page.t > 0 ? page.h[0] + page.h[1] : 0;
+  const bodyStart = [...page.ti].length;
   const found = terms.map((t) => occurrences(tokens, t.match).map((at) => ({ at, len: [...t.match].length })));
   if (terms.length > 0 && found.some((f) => f.length === 0)) return undefined;
   const all = found.flat().sort((a, b) => a.at - b.at);

@@ -3,7 +3,7 @@
  * results with filter counts, keeps the URL in step so a search can be shared, and loads the
  * rest on request. The form also works without JavaScript: it is a plain GET to this page.
  */
-import { FILTER_KEYS, type FilterKey, type Hit, type Outcome, type Selected } from './engine.ts';
+import { FILTER_KEYS, byRankLoaded, type FilterKey, type Hit, type LoadedHit, type Outcome, type Selected } from './engine.ts';
 import { loadEngine } from './load.ts';
 import { resultElement } from './render.ts';
 
@@ -62,12 +62,11 @@ export function startSearchPage(): void {
       shown += batch.length;
       const loaded = await Promise.all(batch.map((h) => h.load()));
       if (mine !== run) return;
-      batch.forEach((hit, i) => {
-        const l = loaded[i];
-        if (!l) return;
-        results.append(resultElement(hit, l));
+      const ready = batch.flatMap((hit, i) => (loaded[i] ? [{ hit, loaded: loaded[i] as LoadedHit }] : []));
+      for (const r of ready.sort(byRankLoaded)) {
+        results.append(resultElement(r.hit, r.loaded));
         added += 1;
-      });
+      }
     }
     const rest = hits.length - shown;
     more.hidden = rest <= 0;

@@ -1,18 +1,19 @@
 /**
  * The small file the search page loads next to Pagefind's index (pagefind/zh-search.json). Pagefind
- * answers "which pages hold this phrase, at which word positions"; this file lets the browser rank
- * and filter those pages without fetching each one: where every page's title and headings sit, its
- * date and filter values, and the fold map for queries.
+ * answers "which pages hold this phrase"; this file lets the browser rank and filter those pages
+ * without fetching each one (Pagefind reports only one occurrence of a phrase per page, so word
+ * positions cannot tell a title match): every page's title and headings, date and filter values,
+ * and the fold map for queries.
  */
 export interface SidecarPage {
   /** Sort date: yyyy-mm-dd, yyyy, or '' when undated. */
   d: string;
   /** Filter values, as Pagefind filed them. */
   f: Record<string, string[]>;
-  /** Word positions of the title and headings: [start, length, start, length, …]; the title first. */
-  h: number[];
-  /** How many of h's pairs are the title (1, or 0 when a page has none). */
-  t: number;
+  /** The title, folded and without spaces (it is also the first words of the indexed text). */
+  ti: string;
+  /** The section headings, folded, one per line: a phrase in a heading ranks the page higher. */
+  hd: string;
 }
 
 export interface Sidecar {

@@ -1,0 +1,278 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Element, Root, RootContent } from 'hast';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { ARTICLES, DIST, SOURCES } from '../helpers/paths.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
+
+/**
+ * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
+ * phrase are computed from each article page's text (title and body, spaces removed, 繁简 folded),
+ * and the expected pages for a filter from the articles' front matter.
+ */
+const map = fullFoldMap();
+const fold = (s: string) => [...s.replace(/\s+/gu, '')].map((c) => map[c] ?? c).join('');
+
+function findEl(node: Root | RootContent, test: (el: Element) => boolean): Element | undefined {
+  if (node.type === 'element' && test(node)) return node;
+  if (node.type !== 'element' && node.type !== 'root') return undefined;
+  for (const c of node.children) {
+    const f = findEl(c, test);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+interface ArticlePage {
+  url: string;
+  text: string;
+  front: Record<string, unknown>;
+}
+
+function articlePages(): ArticlePage[] {
+  const out: ArticlePage[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.mdx')) {
+        const id = path.relative(ARTICLES, full).replace(/\.mdx$/, '').split(path.sep).join('/');
+        const url = `/articles/${id}/`;
+        const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
+        const title = findEl(tree, (el) => el.tagName === 'h1');
+        const body = findEl(tree, (el) => 'dataPagefindBody' in el.properties);
+        const front: Record<string, unknown> = {};
+        const yaml = /^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(full, 'utf8'))![1];
+        for (const line of yaml.split('\n')) {
+          const i = line.indexOf(': ');
+          if (i > 0) front[line.slice(0, i)] = JSON.parse(line.slice(i + 2));
+        }
+        out.push({ url, text: fold((title ? toString(title) : '') + (body ? toString(body) : '')), front });
+      }
+    }
+  };
+  walk(ARTICLES);
+  return out;
+}
+
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe.skipIf(skipBrowser)('exact phrase search in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let pages: ArticlePage[];
+  const containing = (phrase: string) => pages.filter((p) => p.text.includes(fold(phrase))).map((p) => p.url);
+  const urlOf = (year: number) => pages.find((p) => p.front.year === year)!.url;
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Records every value aria-busy takes on the results list, from the first moment of the page.
+    await page.addInitScript(() => {
+      (window as unknown as { busy: string[] }).busy = [];
+      new MutationObserver((records) => {
+        for (const r of records) if (r.attributeName === 'aria-busy' && (r.target as Element).hasAttribute('data-search-results')) (window as unknown as { busy: string[] }).busy.push((r.target as Element).getAttribute('aria-busy')!);
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-busy'] });
+    });
+    return page;
+  }
+
+  /** Opens /search/?… and returns the result page URLs in order, once the search is done. */
+  async function search(page: Page, query: string): Promise<string[]> {
+    await page.goto(`${server.origin}/search/?${query}`);
+    await page.waitForFunction(() => (window as unknown as { busy: string[] }).busy.includes('false') && document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    return page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  }
+
+  beforeAll(async () => {
+    pages = articlePages();
+    server = await serveDirectory(DIST);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds exactly the pages holding a phrase, with the contract the automated checks read', async () => {
+    const page = await newPage();
+    for (const phrase of ['新质生产力', '发展', '2024年', '5G', '人民代表大会']) {
+      const expected = containing(phrase);
+      expect(expected.length, phrase).toBeGreaterThan(0);
+      const found = await search(page, `q=${encodeURIComponent(phrase)}`);
+      expect(sorted(found), phrase).toEqual(sorted(expected));
+      expect(await page.textContent('[data-search-status]')).toContain(`共找到 ${expected.length} 篇`);
+      expect(await page.evaluate(() => (window as unknown as { busy: string[] }).busy)).toEqual(expect.arrayContaining(['true', 'false']));
+      const links = await page.$$eval('[data-search-result]', (els) => els.map((el) => el.querySelector('a[href]') !== null));
+      expect(links.every(Boolean)).toBe(true);
+    }
+    await page.context().close();
+  });
+
+  it('puts a page whose title holds the phrase first, and highlights the phrase in excerpts', async () => {
+    const page = await newPage();
+    const found = await search(page, `q=${encodeURIComponent('决议')}`);
+    const titled = pages.filter((p) => String(p.front.title).includes('决议')).map((p) => p.url);
+    expect(titled.length).toBeGreaterThan(0);
+    expect(found.slice(0, titled.length).sort()).toEqual(sorted(titled));
+    const marks = await page.$$eval('[data-search-result] .search-result-excerpt mark', (ms) => ms.map((m) => m.textContent));
+    expect(marks.length).toBeGreaterThan(0);
+    // Marked as written (the 1954 report prints 决議), matching the folded query.
+    for (const m of marks) expect(fold(m!)).toBe('决议');
+    expect(marks).toContain('决议');
+    await page.context().close();
+  });
+
+  it('finds the tail of a longer word: 民主 finds every page with 人民民主', async () => {
+    const page = await newPage();
+    const found = await search(page, `q=${encodeURIComponent('民主')}`);
+    expect(sorted(found)).toEqual(sorted(containing('民主')));
+    const longer = containing('人民民主');
+    expect(longer.length).toBeGreaterThan(0);
+    for (const url of longer) expect(found).toContain(url);
+    await page.context().close();
+  });
+
+  it('finds a phrase across the page-break join of the 1954 source', async () => {
+    const source = fs.readFileSync(path.join(SOURCES, '政府工作报告/1954年政府工作报告.txt'), 'utf8');
+    // The source has the sentence on two lines: the phrase is only there once the lines are joined.
+    expect(source).toMatch(/劉少奇同志\r?\n關於憲法草案/);
+    const page = await newPage();
+    expect(await search(page, `q=${encodeURIComponent('同志關於憲法')}`)).toEqual([urlOf(1954)]);
+    expect(await search(page, `q=${encodeURIComponent('同志关于宪法')}`)).toEqual([urlOf(1954)]);
+    await page.context().close();
+  });
+
+  it('finds traditional text with a simplified query and the other way round, and shows the text as written', async () => {
+    const page = await newPage();
+    const simplifiedQuery = await search(page, `q=${encodeURIComponent('关于宪法草案的报告')}`);
+    expect(simplifiedQuery).toEqual(containing('關於憲法草案的報告'));
+    expect(simplifiedQuery).toContain(urlOf(1954));
+    // The excerpt of the 1954 report reads as printed, in traditional characters.
+    expect(await page.textContent('[data-search-result] .search-result-excerpt mark')).toBe('關於憲法草案的報告');
+
+    const traditionalQuery = await search(page, `q=${encodeURIComponent('經濟發展')}`);
+    expect(sorted(traditionalQuery)).toEqual(sorted(containing('经济发展')));
+    expect(traditionalQuery).toContain(urlOf(2024));
+    await page.context().close();
+  });
+
+  it('ANDs space-separated terms and accepts quotes', async () => {
+    const page = await newPage();
+    const both = containing('新质生产力').filter((u) => containing('人工智能').includes(u));
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 人工智能')}`))).toEqual(sorted(both));
+    expect(sorted(await search(page, `q=${encodeURIComponent('"人民 代表大会"')}`))).toEqual(sorted(containing('人民代表大会')));
+    await page.context().close();
+  });
+
+  it('filters by each filed value, with counts, combined with the query and kept in the URL', async () => {
+    const page = await newPage();
+    const phrase = '发展';
+    const withPhrase = containing(phrase);
+    const keys: [string, string][] = [
+      ['column', 'column'],
+      ['author', 'authors'],
+      ['region', 'regions'],
+      ['tag', 'tags'],
+      ['year', 'year'],
+    ];
+    let tested = 0;
+    for (const [key, field] of keys) {
+      const valuesOf = (p: ArticlePage) => [p.front[field]].flat().filter((v) => v !== undefined && v !== '').map(String);
+      const values = [...new Set(pages.flatMap(valuesOf))];
+      if (values.length === 0) continue; // the shipped sources name no region yet
+      const value = values.sort((a, b) => pages.filter((p) => valuesOf(p).includes(b)).length - pages.filter((p) => valuesOf(p).includes(a)).length)[values.length > 1 ? 1 : 0];
+      const expected = pages.filter((p) => withPhrase.includes(p.url) && valuesOf(p).includes(value)).map((p) => p.url);
+      const found = await search(page, `q=${encodeURIComponent(phrase)}&${key}=${encodeURIComponent(value)}`);
+      expect(sorted(found), `${key}=${value}`).toEqual(sorted(expected));
+      const box = page.locator(`input[name="${key}"][value="${value}"]`);
+      expect(await box.isChecked()).toBe(true);
+      expect(await box.locator('xpath=..').locator('[data-count]').textContent()).toBe(String(expected.length));
+      tested += 1;
+    }
+    expect(tested).toBeGreaterThanOrEqual(4);
+
+    // Ticking a second filter narrows the results and lands in the URL, ready to share.
+    await search(page, `q=${encodeURIComponent(phrase)}&column=${encodeURIComponent('政府工作报告')}`);
+    await page.locator('input[name="year"][value="2018"]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2018');
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-search-result]').length === 1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(phrase);
+    expect(await page.$$eval('[data-search-result] .search-result-title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([urlOf(2018)]);
+
+    // Filters alone, without a query, list the filed pages.
+    expect(await search(page, 'year=1954')).toEqual([urlOf(1954)]);
+    await page.context().close();
+  });
+
+  it('links a sub-result to its section, and landing there highlights the phrase in that section', async () => {
+    const page = await newPage();
+    await search(page, `q=${encodeURIComponent('新质生产力')}`);
+    const report = page.locator('[data-search-result]', { has: page.locator(`.search-result-title a[href^="${urlOf(2024)}"]`) });
+    const sub = report.locator('.search-subresult a[href*="#"]').first();
+    const href = (await sub.getAttribute('href'))!;
+    const anchor = decodeURIComponent(href.split('#')[1]);
+    await sub.click();
+    await page.waitForSelector('mark.search-hit-current');
+    expect(new URL(page.url()).hash).toBe(`#${anchor}`);
+    const where = await page.evaluate((id) => {
+      const mark = document.querySelector('mark.search-hit-current')!;
+      const heading = document.getElementById(id)!;
+      const headings = [...document.querySelectorAll('article h2[id], article h3[id]')];
+      const next = headings[headings.indexOf(heading) + 1];
+      const r = mark.getBoundingClientRect();
+      return {
+        text: mark.textContent,
+        afterHeading: Boolean(heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING),
+        beforeNext: !next || Boolean(mark.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING),
+        visible: r.top >= 0 && r.bottom <= window.innerHeight,
+      };
+    }, anchor);
+    expect(where).toEqual({ text: '新质生产力', afterHeading: true, beforeNext: true, visible: true });
+
+    // A simplified phrase is highlighted in the 1954 report's traditional text.
+    await search(page, `q=${encodeURIComponent('同志关于宪法')}`);
+    await page.click('[data-search-result] .search-result-title a');
+    await page.waitForSelector('mark.search-hit-current');
+    expect(await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent).join(''))).toBe('同志關於憲法');
+    await page.context().close();
+  });
+
+  it('header box: loads nothing for search until focused or /, previews matches, submits to the search page', async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
+    await page.keyboard.type('新质生产力');
+    await page.waitForSelector('[data-site-search-preview]:not([hidden]) li a');
+    const previewed = await page.$$eval('[data-site-search-preview] li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(sorted(previewed)).toEqual(sorted(containing('新质生产力')));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-search-result]').length > 0);
+    expect(await page.$$eval('[data-search-result]', (r) => r.length)).toBe(containing('新质生产力').length);
+    await page.context().close();
+  });
+
+  it('without JavaScript the header box is a plain form that reaches the search page with the query', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.fill('#site-search-q', '民主');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('民主');
+    expect(await page.textContent('noscript')).toBeTruthy();
+    await context.close();
+  });
+});
