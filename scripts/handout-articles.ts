@@ -40,14 +40,15 @@ function sectionsOf(body: string): Map<string, string> {
 }
 
 export function readArticles(dir: string): ArticleFile[] {
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+  // Articles are .mdx, or plain .md (the site reads both).
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
   return files
     .map((file) => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const end = text.indexOf('\n---', 4);
       const head = text.slice(0, end);
       return {
-        id: file.replace(/\\/g, '/').replace(/\.mdx$/, ''),
+        id: file.replace(/\\/g, '/').replace(/\.mdx?$/, ''),
         title: frontMatterString(head, 'title'),
         source: frontMatterString(head, 'source'),
         sections: sectionsOf(text.slice(end + 4)),
@@ -68,7 +69,7 @@ export function resolveArgument(arg: string, articles: ArticleFile[]): HandoutIt
   const section = hashAt >= 0 ? arg.slice(hashAt + 1) : undefined;
   let key = (hashAt >= 0 ? arg.slice(0, hashAt) : arg).trim().replace(/\\/g, '/');
   key = key.replace(/^https?:\/\/[^/]+/, '').replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  key = key.replace(/^(?:.*\/)?src\/content\/articles\//, '').replace(/^(?:.*\/)?articles\//, '').replace(/\.mdx$/, '');
+  key = key.replace(/^(?:.*\/)?src\/content\/articles\//, '').replace(/^(?:.*\/)?articles\//, '').replace(/\.mdx?$/, '');
   const sourceKey = key.replace(/^(?:.*\/)?src\/content\/sources\//, '');
 
   const matches = [

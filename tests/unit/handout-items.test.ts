@@ -41,7 +41,7 @@ describe('npm run handout arguments, on the shipped articles', () => {
   const articles = readArticles(ARTICLES);
 
   it('finds every shipped article with its title and numbers its headings like the site does', () => {
-    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => f.endsWith('.mdx')).length);
+    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => /\.mdx?$/.test(f)).length);
     const report = articles.find((a) => a.id === REPORT_2024)!;
     expect(report.title).toBe('政府工作报告');
     expect(report.sections.get('s1')).toBe('一、2023年工作回顾');
@@ -64,7 +64,8 @@ describe('npm run handout arguments, on the shipped articles', () => {
 
 describe('study sessions', () => {
   const entries: ArticleLike[] = readArticles(ARTICLES).map((a) => {
-    const text = fs.readFileSync(path.join(ARTICLES, `${a.id}.mdx`), 'utf8');
+    const file = [`${a.id}.mdx`, `${a.id}.md`].map((f) => path.join(ARTICLES, f)).find((f) => fs.existsSync(f))!;
+    const text = fs.readFileSync(file, 'utf8');
     const end = text.indexOf('\n---', 4);
     const num = (key: string) => Number(new RegExp(`^${key}: (\\d+)`, 'm').exec(text)![1]);
     return { id: a.id, body: text.slice(end + 4), data: { title: a.title, readingMinutes: num('readingMinutes'), characters: num('characters') } };
