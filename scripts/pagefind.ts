@@ -16,7 +16,6 @@ import { contentTokens } from '../src/lib/search/tokens.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 function htmlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,10 +25,13 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** The URL a reader opens for a built file, under the deployment's base path. */
+/**
+ * A built file's URL from the site root. Pagefind's browser side prefixes its own location's base
+ * (/xuexi/pagefind/ → /xuexi/), so the deployment's BASE_PATH must not be added here as well.
+ */
 function pageUrl(file: string): string {
   const rel = path.relative(dist, file).split(path.sep).join('/');
-  return base + rel.replace(/(^|\/)index\.html$/, '$1');
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
 async function main(): Promise<void> {
