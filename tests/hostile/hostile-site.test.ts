@@ -46,6 +46,8 @@ function sourceTexts(): Record<string, Uint8Array | string> {
   files['生僻字/non-bmp-utf-8.txt'] = hostileText('生僻字与表情.txt');
   for (const name of ['繁體字.txt', '代码样文字.txt', '没有小标题.txt']) files[`形状/${name}`] = hostileText(name);
   files['形状/一条很长的行.txt'] = longLineText();
+  // Code in the title line: it goes into front matter, <title>, <h1>, the meta description, the feed.
+  files['形状/标题里的代码.txt'] = '<i onclick=f()>关于{f()}的"标题"</i>\n\n正文第一段。\n';
   // Two sources with the same title, in two offices' folders.
   files['张掖市政协/委员履职心得.txt'] = hostileText('委员履职心得.txt');
   files['正宁县政协/委员履职心得.txt'] = hostileText('委员履职心得.txt');
@@ -144,6 +146,19 @@ describe('hostile sources built into a real site', () => {
   it('gives valid HTML for every hostile page (html-validate)', async () => {
     expect(await validateSite(HOSTILE_DIST)).toEqual([]);
   }, 120_000);
+
+  it('keeps code in a title as text in <title>, <h1> and the description', () => {
+    const page = pages.find((p) => p.source === '形状/标题里的代码.txt')!;
+    const title = '<i onclick=f()>关于{f()}的"标题"</i>';
+    expect(page.data.title).toBe(title);
+    const els = elementsOf(page.tree);
+    expect(textOf(els.find((e) => e.tagName === 'title')!)).toContain(title);
+    expect(textOf(els.find((e) => e.tagName === 'h1')!)).toBe(title);
+    expect(els.find((e) => e.tagName === 'meta' && e.properties.name === 'description')?.properties.content).toBe(title);
+    for (const p of pages) {
+      for (const script of elementsOf(p.tree).filter((e) => e.tagName === 'script')) expect(textOf(script), p.source).not.toMatch(/__pwned|onclick=f/);
+    }
+  });
 
   it('ran none of the code in the content at build time', () => {
     for (const suffix of ['-expr', '-esm', '-import']) expect(fs.existsSync(`${marker}${suffix}`)).toBe(false);
