@@ -1,6 +1,7 @@
 /**
  * npm run handout -- <slug or path>… [--all] [--outline] [--notes] [--cover "会议名称"]
  *                    [--date 2026-03-05] [--organiser "政协办公室"] [--out file.pdf] [--build]
+ *                    [--site http://xuexi.example]  (the address printed under each text)
  *
  * Prints a study handout to PDF: the same /handout/ page a reader prints from the browser, opened in
  * Debian's chromium (never a downloaded browser) over a local server on the built site, so the PDF
@@ -18,7 +19,7 @@ import { Progress } from './progress.ts';
 import { serveDirectory } from './static-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--build]';
+const USAGE = '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--site http://内网地址] [--build]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
         date: { type: 'string' },
         organiser: { type: 'string' },
         out: { type: 'string' },
+        site: { type: 'string' },
         build: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (opts.site !== undefined && !URL.canParse(opts.site)) fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${opts.site}”`);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) fail(`--date 要写成 2026-03-05 这样的日期，而不是“${opts.date}”`);
 
   const articles = readArticles(process.env.ARTICLES_DIR ? path.resolve(ROOT, process.env.ARTICLES_DIR) : path.join(ROOT, 'src/content/articles'));
@@ -86,6 +89,8 @@ async function main(): Promise<void> {
   if (opts.organiser) query.set('organiser', opts.organiser);
   if (opts.outline) query.set('outline', '1');
   if (opts.notes) query.set('notes', '1');
+  // The PDF is read away from this machine: print the site's real address, not the local server's.
+  query.set('site', opts.site ?? process.env.SITE_URL ?? 'built');
   const extra = query.toString();
 
   const server = await serveDirectory(dist, basePath);

@@ -66,7 +66,11 @@ function sectionNodes(body: Element, id: string): Element[] | null {
   return nodes;
 }
 
-export async function loadItem(base: string, item: HandoutItem): Promise<LoadedItem> {
+/**
+ * siteOrigin: '' for the address the page is open at; 'built' for the address written into the page
+ * at build time (astro `site`); or an origin such as "http://xuexi.zx.gov" to print instead.
+ */
+export async function loadItem(base: string, item: HandoutItem, siteOrigin = ''): Promise<LoadedItem> {
   const doc = await fetchArticle(base, item.article);
   const source = doc.querySelector('article');
   const body = source?.querySelector('.article-body');
@@ -102,8 +106,11 @@ export async function loadItem(base: string, item: HandoutItem): Promise<LoadedI
     const line = printSource.cloneNode(true) as HTMLElement;
     line.querySelectorAll('script').forEach((el) => el.remove());
     const address = line.querySelector('.print-source-url');
-    // The address this handout was actually built from, so it points at this intranet's copy.
-    const page = new URL(articlePageUrl(base, item.article), location.href);
+    // The address readers will find the text at: where this handout was opened, or, for a PDF made
+    // by `npm run handout` on a throwaway local server, the site's own address (siteOrigin).
+    const page = siteOrigin === 'built' && address?.textContent
+      ? new URL(address.textContent)
+      : new URL(articlePageUrl(base, item.article), siteOrigin || location.href);
     if (item.section) page.hash = item.section;
     if (address) address.textContent = page.href;
     article.append(line);
@@ -113,8 +120,8 @@ export async function loadItem(base: string, item: HandoutItem): Promise<LoadedI
 }
 
 /** Loads every item in order; a missing one is reported, never silently dropped. */
-export async function loadItems(base: string, items: HandoutItem[]): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
-  const results = await Promise.allSettled(items.map((item) => loadItem(base, item)));
+export async function loadItems(base: string, items: HandoutItem[], siteOrigin = ''): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
+  const results = await Promise.allSettled(items.map((item) => loadItem(base, item, siteOrigin)));
   const loaded: LoadedItem[] = [];
   const errors: LoadError[] = [];
   results.forEach((r, i) => {

@@ -50,6 +50,9 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
     const articles = readArticles(ARTICLES);
     for (const a of articles) expect(text, a.title).toContain(visible(a.title));
     expect(text).toContain('政协常委会学习会');
+    // Addresses under each text are the site's, never the command's throwaway local server.
+    expect(text).toContain(`网址：${new URL('/articles/', process.env.SITE_URL ?? 'http://localhost:4321').href}`);
+    expect(text).not.toContain('127.0.0.1');
     expect(text).toContain('学习要点');
     // The cover carries no number; every later page its own, counting on across articles.
     const numbers = pages.map((p) => {
@@ -61,13 +64,14 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
   }, 240_000);
 
   it('prints one section when given article#section', async () => {
-    const { code, stdout } = await handout(['2024nian-zhengfu-gongzuo-baogao#s3-9', '--out', 'section.pdf']);
+    const { code, stdout } = await handout(['2024nian-zhengfu-gongzuo-baogao#s3-9', '--site', 'http://xuexi.example', '--out', 'section.pdf']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1 份材料/);
     const text = visible(pdfPages(path.join(tmp, 'section.pdf')).join(''));
     expect(text).toContain('（九）加强生态文明建设');
     expect(text).not.toContain('（八）推动城乡融合');
     expect(text).not.toContain('一、2023年工作回顾');
+    expect(text).toContain(`网址：http://xuexi.example/articles/${REPORT_2024}/#s3-9`);
   });
 
   it('refuses an unknown slug, naming it, and writes nothing', async () => {
