@@ -205,6 +205,28 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'article-reading-1920.png') });
   });
 
+  it('serves a well-formed Atom feed of the newest materials and a well-formed sitemap', async () => {
+    const { page } = await open('/');
+    const parsed = await page.evaluate(async () => {
+      const read = async (p: string) => new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
+      const feed = await read('feed.xml');
+      const sitemap = await read('sitemap.xml');
+      return {
+        errors: feed.getElementsByTagName('parsererror').length + sitemap.getElementsByTagName('parsererror').length,
+        feedRoot: feed.documentElement.namespaceURI,
+        titles: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent),
+        updated: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('updated')[0]?.textContent),
+        urls: sitemap.getElementsByTagName('loc').length,
+      };
+    });
+    expect(parsed.errors).toBe(0);
+    expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
+    expect(parsed.titles[0]).toBe('政府工作报告');
+    expect(parsed.titles).toContain('1954年政府工作报告');
+    for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+    expect(parsed.urls).toBeGreaterThan(50);
+  });
+
   it('asked for nothing but the local server', () => {
     expect(requested.length).toBeGreaterThan(20);
     const elsewhere = requested.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'));
