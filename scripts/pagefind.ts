@@ -18,7 +18,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 
 function htmlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  // Sorted: Pagefind numbers pages in the order they are added, so the same site gives the same index.
+  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(full);
     return e.name.endsWith('.html') ? [full] : [];
@@ -81,7 +82,7 @@ interface Fragment {
 function readFragments(outputPath: string, expected: Map<string, string[]>): Record<string, SidecarPage> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, SidecarPage> = {};
-  for (const name of fs.readdirSync(dir)) {
+  for (const name of fs.readdirSync(dir).sort()) {
     const raw = zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8');
     const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
     const tokens = contentTokens(fragment.content);

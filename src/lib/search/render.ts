@@ -35,7 +35,9 @@ export function resultElement(hit: Hit, loaded: LoadedHit): HTMLElement {
       const item = el('li', 'search-subresult');
       const link = el('a', undefined, sub.heading);
       link.href = sub.url;
-      item.append(link, el('span', 'search-subresult-count', `（${sub.count} 处）`), snippetElement(sub.snippet, 'search-subresult-excerpt'));
+      item.append(link, el('span', 'search-subresult-count', `（${sub.count} 处）`));
+      // The section holding the page excerpt's match would only repeat it.
+      if (sub.snippet.parts.join('\0') !== loaded.snippet.parts.join('\0')) item.append(snippetElement(sub.snippet, 'search-subresult-excerpt'));
       ul.append(item);
     }
     if (loaded.subResults.length > 3) ul.append(el('li', 'search-subresult-more', `另有 ${loaded.subResults.length - 3} 节含检索词`));
