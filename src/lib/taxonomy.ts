@@ -32,6 +32,11 @@ export interface TaxonomyTerm {
   regions: string[];
 }
 
+/** How a label reads on the page: years as "2024年", everything else as is. */
+export function displayLabel(kind: TaxonomyKind, label: string): string {
+  return kind === 'years' ? `${label}年` : label;
+}
+
 /** The values an article files under for one taxonomy. */
 export function valuesOf(kind: TaxonomyKind, data: ArticleData): string[] {
   switch (kind) {
