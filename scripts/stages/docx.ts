@@ -35,15 +35,19 @@ export async function docxToLines(bytes: Uint8Array, file: string): Promise<Sour
   const lines: SourceLine[] = [];
   let paragraph = 0;
   let text = '';
-  let heading = false;
+  let heading: 'h1' | 'h' | undefined;
   let gapBefore = true;
-  const flush = (nextGap: boolean) => {
+  /** Ends the current line: at a block end (a Word paragraph end) or at a soft line break. */
+  const flush = (paragraphEnd: boolean) => {
     const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (trimmed !== '' && trimmed !== '****') {
       // Whole-paragraph bold is emphasis of a heading or a lead-in; a heading style is a title or heading.
-      lines.push({ text: heading ? trimmed.replace(/\*\*/g, '') : trimmed, line: paragraph, gapBefore });
-      gapBefore = nextGap;
-    } else if (nextGap) gapBefore = true;
+      const line: SourceLine = { text: heading ? trimmed.replace(/\*\*/g, '') : trimmed, line: paragraph, gapBefore };
+      if (paragraphEnd) line.paragraphEnd = true;
+      if (heading) line.headingStyle = heading === 'h1' ? 2 : 3;
+      lines.push(line);
+      gapBefore = paragraphEnd;
+    } else if (paragraphEnd) gapBefore = true;
     text = '';
   };
   // The "↑" mammoth adds after a footnote to link back to its reference is not in the document.
@@ -54,7 +58,7 @@ export async function docxToLines(bytes: Uint8Array, file: string): Promise<Sour
     else if (BLOCK.has(tag)) {
       flush(true);
       if (!closing) paragraph++;
-      heading = !closing && /^h[1-6]$/.test(tag);
+      heading = closing || !/^h[1-6]$/.test(tag) ? undefined : tag === 'h1' ? 'h1' : 'h';
     } else if (tag === 'strong') text += '**';
     else if (tag === 'br') flush(false);
   }

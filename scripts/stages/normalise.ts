@@ -4,6 +4,13 @@ export interface SourceLine {
   line: number;
   /** True when at least one blank line (or a page break) separates it from the previous text line. */
   gapBefore: boolean;
+  /**
+   * Set only for .docx: Word ended the paragraph here, so it is whole and nothing runs on into the
+   * next line (a .txt line end may be a page-break cut; a Word paragraph end never is).
+   */
+  paragraphEnd?: boolean;
+  /** Set only for .docx: the line had a Word heading style (Heading 1 → 2, Heading 2 and below → 3). */
+  headingStyle?: 2 | 3;
 }
 
 /**

@@ -33,7 +33,7 @@ describe('Word (.docx) sources go through the same pipeline', () => {
     }
   });
 
-  it('makes every paragraph, table cell and soft line break a line, and drops the footnote back-link arrow', async () => {
+  it('makes every paragraph, table cell and soft line break a line, marks paragraph ends and heading styles, and drops the footnote back-link arrow', async () => {
     const lines = await docxToLines(await memberReport(), 'a.docx');
     const texts = lines.map((l) => l.text);
     expect(texts).toContain('提案');
@@ -42,6 +42,14 @@ describe('Word (.docx) sources go through the same pipeline', () => {
     expect(texts[soft - 1]).toBe('第一行');
     expect(lines[soft].gapBefore).toBe(false);
     expect(texts.join('')).not.toContain('↑');
+    // What Word knows and a .txt does not, handed on for mend and structure: where a paragraph ends
+    // for certain, and which lines carry a heading style.
+    expect(lines[soft - 1].paragraphEnd).toBeUndefined();
+    expect(lines[soft].paragraphEnd).toBe(true);
+    expect(lines.filter((l) => l.headingStyle).map((l) => [l.text, l.headingStyle])).toEqual([
+      ['一、总体情况', 2],
+      ['（二）存在的不足', 3],
+    ]);
   });
 
   it('says what is wrong with a .docx that is not one', async () => {
