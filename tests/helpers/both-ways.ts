@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileForPath, htmlFiles, linksIn, pagePath } from './site-files.ts';
+
+/** Term pages of a taxonomy or the glossary (not their index pages). */
+export const TERM_PAGE = /^\/(columns|tags|years|authors|regions|glossary)\/[^/]+\/$/;
+const ARTICLE_PAGE = /^\/articles\/.+\/$/;
+
+export interface BothWays {
+  /** Each article page with the term pages it links to and those of them that link back. */
+  articles: { path: string; linked: string[]; linkedBack: string[] }[];
+  /** Links from a term page to an article that does not link back. */
+  oneWayFromTerms: string[];
+  termPages: string[];
+}
+
+/** Reads a built site (served at '/') and works out which article ↔ term page links go both ways. */
+export function bothWays(dir: string): BothWays {
+  const cache = new Map<string, Set<string>>();
+  const linked = (file: string) => {
+    let set = cache.get(file);
+    if (!set) {
+      const from = pagePath(file);
+      const html = fs.readFileSync(path.join(dir, file), 'utf8');
+      set = new Set(linksIn(html).filter((l) => l.tag === 'a').map((l) => new URL(l.value, `http://x${from}`).pathname));
+      cache.set(file, set);
+    }
+    return set;
+  };
+  const files = htmlFiles(dir);
+  const termPages = files.filter((f) => TERM_PAGE.test(pagePath(f)));
+  const articles = files
+    .filter((f) => f.startsWith('articles/'))
+    .map((file) => {
+      const own = pagePath(file);
+      const toTerms = [...linked(file)].filter((p) => TERM_PAGE.test(p));
+      return { path: own, linked: toTerms, linkedBack: toTerms.filter((p) => linked(fileForPath(p)!).has(own)) };
+    });
+  const oneWayFromTerms = termPages.flatMap((file) =>
+    [...linked(file)].filter((p) => ARTICLE_PAGE.test(p) && !linked(fileForPath(p)!).has(pagePath(file))).map((p) => `${pagePath(file)} → ${p}`),
+  );
+  return { articles, oneWayFromTerms, termPages: termPages.map((f) => pagePath(f)) };
+}
