@@ -2,6 +2,7 @@ import path from 'node:path';
 import { decode, type Encoding } from './stages/decode.ts';
 import { blocksToMdx, frontMatter } from './stages/emit.ts';
 import { mend } from './stages/mend.ts';
+import { separateNotes } from './stages/notes.ts';
 import { normalise, type SourceLine } from './stages/normalise.ts';
 import { articleSlug } from './stages/slug.ts';
 import { splitArticles } from './stages/split.ts';
@@ -54,7 +55,8 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
   const taken = new Set<string>();
   const articles = drafts.map((draft): GeneratedArticle => {
-    const blocks = structure(mend(draft.body));
+    const { body: paragraphs, notes } = separateNotes(mend(draft.body));
+    const blocks = structure(paragraphs);
     if (blocks.length === 0) {
       throw new SourceError(source, `文章《${draft.title}》没有正文 / article has no body text`, draft.firstLine);
     }
@@ -81,6 +83,7 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
       sourceLine: draft.firstLine,
       titleFromFileName: draft.titleFromFileName || undefined,
       header: draft.header.length > 0 ? draft.header : undefined,
+      notes: notes.length > 0 ? notes : undefined,
     };
     let body: string;
     try {

@@ -42,6 +42,8 @@ export const articleSchema = z
     titleFromFileName: z.boolean().optional(),
     /** Header lines (column label, title, author mark, subtitle, speaker) exactly as in the source. */
     header: z.array(z.string()).optional(),
+    /** A licence or source note the copy appended after the text (Wikisource's), verbatim; shown apart from the text. */
+    notes: z.array(z.string()).optional(),
   })
   .strict();
 

@@ -47,7 +47,7 @@ describe('pipeline on real sources', () => {
     // Lossless: every sentence of the source is somewhere in its articles (body, title, header lines, byline).
     const kept = squeeze(
       parsed
-        .map(({ data, blocks }) => [data.title, ...((data.header as string[]) ?? []), data.byline ?? '', ...blocks.map((b) => b.text)].join('\n'))
+        .map(({ data, blocks }) => [data.title, ...((data.header as string[]) ?? []), data.byline ?? '', ...blocks.map((b) => b.text), ...((data.notes as string[]) ?? [])].join('\n'))
         .join('\n'),
     );
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
