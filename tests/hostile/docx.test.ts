@@ -1,9 +1,10 @@
-import { Document, Packer, Paragraph } from 'docx';
+import fc from 'fast-check';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { docxToLines } from '../../scripts/stages/docx.ts';
 import { memberReport } from '../fixtures/hostile/word.ts';
-import { visibleText } from '../helpers/hostile-text.ts';
+import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
 
 describe('Word (.docx) sources go through the same pipeline', () => {
@@ -59,4 +60,23 @@ describe('Word (.docx) sources go through the same pipeline', () => {
     const empty = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: '' })] }] }));
     await expect(docxToLines(empty, '空.docx')).rejects.toThrow(/没有文字/);
   });
+
+  it('brings random hostile text typed into Word paragraphs back as the same text', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileSource, async (text) => {
+        const paragraphs = text.split(/\r\n|\r|\n/).map((line) => new Paragraph({ children: [new TextRun(line)] }));
+        const bytes = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+        const { articles } = await convertSource('随机.docx', bytes);
+        let shown = '';
+        for (const article of articles) {
+          const { data, body } = splitArticle(article.content);
+          const tree = await renderMdx(body);
+          shown += ((data.header as string[] | undefined) ?? []).join('') + textOf(tree);
+          expect(elementsOf(tree).map((e) => e.tagName).filter((t) => !['h2', 'h3', 'p', 'span', 'a'].includes(t))).toEqual([]);
+        }
+        expect(visibleText(shown)).toBe(visibleText(text));
+      }),
+      { numRuns: Number(process.env.HOSTILE_RUNS ?? 40) },
+    );
+  }, 120_000);
 });
