@@ -89,3 +89,17 @@ export function indexBytes(dir: string): number {
   walk(dir);
   return total;
 }
+
+/** Every result of our search page, pressing "show the rest" until it is gone; with the count the page states. */
+export async function everyResult(page: Page, phrase: string): Promise<{ urls: string[]; stated: number }> {
+  await topTen(page, 'ours', phrase);
+  for (;;) {
+    const more = page.locator('[data-search-more]');
+    if (await more.isHidden()) break;
+    await more.click();
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+  }
+  const urls = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const status = (await page.textContent('[data-search-status]')) ?? '';
+  return { urls, stated: Number(/共找到 (\d+) 篇/.exec(status)?.[1] ?? 0) };
+}

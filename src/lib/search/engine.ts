@@ -73,6 +73,8 @@ export class ArchiveSearch {
   private readonly pagefind: PagefindApi;
   private readonly sidecar: Sidecar;
   private readonly pieceCache = new Map<string, Map<string, Candidate>>();
+  /** Page text already fetched, by page id: the next query showing the same page does not fetch it again. */
+  private readonly dataCache = new Map<string, Promise<PagefindData>>();
 
   constructor(pagefind: PagefindApi, sidecar: Sidecar) {
     this.pagefind = pagefind;
@@ -115,8 +117,17 @@ export class ArchiveSearch {
     return new Map<string, Candidate>((search?.results ?? []).map((r) => [r.id, { data: () => r.data() }]));
   }
 
-  private hit(id: string, data: () => Promise<PagefindData>, terms: Term[]): Hit {
+  private hit(id: string, fetchData: () => Promise<PagefindData>, terms: Term[]): Hit {
     const page = this.sidecar.pages[id];
+    const data = () => {
+      let cached = this.dataCache.get(id);
+      if (!cached) {
+        cached = fetchData();
+        cached.catch(() => this.dataCache.delete(id));
+        this.dataCache.set(id, cached);
+      }
+      return cached;
+    };
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
       id,
