@@ -104,6 +104,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   fs.rmSync(ws.dir, { recursive: true, force: true });
+  // The built pages stay for a look after a failure; the project copy and Astro's cache go.
+  for (const suffix of ['-root', '-cache']) fs.rmSync(`${HOSTILE_DIST}${suffix}`, { recursive: true, force: true });
   for (const suffix of ['-expr', '-esm', '-import']) fs.rmSync(`${marker}${suffix}`, { force: true });
 });
 
