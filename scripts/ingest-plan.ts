@@ -1,11 +1,26 @@
 import { createHash } from 'node:crypto';
 
+/**
+ * Size and modification time of a file when it was hashed. While both are the same, the recorded
+ * hash stands and the file is not read again; a touched file (new time, same bytes) is re-hashed
+ * and found unchanged, so decisions always rest on content.
+ */
+export interface FileStamp {
+  size?: number;
+  mtimeMs?: number;
+}
+
+/** A generated file (relative to articles/) with the sha256 of what was written. */
+export interface ManifestOutput extends FileStamp {
+  file: string;
+  hash: string;
+}
+
 /** What ingest remembers of one source between runs. */
-export interface ManifestEntry {
+export interface ManifestEntry extends FileStamp {
   /** sha256 of the source's bytes. */
   hash: string;
-  /** Generated files (relative to articles/) with the sha256 of what was written. */
-  outputs: { file: string; hash: string }[];
+  outputs: ManifestOutput[];
 }
 
 export interface Manifest {
@@ -15,6 +30,11 @@ export interface Manifest {
 }
 
 export type Decision = 'added' | 'changed' | 'unchanged' | 'removed';
+
+/** True when a file's size and modification time are the ones recorded with its hash. */
+export function sameStat(recorded: FileStamp, now: { size: number; mtimeMs: number }): boolean {
+  return recorded.size === now.size && recorded.mtimeMs === now.mtimeMs;
+}
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
