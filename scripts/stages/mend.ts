@@ -5,6 +5,8 @@ import type { SourceLine } from './normalise.ts';
 export interface Paragraph {
   text: string;
   line: number;
+  /** A Word heading style: the paragraph is a heading of this depth whatever its text says. */
+  headingStyle?: 2 | 3;
 }
 
 const BOLD = /\*\*/g;
@@ -24,11 +26,14 @@ function plain(text: string): string {
  */
 export function mend(lines: SourceLine[]): Paragraph[] {
   const out: Paragraph[] = [];
+  let prevWhole = false;
   for (const line of lines) {
-    const prev = out.at(-1);
+    // A Word paragraph end or heading is certain; only text-file line ends can be page-break cuts.
+    const prev = prevWhole || line.headingStyle ? undefined : out.at(-1);
+    prevWhole = Boolean(line.paragraphEnd || line.headingStyle);
     // Chinese joins without a space; two Latin words ("Public" / "domain") keep one between them.
     if (prev && continues(prev.text, line.text)) prev.text += /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ` ${line.text}` : line.text;
-    else out.push({ text: line.text, line: line.line });
+    else out.push(line.headingStyle ? { text: line.text, line: line.line, headingStyle: line.headingStyle } : { text: line.text, line: line.line });
   }
   return out;
 }

@@ -24,7 +24,8 @@ export interface ArticleDraft {
 const KNOWN_COLUMNS = new Set(columnsData.columns.map(squeezeSpaces));
 const AUTHOR = /^[□■◻◼]\s*(.+)$/u;
 const BYLINE = /^[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者是)(.+?)\s*[)）]$/u;
-const SUBTITLE = /^(?:——|－－|--|—)\s*(.+)$/u;
+// ASCII "--" only counts before words: "-->" or "---" in pasted code is not a subtitle.
+const SUBTITLE = /^(?:——|－－|—(?!—)|--(?=\s*[\p{Script=Han}\p{N}]))\s*(.+)$/u;
 const SALUTATION = /^(?:各位代表|各位委员|同志们|各位同志|各位领导)[^。]{0,12}[：:！!，,]$/u;
 // Magazine column labels are set with a gap between their halves: "学习 笔记", "履职 思考".
 const SPACED_LABEL = /^\p{Script=Han}{2}[ \u3000]+\p{Script=Han}{2}$/u;
@@ -57,6 +58,8 @@ function isTitleLike(text: string, continuing = false): boolean {
   const bare = squeezeSpaces(text);
   return (
     bare.length >= (continuing ? 1 : 2) &&
+    // Titles do not open with ASCII punctuation ("-->", "{", "<"): that is pasted code or markup.
+    !/^[!-/:-@[-`{-~]/.test(bare) &&
     bare.length <= 40 &&
     HAN.test(bare) &&
     !TERMINAL.test(bare) &&

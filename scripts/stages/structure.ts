@@ -16,6 +16,11 @@ const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;
 export function structure(paragraphs: Paragraph[]): Block[] {
   const blocks: Block[] = [];
   for (const para of paragraphs) {
+    if (para.headingStyle) {
+      // A Word heading is a heading even without a number ("坚持党的领导"); its number, if any, sets the depth.
+      blocks.push({ type: 'heading', depth: headingLevel(para.text) ?? para.headingStyle, text: para.text.replace(/\*\*/g, '').trim(), line: para.line });
+      continue;
+    }
     for (const piece of boldPieces(para.text)) emitPiece(piece, para.line, blocks);
   }
   return nestRestartedNumbering(blocks);

@@ -60,3 +60,17 @@ describe('splitArticles: speeches and reports', () => {
     expect(d.column).toBe('政府工作报告');
   });
 });
+
+describe('splitArticles: what is not a subtitle', () => {
+  it('does not read pasted code ("-->", "---") under a title as a subtitle', () => {
+    const lines = [
+      { text: '代码样文字', line: 1, gapBefore: false },
+      { text: '-->主', line: 3, gapBefore: true },
+      { text: '---', line: 4, gapBefore: false },
+    ];
+    const [d] = splitArticles(lines, { fileStem: 'x' });
+    expect(d.title).toBe('代码样文字');
+    expect(d.subtitle).toBeUndefined();
+    expect(d.body.map((l) => l.text)).toEqual(['-->主', '---']);
+  });
+});
