@@ -4,6 +4,24 @@ import type { Block } from './structure.ts';
 import type { ArticleDraft } from './split.ts';
 import { jieba, tfidf } from './jieba.ts';
 import { parseNumber } from '../../src/lib/chinese.ts';
+import * as OpenCC from 'opencc-js/t2cn';
+
+// Vocabulary and glossary are written in simplified characters; 1950s texts are traditional.
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * The year a National People's Congress session met: 第N届 began in these years, one session a year.
+ * Resolutions name only their session ("第十四届全国人民代表大会第二次会议关于…的决议").
+ */
+const NPC_TERM_START = [1954, 1959, 1964, 1975, 1978, 1983, 1988, 1993, 1998, 2003, 2008, 2013, 2018, 2023];
+
+export function npcSessionYear(text: string): number | undefined {
+  const m = /第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议/u.exec(text);
+  if (!m) return undefined;
+  const [term, session] = [parseNumber(m[1]), parseNumber(m[2])];
+  const start = term ? NPC_TERM_START[term - 1] : undefined;
+  return start && session ? start + session - 1 : undefined;
+}
 
 
 /** Characters a reader gets through in a minute when reading Chinese aloud-paced in a study session. */
@@ -76,6 +94,7 @@ function glossaryTerms(text: string): string[] {
 
 export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tags {
   const text = blocks.map((b) => b.text).join('\n');
+  const simplified = toSimplified(`${draft.title}\n${text}`);
   const characters = [...text.replace(/\s/g, '')].length;
   const subtitle = draft.subtitle ?? '';
   // Besides the subtitle, only a dated note in brackets ("（2024年3月11日第十四届全国人民代表大会第二次会议通过）")
@@ -89,12 +108,12 @@ export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tag
     .map((k) => k.keyword)
     .filter((k) => [...k].length >= 2);
   return {
-    tags: topicTags(draft.title, text),
-    terms: glossaryTerms(`${draft.title}\n${text}`),
+    tags: topicTags(toSimplified(draft.title), simplified),
+    terms: glossaryTerms(simplified),
     regions: regionsOf(draft.positions),
     keywords: keywords.slice(0, 8),
     date,
-    year: date ? Number(date.slice(0, 4)) : yearFromName ? Number(yearFromName) : undefined,
+    year: date ? Number(date.slice(0, 4)) : yearFromName ? Number(yearFromName) : npcSessionYear(`${subtitle}${fileStem}`),
     occasion,
     readingMinutes: Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE)),
     characters,

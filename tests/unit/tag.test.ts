@@ -68,3 +68,21 @@ describe('tag', () => {
     }
   });
 });
+
+describe('tag: older and traditional texts', () => {
+  it('dates a resolution by its NPC session', async () => {
+    const { npcSessionYear } = await import('../../scripts/stages/tag.ts');
+    expect(npcSessionYear('第十四届全国人民代表大会第二次会议关于政府工作报告的决议')).toBe(2024);
+    expect(npcSessionYear('第一届全国人民代表大会第一次会议')).toBe(1954);
+    expect(npcSessionYear('第十一届全国人民代表大会第五次会议')).toBe(2012);
+    const stem = '第十四届全国人民代表大会第二次会议关于政府工作报告的决议';
+    const [{ tags }] = tagged(`reports/${stem}.txt`, stem);
+    expect(tags.year).toBe(2024);
+  });
+
+  it('finds simplified vocabulary and glossary terms in a traditional-character report', () => {
+    const [{ tags }] = tagged('reports/1954年政府工作报告.txt', '1954年政府工作报告');
+    expect(tags.tags.length).toBeGreaterThan(0);
+    expect(tags.terms).toContain('和平共处五项原则');
+  });
+});
