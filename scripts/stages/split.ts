@@ -58,8 +58,8 @@ function isTitleLike(text: string, continuing = false): boolean {
   const bare = squeezeSpaces(text);
   return (
     bare.length >= (continuing ? 1 : 2) &&
-    // Titles do not open with ASCII punctuation ("-->", "{", "<"): that is pasted code or markup.
-    !/^[!-/:-@[-`{-~]/.test(bare) &&
+    // A second title line never opens with ASCII punctuation ("-->", "---"): that is pasted code.
+    !(continuing && /^[!-/:-@[-`{-~]/.test(bare)) &&
     bare.length <= 40 &&
     HAN.test(bare) &&
     !TERMINAL.test(bare) &&
