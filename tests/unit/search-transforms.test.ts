@@ -138,3 +138,18 @@ describe('filters', () => {
     expect(counts.year.get('1954')).toBe(1);
   });
 });
+
+describe('zero-width characters pasted from web pages', () => {
+  it('are skipped alike by the index, the page text and the query', async () => {
+    const { indexablePage } = await import('../../src/lib/search/index-html.ts');
+    const { contentTokens } = await import('../../src/lib/search/tokens.ts');
+    const { matchForm } = await import('../../src/lib/search/fold.ts');
+    const html = '<html><body><h1 data-pagefind-meta="title">标题</h1><div data-pagefind-body><p>见www.x.cn\u200B国、props}\u200B>>与协商\u200D民主</p></div></body></html>';
+    const page = indexablePage(html, {})!;
+    expect(page.folded.join('')).not.toMatch(/[\u200B-\u200D]/);
+    const body = /<div data-pagefind-body[^>]*>([\s\S]*)<\/div>/.exec(page.html)![1].replace(/<[^>]+>/g, ' ');
+    const tokens = contentTokens(body).filter((t) => /[\p{L}\p{N}]/u.test(t));
+    expect(tokens.join('')).toBe(page.folded.filter((c) => /[\p{L}\p{N}]/u.test(c)).join(''));
+    expect(matchForm('协商\u200D民主', {})).toBe('协商民主');
+  });
+});

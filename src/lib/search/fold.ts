@@ -29,9 +29,18 @@ export function foldText(text: string, map: FoldMap): string {
   return out;
 }
 
-const WHITESPACE = /\s+/gu;
+/**
+ * What Ctrl-F passes over: spaces, line breaks and the zero-width characters web pages leave in
+ * text. Index, query and highlighting all skip the same set, or their positions would disagree.
+ */
+export const SKIPPED = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+const SKIPPED_CHAR = /^[\s\u200B-\u200D\u2060\uFEFF]$/u;
+
+export function isSkipped(ch: string): boolean {
+  return SKIPPED_CHAR.test(ch);
+}
 
 /** What a phrase match compares: folded text with every space and line break taken out, as Ctrl-F over the printed text would. */
 export function matchForm(text: string, map: FoldMap): string {
-  return foldText(text, map).replace(WHITESPACE, '');
+  return foldText(text, map).replace(SKIPPED, '');
 }

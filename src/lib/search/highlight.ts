@@ -3,7 +3,7 @@
  * the article and scrolls to the first one in the linked section. The page's text is folded the
  * same way as the index, so a simplified phrase is found in 1954's traditional text.
  */
-import { foldChar } from './fold.ts';
+import { SKIPPED, foldChar, isSkipped } from './fold.ts';
 import { occurrences } from './query.ts';
 import { foldMapFromPairs } from './sidecar.ts';
 import { loadSidecar } from './load.ts';
@@ -13,7 +13,7 @@ export async function highlightFromUrl(): Promise<void> {
   const root = document.querySelector('article') ?? document.querySelector('main');
   if (raw.length === 0 || !root) return;
   const map = foldMapFromPairs((await loadSidecar()).fold);
-  const terms = raw.map((t) => [...t.replace(/\s+/gu, '')].map((c) => foldChar(c, map)).join(''));
+  const terms = raw.map((t) => [...t.replace(SKIPPED, '')].map((c) => foldChar(c, map)).join(''));
 
   // Every non-space character of the article's text, folded, with the text node it sits in.
   const chars: string[] = [];
@@ -24,7 +24,7 @@ export async function highlightFromUrl(): Promise<void> {
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     let offset = 0;
     for (const ch of n.data) {
-      if (!/\s/u.test(ch)) {
+      if (!isSkipped(ch)) {
         chars.push(foldChar(ch, map));
         where.push({ node: n, offset });
       }

@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
-import { foldText, type FoldMap } from './fold.ts';
+import { SKIPPED, foldText, type FoldMap } from './fold.ts';
 import { spaceOut } from './tokens.ts';
 import { unfoldFor } from './unfold.ts';
 
@@ -42,7 +42,7 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
   const original: string[] = [];
   const visit = (node: Root | RootContent) => {
     if (node.type === 'text') {
-      const chars = [...node.value.replace(/\s+/gu, '')];
+      const chars = [...node.value.replace(SKIPPED, '')];
       original.push(...chars);
       const f = chars.map((c) => foldText(c, map));
       folded.push(...f);

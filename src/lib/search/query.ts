@@ -4,7 +4,7 @@
  * terms, since readers paste phrases with the commas around them. Each term is compared folded
  * and without spaces, as Ctrl-F over the printed text would.
  */
-import { foldText, type FoldMap } from './fold.ts';
+import { foldText, type FoldMap, SKIPPED } from './fold.ts';
 import { WORD_CHAR } from './tokens.ts';
 
 export interface Term {
@@ -22,7 +22,7 @@ export function parseQuery(raw: string, map: FoldMap): Term[] {
   const found: string[] = [];
   const outside = raw.replace(QUOTED, (_m, ...groups: (string | undefined)[]) => {
     const inner = groups.slice(0, 5).find((g) => g !== undefined) ?? '';
-    found.push(inner.replace(/\s+/gu, ''));
+    found.push(inner.replace(SKIPPED, ''));
     return ' ';
   });
   // An unmatched quote mark is just punctuation; everything else that is not a letter or digit splits.

@@ -1,3 +1,5 @@
+import { SKIPPED } from './fold.ts';
+
 /**
  * Every Han character, letter and digit is indexed as its own word, so a phrase search is a
  * search for consecutive characters: exactly what Ctrl-F does, with no dictionary in between to
@@ -12,7 +14,7 @@ export const WORD_CHAR = /[\p{L}\p{N}]/u;
  * meaning (matching ignores them), so runs of them collapse into the one separator.
  */
 export function spaceOut(folded: string): string {
-  return [...folded.replace(/\s+/gu, '')].join(' ');
+  return [...folded.replace(SKIPPED, '')].join(' ');
 }
 
 /** The Pagefind query for one phrase of folded, space-free text: its characters as a quoted phrase. */
