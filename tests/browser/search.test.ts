@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import type { Element, Root, RootContent } from 'hast';
+import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, SOURCES } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
+import { find } from '../../src/lib/search/index-html.ts';
 
 /**
  * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
@@ -18,15 +19,6 @@ import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
 const map = fullFoldMap();
 const fold = (s: string) => [...s.replace(/\s+/gu, '')].map((c) => map[c] ?? c).join('');
 
-function findEl(node: Root | RootContent, test: (el: Element) => boolean): Element | undefined {
-  if (node.type === 'element' && test(node)) return node;
-  if (node.type !== 'element' && node.type !== 'root') return undefined;
-  for (const c of node.children) {
-    const f = findEl(c, test);
-    if (f) return f;
-  }
-  return undefined;
-}
 
 interface ArticlePage {
   url: string;
@@ -44,8 +36,8 @@ function articlePages(): ArticlePage[] {
         const id = path.relative(ARTICLES, full).replace(/\.mdx$/, '').split(path.sep).join('/');
         const url = `/articles/${id}/`;
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
-        const title = findEl(tree, (el) => el.tagName === 'h1');
-        const body = findEl(tree, (el) => 'dataPagefindBody' in el.properties);
+        const title = find(tree, (el) => el.tagName === 'h1');
+        const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
         const front: Record<string, unknown> = {};
         const yaml = /^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(full, 'utf8'))![1];
         for (const line of yaml.split('\n')) {

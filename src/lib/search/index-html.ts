@@ -60,7 +60,8 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
   return { html: toHtml(tree), folded, original };
 }
 
-function find(node: Root | RootContent, test: (el: Element) => boolean): Element | undefined {
+/** The first element, depth first, that passes `test`. */
+export function find(node: Root | RootContent, test: (el: Element) => boolean): Element | undefined {
   if (node.type === 'element' && test(node)) return node;
   if (node.type !== 'element' && node.type !== 'root') return undefined;
   for (const child of node.children) {
