@@ -10,6 +10,7 @@ import { ARTICLES, DIST, SOURCES } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { find } from '../../src/lib/search/index-html.ts';
+import { readArticle } from '../../scripts/stages/emit.ts';
 
 /**
  * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
@@ -38,12 +39,7 @@ function articlePages(): ArticlePage[] {
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
         const title = find(tree, (el) => el.tagName === 'h1');
         const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
-        const front: Record<string, unknown> = {};
-        const yaml = /^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(full, 'utf8'))![1];
-        for (const line of yaml.split('\n')) {
-          const i = line.indexOf(': ');
-          if (i > 0) front[line.slice(0, i)] = JSON.parse(line.slice(i + 2));
-        }
+        const front = readArticle(fs.readFileSync(full, 'utf8')).data;
         out.push({ url, text: fold((title ? toString(title) : '') + (body ? toString(body) : '')), front });
       }
     }

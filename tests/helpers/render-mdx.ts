@@ -6,16 +6,7 @@ import rehypeSectionAnchors from '../../src/lib/rehype-section-anchors.ts';
 import rehypeTermLinks from '../../src/lib/rehype-term-links.ts';
 
 /** Splits a generated article into its front matter (parsed) and its MDX body, as Astro does. */
-export function splitArticle(content: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n/.exec(content);
-  if (!m) throw new Error('article has no front matter');
-  const data: Record<string, unknown> = {};
-  for (const line of m[1].split('\n')) {
-    const at = line.indexOf(': ');
-    data[line.slice(0, at)] = JSON.parse(line.slice(at + 2));
-  }
-  return { data, body: content.slice(m[0].length) };
-}
+export { readArticle as splitArticle } from '../../scripts/stages/emit.ts';
 
 /**
  * Compiles and runs an article body the way @astrojs/mdx does at build time (MDX → JS → evaluated,

@@ -6,6 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { convertSource, type GeneratedArticle } from '../../scripts/pipeline.ts';
+import { readArticle } from '../../scripts/stages/emit.ts';
 import { headingLevel, isBareMark } from '../../src/lib/chinese.ts';
 import { articleSchema } from '../../src/lib/article-schema.ts';
 import { FIXTURES, GOV_REPORTS } from '../helpers/paths.ts';
@@ -14,12 +15,7 @@ import { REPORT_FIXTURES, govReportFiles } from '../helpers/fixtures.ts';
 const parser = unified().use(remarkParse).use(remarkMdx);
 
 function parseArticle(a: GeneratedArticle) {
-  const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(a.content)!;
-  const data: Record<string, unknown> = {};
-  for (const line of yaml.split('\n')) {
-    const i = line.indexOf(': ');
-    data[line.slice(0, i)] = JSON.parse(line.slice(i + 2));
-  }
+  const { data, body } = readArticle(a.content);
   const blocks = parser.parse(body).children.map((n) => ({ type: n.type, depth: n.type === 'heading' ? n.depth : 0, text: toString(n) }));
   return { data, blocks };
 }

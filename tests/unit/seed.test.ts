@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
+import { readArticle } from '../../scripts/stages/emit.ts';
 import { SOURCES } from '../helpers/paths.ts';
 
 /**
@@ -19,7 +20,7 @@ const seed = (fs.readdirSync(SOURCES, { recursive: true, encoding: 'utf8' }) as 
 describe.skipIf(!seed)('the seed compilation (skipped: seed file not in src/content/sources/)', () => {
   it('becomes exactly the four seed articles with their titles, authors and columns', async () => {
     const { articles } = await convertSource(seed!, fs.readFileSync(path.join(SOURCES, seed!)));
-    const fm = articles.map((a) => Object.fromEntries(/^---\n([\s\S]*?)\n---/.exec(a.content)![1].split('\n').map((l) => [l.slice(0, l.indexOf(': ')), JSON.parse(l.slice(l.indexOf(': ') + 2))])));
+    const fm = articles.map((a) => readArticle(a.content).data);
     expect(fm.map((d) => d.title)).toEqual([
       '在构建大统战格局中汇聚助力发展的磅礴力量',
       '学思践悟新思想 实干担当谱新篇',
