@@ -1,4 +1,4 @@
-import { POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, visible } from '../../src/lib/chinese.ts';
+import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, visible } from '../../src/lib/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** A paragraph of running text, with the source line it starts on. */
@@ -10,8 +10,6 @@ export interface Paragraph {
 }
 
 const BOLD = /\*\*/g;
-// Characters that cannot open a paragraph: what follows them was cut from the line before.
-const CANNOT_START = /^[，,。.、；;：:！!？?）)」』”’》】…]/u;
 const OPENS_PARAGRAPH = /^(?:——|[(（]作者|各位代表|各位委员|同志们)/u;
 
 function plain(text: string): string {

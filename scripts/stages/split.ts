@@ -1,5 +1,5 @@
 import columnsData from '../../src/data/columns.json' with { type: 'json' };
-import { HAN, TERMINAL, headingLevel, squeezeSpaces } from '../../src/lib/chinese.ts';
+import { CANNOT_START, HAN, TERMINAL, headingLevel, squeezeSpaces } from '../../src/lib/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** One article cut out of a source, its header marks already turned into metadata. */
@@ -175,7 +175,7 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
         draft.byline = text;
         draft.positions = bylinePositions(byline[1]);
       } else if (i === (start.author ?? -1) + 1 && SUBTITLE.test(text) && !draft.subtitle) {
-        draft.subtitle = SUBTITLE.exec(text)![1];
+        draft.subtitle = subtitleText(text);
         header.push(text);
       } else body.push(lines[i]);
     }
@@ -209,7 +209,7 @@ function reportArticle(lines: SourceLine[], options: SplitOptions): ArticleDraft
   const titleLines: number[] = [];
   while (i < lines.length && titleLines.length < 3 && isTitleLike(lines[i].text, titleLines.length > 0) && !isSubtitle(lines[i].text)) titleLines.push(i++);
   const after = lines[i];
-  const setApart = after && (after.gapBefore || isSubtitle(after.text) || SALUTATION.test(squeezeSpaces(after.text))) && !/^[，。、；：,.;:）)」”]/u.test(after.text);
+  const setApart = after && (after.gapBefore || isSubtitle(after.text) || SALUTATION.test(squeezeSpaces(after.text))) && !CANNOT_START.test(after.text);
   if (titleLines.length > 0 && setApart) {
     draft.title = joinTitleLines(titleLines.map((k) => lines[k].text));
     draft.titleFromFileName = false;

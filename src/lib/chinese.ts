@@ -14,6 +14,9 @@ export const SUBSECTION_MARK = new RegExp(`^[(（]${NUM}[)）]`);
 export const POINT_MARK = new RegExp(`(^|[。；;：:！!？?”」\\s])(${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠))(?![是的个])`, 'g');
 export const POINT_MARK_AT_START = new RegExp(`^${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠)(?![是的个])`);
 
+/** What cannot open a paragraph: text that starts with it was cut from the line before. */
+export const CANNOT_START = /^[，,。.、；;：:！!？?）)」』”’》】…]/u;
+
 /** What may end a paragraph that is whole; anything else before a break means the sentence goes on. */
 export const TERMINAL = /[。！？!?…”’」』：:；;）)】》—]$/;
 
