@@ -78,11 +78,16 @@ function duBytes(dir: string): number {
   return total;
 }
 
-/** Pages in the Pagefind index (all languages), from the entry file the search client reads first. */
-function indexedPages(dist: string): number | undefined {
+/** Pages in the Pagefind index (all bundles, all languages), from the entry files the search client reads first. */
+function indexedPages(dist: string): { pages: number; bundles: number } | undefined {
   try {
-    const entry = JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    const bundles = fs.readdirSync(dist).filter((n) => /^pagefind(-\d+)?$/.test(n));
+    let pages = 0;
+    for (const b of bundles) {
+      const entry = JSON.parse(fs.readFileSync(path.join(dist, b, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      pages += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    }
+    return bundles.length > 0 ? { pages, bundles: bundles.length } : undefined;
   } catch {
     return undefined;
   }
@@ -174,7 +179,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
 
   const pagefind = check(await measure(node, [path.join(frozen, 'scripts/pagefind.ts')], { cwd: frozen, env }), 'pagefind');
   const indexed = indexedPages(dist);
-  log({ stage: 'pagefind', seconds: pagefind.seconds, cpuSeconds: pagefind.cpuSeconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed} pages indexed` });
+  log({ stage: 'pagefind', seconds: pagefind.seconds, cpuSeconds: pagefind.cpuSeconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed.pages} pages indexed in ${indexed.bundles} bundle${indexed.bundles > 1 ? 's' : ''}` });
 
   const scenario: Scenario = {
     name,
@@ -187,7 +192,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
     rerunConverted: rerunSummary.converted,
     oneChange: { converted: oneSummary.converted, written: oneSummary.written },
     distBytes: duBytes(dist),
-    pagefindBytes: duBytes(path.join(dist, 'pagefind')),
+    pagefindBytes: fs.readdirSync(dist).filter((n) => /^pagefind(-\d+)?$/.test(n)).reduce((n, b) => n + duBytes(path.join(dist, b)), 0),
   };
   if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
   return scenario;

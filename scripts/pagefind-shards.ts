@@ -1,12 +1,10 @@
 /**
- * Optional sharding of the Pagefind index, for archives whose single index outgrows the memory of
- * an office PC (10,000 study-length articles peak near 6 GiB in one index). Pages are split into
- * shards by a hash of their URL; each shard is indexed by a fresh Pagefind service that is closed
- * before the next starts, so the indexer holds one shard at a time. The browser searches them all
- * as Pagefind multisite search: the first bundle is loaded, the others joined with mergeIndex.
- *
- * Not wired into scripts/pagefind.ts (owned by search): it calls buildShards with its own
- * per-shard work (adding pages, writing files, writing its sidecar), then writeShardList.
+ * Sharding of the Pagefind index, for archives whose single index outgrows the memory of an office
+ * PC (10,000 study-length articles need over 6 GiB in one index). Pages are split into shards by a
+ * hash of their URL; each shard is indexed by a fresh Pagefind service that is closed before the
+ * next starts, so the indexer holds one shard at a time. The browser searches them all as Pagefind
+ * multisite search: the first bundle is loaded, the others joined with mergeIndex
+ * (src/lib/search/load.ts), and every bundle's sidecar lists its own pages.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,19 +19,18 @@ export function shardDir(k: number): string {
 }
 
 /**
- * Which shard a page belongs to: from its URL alone, so adding pages never moves an existing page
- * to another shard and an unchanged shard redeploys byte for byte.
+ * Which shard a page belongs to: from its URL alone, so while the number of shards stays the same,
+ * adding pages never moves an existing page to another shard.
  */
 export function shardOf(url: string, shards: number): number {
   return createHash('sha256').update(url).digest().readUInt32BE(0) % shards;
 }
 
-/** The list the search client reads to know which bundles to merge (dist/pagefind-shards.json). */
-export interface ShardList {
-  bundles: string[];
+/** How many shards make about `perShard` pages each (the URL hash spreads them within a few per cent); at least one. */
+export function shardCount(pages: number, perShard: number): number {
+  if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`PAGEFIND_SHARD_PAGES must be a whole number ≥ 1, not ${perShard}`);
+  return Math.max(1, Math.ceil(pages / perShard));
 }
-
-export const SHARD_LIST = 'pagefind-shards.json';
 
 /**
  * Indexes `pages` in `shards` shards under dist/. For each non-empty shard, `build` gets a new
@@ -52,28 +49,22 @@ export async function buildShards<P>(
   const parts: P[][] = Array.from({ length: shards }, () => []);
   for (const page of pages) parts[shardOf(urlOf(page), shards)].push(page);
   const written: string[] = [];
-  for (let k = 0; k < shards; k++) {
-    const outputPath = path.join(dist, shardDir(k));
+  // Bundles are numbered as written, skipping empty shards: the browser always starts from pagefind/.
+  for (const part of parts.filter((p) => p.length > 0)) {
+    const outputPath = path.join(dist, shardDir(written.length));
     fs.rmSync(outputPath, { recursive: true, force: true });
-    if (parts[k].length === 0) continue;
     const { index, errors } = await pagefind.createIndex(config);
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     try {
-      await build(index, parts[k], outputPath);
+      await build(index, part, outputPath);
     } finally {
       await pagefind.close();
     }
-    written.push(shardDir(k));
+    written.push(path.basename(outputPath));
   }
   // Folders of a larger shard count from an earlier build would otherwise be merged too.
   for (const name of fs.readdirSync(dist)) {
     if (/^pagefind-\d+$/.test(name) && !written.includes(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
   }
   return written;
-}
-
-/** Writes dist/pagefind-shards.json: the bundles in merge order, the first being the primary. */
-export function writeShardList(dist: string, bundles: string[]): void {
-  const list: ShardList = { bundles: bundles.map((b) => `${b}/`) };
-  fs.writeFileSync(path.join(dist, SHARD_LIST), `${JSON.stringify(list)}\n`);
 }

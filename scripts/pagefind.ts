@@ -3,25 +3,35 @@
  * folded, one-character-per-word text (src/lib/search/index-html.ts), so a quoted phrase query
  * is an exact substring search; the browser gets the small traditional→simplified map it needs
  * to fold queries the same way.
+ *
+ * A large archive is indexed in shards (scripts/pagefind-shards.ts) of at most
+ * PAGEFIND_SHARD_PAGES pages (default 2,000): one Pagefind index of 10,000 study-length articles
+ * needs over 6 GiB, a shard of 2,000 about a fifth of that. The browser merges the bundles.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import * as pagefind from 'pagefind';
 import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
 import { foldMapToPairs, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
 import { contentTokens } from '../src/lib/search/tokens.ts';
+import { buildShards, shardCount } from './pagefind-shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+const pagesPerShard = Number(process.env.PAGEFIND_SHARD_PAGES ?? 2000);
+/**
+ * Pages handed to Pagefind before waiting for its answer: it indexes one page in its own process
+ * while this one folds the next, so the two cores are both busy.
+ */
+const IN_FLIGHT = 8;
 
 function htmlFiles(dir: string): string[] {
   // Sorted: Pagefind numbers pages in the order they are added, so the same site gives the same index.
   return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(full);
+    if (e.isDirectory()) return /^pagefind(-\d+)?$/.test(e.name) ? [] : htmlFiles(full);
     return e.name.endsWith('.html') ? [full] : [];
   });
 }
@@ -35,39 +45,68 @@ function pageUrl(file: string): string {
   return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
+interface Bundle {
+  dir: string;
+  pages: Record<string, SidecarPage>;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const full = fullFoldMap();
-  // Indexed as "no linguistic content" (zxx): the text is already one character per word, and a
-  // Chinese index would make Pagefind store a zero-width space after every character, doubling
-  // the fragments each result loads. With one index, pages in any lang attribute search it.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zxx' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  // Only pages with a body to index take a place in a shard (home, lists and search do not).
+  const files = htmlFiles(dist).filter((file) => fs.readFileSync(file, 'utf8').includes('data-pagefind-body'));
   const archiveChars = new Set<string>();
+  const bundles: Bundle[] = [];
   let pages = 0;
-  const expected = new Map<string, string[]>();
-  for (const file of htmlFiles(dist)) {
-    const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
-    if (!page) continue;
-    for (const ch of page.folded) archiveChars.add(ch);
-    const url = pageUrl(file);
-    expected.set(url, page.folded);
-    const added = await index.addHTMLFile({ url, content: page.html });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${path.relative(dist, file)}: ${added.errors.join('; ')}`);
-    pages += 1;
-  }
-  const outputPath = path.join(dist, 'pagefind');
-  fs.rmSync(outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  const dirs = await buildShards(
+    dist,
+    files,
+    pageUrl,
+    shardCount(files.length, pagesPerShard),
+    async (index, shardFiles, outputPath) => {
+      const expected = new Map<string, string>();
+      const inFlight: Promise<void>[] = [];
+      for (const file of shardFiles) {
+        const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
+        if (!page) continue;
+        for (const ch of page.folded) archiveChars.add(ch);
+        const url = pageUrl(file);
+        expected.set(url, page.folded.join(''));
+        const added = index.addHTMLFile({ url, content: page.html }).then((r) => {
+          if (r.errors.length > 0) throw new Error(`pagefind: ${path.relative(dist, file)}: ${r.errors.join('; ')}`);
+        });
+        // Handled when awaited below; until then a failure must not count as unhandled.
+        added.catch(() => undefined);
+        inFlight.push(added);
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        pages += 1;
+      }
+      await Promise.all(inFlight);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      bundles.push({ dir: path.basename(outputPath), pages: readFragments(outputPath, expected) });
+    },
+    // Indexed as "no linguistic content" (zxx): the text is already one character per word, and a
+    // Chinese index would make Pagefind store a zero-width space after every character, doubling
+    // the fragments each result loads. With one language, pages in any lang attribute search it.
+    { forceLanguage: 'zxx' },
+  );
+  if (dirs.length === 0) throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
+  // The fold map covers the whole archive and travels once, with the first bundle; that sidecar
+  // also names the other bundles, so a one-bundle archive costs the browser no extra request.
   const foldMap = foldMapFor(archiveChars, full);
-  const sidecar: Sidecar = { fold: foldMapToPairs(foldMap), pages: readFragments(outputPath, expected) };
+  for (const [k, bundle] of bundles.entries()) {
+    const sidecar: Sidecar = k === 0 ? { fold: foldMapToPairs(foldMap), pages: bundle.pages, bundles: bundles.slice(1).map((b) => `${b.dir}/`) } : { fold: '', pages: bundle.pages };
+    writeSidecar(path.join(dist, bundle.dir), sidecar);
+  }
+  console.log(`搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
+}
+
+function writeSidecar(outputPath: string, sidecar: Sidecar): void {
   const json = JSON.stringify(sidecar);
   // Browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size; others the JSON.
   fs.writeFileSync(path.join(outputPath, 'zh-search.json'), json);
   fs.writeFileSync(path.join(outputPath, 'zh-search.json.gz'), zlib.gzipSync(json, { level: 9 }));
-  await pagefind.close();
-  console.log(`搜索索引：${pages} 篇，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
 }
 
 interface Fragment {
@@ -82,7 +121,7 @@ interface Fragment {
  * Reads back what Pagefind wrote, checks that its word positions are our characters one for one
  * (excerpts, highlights and unfolding all rely on it), and collects each page's sidecar entry.
  */
-function readFragments(outputPath: string, expected: Map<string, string[]>): Record<string, SidecarPage> {
+function readFragments(outputPath: string, expected: Map<string, string>): Record<string, SidecarPage> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, SidecarPage> = {};
   for (const name of fs.readdirSync(dir).sort()) {
@@ -90,13 +129,16 @@ function readFragments(outputPath: string, expected: Map<string, string[]>): Rec
     const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
     const tokens = contentTokens(fragment.content);
     const mine = expected.get(fragment.url);
-    if (!mine || tokens.join('') !== mine.join('') || tokens.length !== mine.length) {
+    if (mine === undefined || tokens.join('') !== mine || tokens.length !== [...mine].length) {
       throw new Error(`pagefind: ${fragment.url}: 索引的字与页面正文不一致 / indexed words do not match the page text one to one`);
     }
     const text = (a: Fragment['anchors'][number]) => contentTokens(a.text).join('');
     const ti = fragment.anchors.filter((a) => a.id === TITLE_ANCHOR).map(text).join('');
     const hd = fragment.anchors.filter((a) => a.element === 'h2' || a.element === 'h3').map(text).join('\n');
     pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, ti, hd };
+  }
+  if (Object.keys(pages).length !== expected.size) {
+    throw new Error(`pagefind: ${path.basename(outputPath)}: ${expected.size} 篇送入索引，写出 ${Object.keys(pages).length} 篇 / pages indexed and fragments written differ`);
   }
   return pages;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildShards, SHARD_LIST, shardDir, shardOf, writeShardList } from '../../scripts/pagefind-shards.ts';
+import { buildShards, shardCount, shardDir, shardOf } from '../../scripts/pagefind-shards.ts';
 import { GOV_REPORTS } from '../helpers/paths.ts';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-shards-'));
@@ -53,8 +53,27 @@ describe('sharded Pagefind index', () => {
     });
     expect(total).toBe(12);
     expect(bundles[0]).toBe(shardDir(0));
+    expect(bundles).toEqual(bundles.map((_, i) => shardDir(i)));
+  });
 
-    writeShardList(dist, bundles);
-    expect(JSON.parse(fs.readFileSync(path.join(dist, SHARD_LIST), 'utf8'))).toEqual({ bundles: bundles.map((b) => `${b}/`) });
+  it('numbers bundles without gaps when a shard gets no page, so pagefind/ always exists', async () => {
+    const two = pages.slice(0, 2);
+    const shards = 8;
+    expect(new Set(two.map((p) => shardOf(p.url, shards))).size).toBe(2);
+    const bundles = await buildShards(dist, two, (p) => p.url, shards, async (index, part, outputPath) => {
+      for (const p of part) await index.addHTMLFile({ url: p.url, content: p.html });
+      await index.writeFiles({ outputPath });
+    });
+    expect(bundles).toEqual(['pagefind', 'pagefind-1']);
+    expect(fs.readdirSync(dist).filter((n) => n.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-1']);
+  });
+
+  it('asks for as many shards as keep each near the page budget', () => {
+    expect(shardCount(0, 2000)).toBe(1);
+    expect(shardCount(77, 2000)).toBe(1);
+    expect(shardCount(2000, 2000)).toBe(1);
+    expect(shardCount(2001, 2000)).toBe(2);
+    expect(shardCount(10_007, 2000)).toBe(6);
+    expect(() => shardCount(100, 0)).toThrow(/PAGEFIND_SHARD_PAGES/);
   });
 });

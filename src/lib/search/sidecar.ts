@@ -21,6 +21,20 @@ export interface Sidecar {
   fold: string;
   /** Keyed by Pagefind's page id (its fragment name). */
   pages: Record<string, SidecarPage>;
+  /**
+   * In the first bundle's sidecar only: the other bundles of a sharded index ("pagefind-1/"…,
+   * from the site's base), each with a sidecar of its own pages.
+   */
+  bundles?: string[];
+}
+
+/** One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first. */
+export function mergeSidecars([first, ...rest]: Sidecar[]): Sidecar {
+  return {
+    fold: [first, ...rest].map((s) => s.fold).join(''),
+    pages: Object.assign({}, first.pages, ...rest.map((s) => s.pages)),
+    bundles: first.bundles ?? [],
+  };
 }
 
 export function foldMapFromPairs(pairs: string): Record<string, string> {

@@ -14,25 +14,30 @@ export interface Unfold {
 
 /** Works out a page's Unfold from its original and folded characters (same length, no whitespace). */
 export function unfoldFor(original: string[], folded: string[]): Unfold {
+  // Only characters that folding changed somewhere need counting; most pages have none or a few.
+  const changed = new Set<string>();
+  for (let i = 0; i < folded.length; i++) if (original[i] !== folded[i]) changed.add(folded[i]);
+  if (changed.size === 0) return { usual: '', exceptions: '' };
   const seen = new Map<string, Map<string, number>>();
-  folded.forEach((f, i) => {
-    const o = original[i];
+  for (let i = 0; i < folded.length; i++) {
+    const f = folded[i];
+    if (!changed.has(f)) continue;
     const counts = seen.get(f) ?? new Map<string, number>();
-    counts.set(o, (counts.get(o) ?? 0) + 1);
+    counts.set(original[i], (counts.get(original[i]) ?? 0) + 1);
     seen.set(f, counts);
-  });
+  }
   const usualOf = new Map<string, string>();
   let usual = '';
   for (const [f, counts] of seen) {
-    if (counts.size === 1 && counts.has(f)) continue;
     const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     usualOf.set(f, best);
     if (best !== f) usual += f + best;
   }
   let exceptions = '';
-  folded.forEach((f, i) => {
-    if (original[i] !== (usualOf.get(f) ?? f)) exceptions += `${i}${original[i]}`;
-  });
+  for (let i = 0; i < folded.length; i++) {
+    const f = folded[i];
+    if (changed.has(f) && original[i] !== (usualOf.get(f) ?? f)) exceptions += `${i}${original[i]}`;
+  }
   return { usual, exceptions };
 }
 
