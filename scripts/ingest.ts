@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { convertSource, SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
+import { SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
+import { convertMany } from './convert-pool.ts';
 import { planIngest, sameStat, sha256, type Manifest, type ManifestOutput } from './ingest-plan.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
@@ -145,23 +146,29 @@ async function main(): Promise<number> {
 
   const generated = new Map<string, GeneratedArticle[]>();
   const failures: SourceError[] = [...unreadable];
-  const progress = new Progress('导入 ingest', sourceFiles.length, args.quiet);
+  const toConvert = sourceFiles.filter((f) => hashes.has(f) && plan.get(f) !== 'unchanged');
+  const progress = new Progress('导入 ingest', toConvert.length, args.quiet);
+  const { results: converted } = await convertMany(
+    toConvert.map((f) => ({ source: f, bytes: readSource(f) })),
+    (f) => progress.tick(f),
+  );
+  progress.done();
   for (const f of sourceFiles) {
-    progress.tick(f);
     if (!hashes.has(f)) continue; // unreadable, reported above
     if (plan.get(f) === 'unchanged') {
       // Kept as they are on disk: content stays unread, KEEP marks it.
       generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.mdx$/, ''), file: o.file, content: KEEP, title: '' })));
       continue;
     }
-    try {
-      generated.set(f, (await convertSource(f, readSource(f))).articles);
-    } catch (error) {
-      const rel = path.join(path.relative(root, sourcesDir), f);
-      failures.push(error instanceof SourceError ? new SourceError(rel, error.reason, error.line) : new SourceError(rel, String((error as Error).stack ?? error)));
+    const result = converted.get(f)!;
+    if ('articles' in result) {
+      generated.set(f, result.articles);
+      continue;
     }
+    const { error } = result;
+    const rel = path.join(path.relative(root, sourcesDir), f);
+    failures.push(error instanceof SourceError ? new SourceError(rel, error.reason, error.line) : new SourceError(rel, String(error.stack ?? error)));
   }
-  progress.done();
 
   // Two sources must never claim one page.
   const owner = new Map<string, string>();
