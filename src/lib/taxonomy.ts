@@ -166,23 +166,38 @@ export function columnNeighbours<T extends ArticleLike>(article: T, all: readonl
 export function relatedFinder<T extends ArticleLike>(all: readonly T[], max = 5, perFeature = 400): (article: T) => T[] {
   const ordered = newestFirst(all);
   const rank = new Map(ordered.map((a, i) => [a.id, i]));
-  const index = new Map<string, T[]>();
-  for (const a of ordered) {
+  // Articles by rank (newest first), so a tie in score goes to the newer one by comparing numbers.
+  const index = new Map<string, number[]>();
+  ordered.forEach((a, i) => {
     for (const [feature] of features(a.data)) {
-      const list = index.get(feature) ?? [];
-      if (list.length < perFeature) list.push(a);
-      index.set(feature, list);
+      let list = index.get(feature);
+      if (!list) index.set(feature, (list = []));
+      if (list.length < perFeature) list.push(i);
     }
-  }
+  });
+  // One score table for every page: a 10,000-article build asks 10,000 times, each touching a few thousand.
+  const scores = new Float64Array(ordered.length);
+  const better = (i: number, j: number) => scores[i] > scores[j] || (scores[i] === scores[j] && i < j);
   return (article) => {
-    const scores = new Map<T, number>();
+    const self = rank.get(article.id);
+    const touched: number[] = [];
     for (const [feature, weight] of features(article.data)) {
-      for (const other of index.get(feature) ?? []) if (other.id !== article.id) scores.set(other, (scores.get(other) ?? 0) + weight);
+      for (const i of index.get(feature) ?? []) {
+        if (i === self) continue;
+        if (scores[i] === 0) touched.push(i);
+        scores[i] += weight;
+      }
     }
-    return [...scores]
-      .sort(([a, x], [b, y]) => y - x || rank.get(a.id)! - rank.get(b.id)!)
-      .slice(0, max)
-      .map(([a]) => a);
+    const best: number[] = [];
+    for (const i of touched) {
+      if (best.length === max && !better(i, best[max - 1])) continue;
+      let at = Math.min(best.length, max - 1);
+      while (at > 0 && better(i, best[at - 1])) at--;
+      best.splice(at, 0, i);
+      if (best.length > max) best.pop();
+    }
+    for (const i of touched) scores[i] = 0;
+    return best.map((i) => ordered[i]);
   };
 }
 

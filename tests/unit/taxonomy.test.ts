@@ -130,6 +130,30 @@ describe('relatedArticles', () => {
     const lone = { id: 'lone', data: data({ tags: ['无此主题'] }) };
     expect(relatedArticles(lone, articles)).toEqual([]);
   });
+  it('ranks exactly as scoring every other article would: weight 3 a term, 2 a topic, 1 a keyword; newer first on a tie', () => {
+    // The shipped articles' real tags, dealt out in overlapping subsets so scores tie and differ.
+    const pool = articles.flatMap((a, k) =>
+      [0, 1, 2].map((j) => ({
+        id: `${a.id}-${j}`,
+        data: { ...a.data, date: `20${10 + k}-0${j + 1}-01`, terms: a.data.terms.filter((_, i) => i % 3 !== j), tags: a.data.tags.slice(j), keywords: a.data.keywords.filter((_, i) => i % (j + 2) === 0) },
+      })),
+    );
+    const ordered = newestFirst(pool);
+    const score = (a: (typeof pool)[number], b: (typeof pool)[number]) => {
+      const shared = (x: string[], y: string[]) => new Set(x.filter((v) => y.includes(v))).size;
+      return 3 * shared(a.data.terms, b.data.terms) + 2 * shared(a.data.tags, b.data.tags) + shared(a.data.keywords, b.data.keywords);
+    };
+    let compared = 0;
+    for (const a of pool) {
+      const expected = ordered
+        .filter((b) => b !== a && score(a, b) > 0)
+        .sort((x, y) => score(a, y) - score(a, x) || ordered.indexOf(x) - ordered.indexOf(y))
+        .slice(0, 5);
+      expect(relatedArticles(a, pool).map((b) => b.id), a.id).toEqual(expected.map((b) => b.id));
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(pool.length * 3);
+  });
 });
 
 describe('nextFontScale', () => {
