@@ -30,8 +30,6 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Extra V8 flags for astro build, e.g. --astro-node-options=--max-old-space-size=8192
     'astro-node-options': { type: 'string' },
-    // Build the generated articles as .md instead of .mdx (same text, same HTML, no per-article module).
-    'as-md': { type: 'boolean', default: false },
   },
 });
 
@@ -96,7 +94,7 @@ function indexedPages(dist: string): { pages: number; bundles: number } | undefi
 function bodyCharacters(articlesDir: string): number {
   let total = 0;
   for (const e of fs.readdirSync(articlesDir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile() || !/\.mdx?$/.test(e.name)) continue;
+    if (!e.isFile() || !e.name.endsWith('.md')) continue;
     const m = /^characters: (\d+)$/m.exec(fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
     total += m ? +m[1] : 0;
   }
@@ -159,11 +157,6 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   const oneSummary = ingestSummary(one.stdout);
   log({ stage: 'ingest again, one source changed', seconds: one.seconds, cpuSeconds: one.cpuSeconds, peakBytes: one.peakBytes, note: `${oneSummary.converted} converted, ${oneSummary.written} written` });
 
-  if (args['as-md']) {
-    for (const e of fs.readdirSync(articles, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.mdx')) fs.renameSync(path.join(e.parentPath, e.name), path.join(e.parentPath, e.name.replace(/\.mdx$/, '.md')));
-    }
-  }
   // A cold site build: no output and no Astro cache from an earlier run.
   fs.rmSync(dist, { recursive: true, force: true });
   fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
@@ -174,8 +167,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   // node_modules linked there so the chunks in dist/.prerender resolve their packages.
   if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const astro = check(await measure(node, [path.join(frozen, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', frozen], { cwd: dir, env: astroEnv }), 'astro build');
-  const astroNote = [args['as-md'] ? 'articles as .md' : 'articles as .mdx', args['astro-node-options']].filter(Boolean).join(', ');
-  log({ stage: 'astro build', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes, note: astroNote });
+  log({ stage: 'astro build', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes, note: args['astro-node-options'] });
 
   const pagefind = check(await measure(node, [path.join(frozen, 'scripts/pagefind.ts')], { cwd: frozen, env }), 'pagefind');
   const indexed = indexedPages(dist);

@@ -1,4 +1,3 @@
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -6,15 +5,9 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from './structure.ts';
 
-// remark-mdx leaves a line that starts with "import"/"export" as is, and MDX would run it as ESM.
-const esmAtLineStart = [
-  { character: 'i', atBreak: true, after: 'mport\\b' },
-  { character: 'e', atBreak: true, after: 'xport\\b' },
-];
-const serializer = unified()
-  .use(remarkMdx)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', unsafe: esmAtLineStart });
-const parser = unified().use(remarkParse).use(remarkMdx);
+const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' });
+// CommonMark without GFM, as the site renders articles (astro.config.mjs, src/lib/markdown-options.ts).
+const parser = unified().use(remarkParse);
 
 export function blocksToMdast(blocks: Block[]): Root {
   return {
@@ -29,27 +22,29 @@ export function blocksToMdast(blocks: Block[]): Root {
 }
 
 /**
- * Body blocks → MDX. The tree is serialised by remark-stringify with remark-mdx, which escapes
- * whatever MDX would read as markup or code ({ } < > import/export, # > - 1. | * _ ` [ ] \ …), so
- * content is always shown, never run. The result is parsed back and compared: a serialisation that
- * would change a single character is refused rather than written.
+ * Body blocks → Markdown. The tree is serialised by remark-stringify, which escapes whatever
+ * Markdown would read as markup (# > - 1. * _ ` [ ] < & \ …), so content is always shown as
+ * written. The result is parsed back as the site parses it and compared: a block that would come
+ * back as anything but the same plain text (an HTML tag, a link, emphasis, one character changed)
+ * is refused rather than written, so nothing in a source can reach a page as markup or script.
  */
-export function blocksToMdx(blocks: Block[], file: string): string {
-  const mdx = String(serializer.stringify(blocksToMdast(blocks)));
-  const back = parser.parse(mdx).children;
+export function blocksToMarkdown(blocks: Block[], file: string): string {
+  const markdown = String(serializer.stringify(blocksToMdast(blocks)));
+  const back = parser.parse(markdown).children;
   const problems: string[] = [];
   if (back.length !== blocks.length) problems.push(`块数 ${blocks.length} → ${back.length}`);
   blocks.forEach((b, i) => {
     const node = back[i];
     const kind = b.type === 'heading' ? 'heading' : 'paragraph';
-    if (!node || node.type !== kind || toString(node) !== b.text) {
+    const plain = (node?.type === 'heading' || node?.type === 'paragraph') && node.type === kind && node.children.every((c) => c.type === 'text');
+    if (!plain || toString(node) !== b.text) {
       problems.push(`第 ${b.line} 行：${JSON.stringify(b.text.slice(0, 40))}`);
     }
   });
   if (problems.length > 0) {
-    throw new Error(`${file}: MDX 往返校验失败，拒绝写出 / MDX round-trip changed the text: ${problems.slice(0, 3).join('; ')}`);
+    throw new Error(`${file}: Markdown 往返校验失败，拒绝写出 / Markdown round-trip changed the text: ${problems.slice(0, 3).join('; ')}`);
   }
-  return mdx;
+  return markdown;
 }
 
 /** Reads back what `frontMatter` + body wrote: each front-matter line is `key: <JSON>`. */

@@ -1,7 +1,7 @@
 /**
  * Section anchors: s2 for the second 一、 section, s2-1 for its first (一), s2-1-p3 for the third
  * point (一是…) under it. Ids count headings in order rather than reading their numerals, so they are
- * unique even when a source numbers wrongly, and identical for identical MDX on every rebuild.
+ * unique even when a source numbers wrongly, and identical for identical Markdown on every rebuild.
  */
 export class AnchorCounter {
   #section = 0;

@@ -43,7 +43,7 @@ export interface Session extends SessionData {
 /** Same rate as scripts/stages/tag.ts. */
 const READING_CHARS_PER_MINUTE = 400;
 
-/** Text of each section of an MDX body, keyed by the anchor rehype-section-anchors gives its heading. */
+/** Text of each section of an article's Markdown body, keyed by the anchor rehype-section-anchors gives its heading. */
 export function sectionTexts(body: string): Map<string, { heading: string; text: string }> {
   const anchors = new AnchorCounter();
   const sections = new Map<string, { heading: string; text: string }>();

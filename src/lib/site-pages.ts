@@ -1,5 +1,6 @@
 import { allArticles, taxonomyTerms } from './archive.ts';
 import { glossary } from './glossary.ts';
+import { markdownBlocks } from './markdown-blocks.ts';
 import { TAXONOMY_KINDS, taxonomyPath } from './taxonomy.ts';
 
 /**
@@ -19,9 +20,9 @@ export function xmlEscape(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The first paragraph of an MDX body as plain text: MDX escapes removed, cut to `length`. */
-export function plainExcerpt(mdxBody: string, length = 140): string {
-  const first = mdxBody.split(/\n{2,}/).find((p) => p.trim() && !p.startsWith('#')) ?? '';
-  const text = first.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
+/** The first paragraph of an article's Markdown body as plain text (escapes resolved), cut to `length`. */
+export function plainExcerpt(body: string, length = 140): string {
+  const first = markdownBlocks(body).find((b) => b.type === 'paragraph')?.text ?? '';
+  const text = first.replace(/\s+/g, ' ').trim();
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }

@@ -1,7 +1,7 @@
 import { AnchorCounter } from './anchors.ts';
 import { sentences } from './chinese.ts';
 import { termSpellings } from './glossary.ts';
-import { mdxBlocks } from './mdx-blocks.ts';
+import { markdownBlocks } from './markdown-blocks.ts';
 
 /** One use of a glossary term in one section of an article: the sentence around its first use there. */
 export interface TermContext {
@@ -21,18 +21,18 @@ export interface TermContext {
 const REACH = 60;
 
 /**
- * Finds, for every glossary term, the first use in each section of an MDX body. Sections are counted
+ * Finds, for every glossary term, the first use in each section of an article's Markdown body. Sections are counted
  * exactly as rehype-section-anchors counts them (top-level h2/h3 in document order through
  * AnchorCounter), so `sectionId` is the id the heading has in the built page. Spellings are matched
  * leftmost-longest, as the term-link plugin does, so "新发展理念" is not also read as a shorter term.
  */
-export function termContexts(mdxBody: string): TermContext[] {
+export function termContexts(body: string): TermContext[] {
   const anchors = new AnchorCounter();
   const found: TermContext[] = [];
   let sectionId = '';
   let sectionTitle = '';
   let seen = new Set<string>();
-  for (const block of mdxBlocks(mdxBody)) {
+  for (const block of markdownBlocks(body)) {
     const inHeading = block.type === 'heading' && (block.depth === 2 || block.depth === 3);
     if (inHeading) {
       sectionId = anchors.heading(block.depth);

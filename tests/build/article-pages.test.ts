@@ -27,7 +27,7 @@ describe('built article pages (the shipped sources, as `npm run build` makes the
     expect(bodies).toHaveLength(1);
     const body = bodies[0];
 
-    // Every ## / ### of the MDX is an h2 / h3 with a unique short id, in order.
+    // Every ## / ### of the Markdown is an h2 / h3 with a unique short id, in order.
     const mdxHeadings = [...a.body.matchAll(/^(#{2,3}) (.+)$/gm)].map((m) => [m[1].length, m[2].replace(/\\(.)/g, '$1')]);
     const htmlHeadings = selectAll('h2, h3', body).map((h) => [Number(h.tagName[1]), toString(h).trim(), String(h.properties.id)]);
     expect(htmlHeadings.map(([d, t]) => [d, t])).toEqual(mdxHeadings);

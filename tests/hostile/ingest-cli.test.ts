@@ -167,7 +167,7 @@ describe('writes are atomic', () => {
     const old = `${ws.out}.old`;
     const half = () => {
       fs.mkdirSync(next, { recursive: true });
-      fs.writeFileSync(path.join(next, '半个文件.mdx'), '---\ntitle: "写了一半');
+      fs.writeFileSync(path.join(next, '半个文件.md'), '---\ntitle: "写了一半');
     };
 
     // Died while writing the new set aside.
@@ -185,7 +185,7 @@ describe('writes are atomic', () => {
 
     // Died after the swap, before deleting the old set.
     fs.cpSync(ws.out, old, { recursive: true });
-    fs.writeFileSync(path.join(old, '旧的.mdx'), 'old');
+    fs.writeFileSync(path.join(old, '旧的.md'), 'old');
     expect(ingest(ws, '--check').status).toBe(0);
     expect(snapshot(ws.out)).toEqual(before);
     expect(fs.existsSync(old)).toBe(false);

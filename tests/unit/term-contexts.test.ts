@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/lib/glossary.ts';
 import { termContexts, termUses } from '../../src/lib/term-contexts.ts';
-import { renderMdx } from '../helpers/render-mdx.ts';
+import { renderMarkdown } from '../helpers/render-markdown.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 const articles = shippedArticles();
@@ -51,7 +51,7 @@ describe('termContexts on the 2024 government work report', () => {
   });
 
   it('uses section ids that are the ids the rehype plugin gives the headings', async () => {
-    const sections = sectionTexts(await renderMdx(report2024.body));
+    const sections = sectionTexts(await renderMarkdown(report2024.body));
     expect(contexts.length).toBeGreaterThan(20);
     for (const c of contexts) {
       expect(sections.has(c.sectionId), c.sectionId).toBe(true);
@@ -62,7 +62,7 @@ describe('termContexts on the 2024 government work report', () => {
 
 describe('termContexts on every shipped article', () => {
   it.each(articles.map((a) => [a.id, a] as const))('%s: contexts sit in sections the rendered page has', async (_id, article) => {
-    const sections = sectionTexts(await renderMdx(article.body));
+    const sections = sectionTexts(await renderMarkdown(article.body));
     for (const c of termContexts(article.body)) expect(sections.get(c.sectionId)).toContain(c.match);
   });
 });

@@ -2,22 +2,22 @@
  * Reads the headings and paragraphs of a generated article body (scripts/stages/emit.ts writes
  * only those, one per blank-line-separated block) without a Markdown parser: parsing every article
  * with remark costs ~70 ms for a long report, too much for keyword-in-context over a big archive.
- * Text comes out as the MDX renderer reads it — backslash escapes and character references
+ * Text comes out as the Markdown renderer reads it — backslash escapes and character references
  * resolved — which tests check against remark on the shipped articles and on hostile text.
  */
-export type MdxBlock = { type: 'heading'; depth: number; text: string } | { type: 'paragraph'; text: string };
+export type MarkdownBlock = { type: 'heading'; depth: number; text: string } | { type: 'paragraph'; text: string };
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/s;
 const ESCAPE = /\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©' };
 
-export function mdxBlocks(body: string): MdxBlock[] {
+export function markdownBlocks(body: string): MarkdownBlock[] {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '')
-    .map((block): MdxBlock => {
+    .map((block): MarkdownBlock => {
       const heading = HEADING.exec(block);
       if (heading) {
         // A closing run of #s after a space is not part of the heading ("## 标题 ##").

@@ -1,25 +1,25 @@
 import fc from 'fast-check';
 import { toString } from 'mdast-util-to-string';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMdx } from '../../scripts/stages/emit.ts';
-import { mdxBlocks } from '../../src/lib/mdx-blocks.ts';
+import { blocksToMarkdown } from '../../scripts/stages/emit.ts';
+import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx);
-/** What the MDX renderer sees: top-level headings and paragraphs with their text. */
+// CommonMark without GFM, as the site renders articles.
+const parser = unified().use(remarkParse);
+/** What the Markdown renderer sees: top-level headings and paragraphs with their text. */
 function remarkBlocks(body: string) {
   return parser.parse(body).children.map((node) =>
     node.type === 'heading' ? { type: 'heading', depth: node.depth, text: toString(node) } : { type: node.type, text: toString(node) },
   );
 }
 
-describe('mdxBlocks reads generated MDX as remark does', () => {
+describe('markdownBlocks reads generated Markdown as remark does', () => {
   it.each(shippedArticles().map((a) => [a.id, a.body] as const))('%s', (_id, body) => {
-    expect(mdxBlocks(body)).toEqual(remarkBlocks(body));
+    expect(markdownBlocks(body)).toEqual(remarkBlocks(body));
   });
 
   it('on text full of Markdown, MDX and HTML syntax, as ingest writes it', () => {
@@ -33,13 +33,13 @@ describe('mdxBlocks reads generated MDX as remark does', () => {
     );
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
-        let mdx: string;
+        let markdown: string;
         try {
-          mdx = blocksToMdx(blocks, 'test.txt');
+          markdown = blocksToMarkdown(blocks, 'test.txt');
         } catch {
           return fc.pre(false); // ingest refuses this text itself; nothing to read
         }
-        expect(mdxBlocks(mdx)).toEqual(remarkBlocks(mdx));
+        expect(markdownBlocks(markdown)).toEqual(remarkBlocks(markdown));
       }),
       { numRuns: 400 },
     );
