@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AnchorCounter } from '../src/lib/anchors.ts';
 import type { HandoutItem } from '../src/lib/handout-items.ts';
+import { markdownBlocks } from '../src/lib/markdown-blocks.ts';
+import { readArticle } from './stages/emit.ts';
 
 /**
- * The articles a handout can name, read from the generated MDX (the same files the site is built
+ * The articles a handout can name, read from the generated Markdown (the same files the site is built
  * from), and the rules for turning what a person types on the command line into a handout item.
  */
 
 export interface ArticleFile {
-  /** The id the site uses: path under the articles folder, without .mdx. */
+  /** The id the site uses: path under the articles folder, without .md. */
   id: string;
   title: string;
   /** The source file it came from, relative to src/content/sources/. */
@@ -18,40 +20,31 @@ export interface ArticleFile {
   sections: Map<string, string>;
 }
 
-function frontMatterString(text: string, key: string): string {
-  const m = new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(text);
-  if (!m) return '';
-  try {
-    return JSON.parse(m[1]);
-  } catch {
-    return m[1].trim();
-  }
-}
-
-/** Headings as rehype-section-anchors numbers them: every h2 and h3, in order. */
+/** Each ## / ### heading's text, keyed by the anchor the site gives it (s2, s2-1 …). */
 function sectionsOf(body: string): Map<string, string> {
   const anchors = new AnchorCounter();
   const sections = new Map<string, string>();
-  for (const line of body.split('\n')) {
-    const m = /^(#{2,3})\s+(.+)$/.exec(line);
-    if (m) sections.set(anchors.heading(m[1].length), m[2].trim());
+  for (const block of markdownBlocks(body)) {
+    if (block.type === 'heading' && (block.depth === 2 || block.depth === 3)) sections.set(anchors.heading(block.depth), block.text);
   }
   return sections;
 }
 
 export function readArticles(dir: string): ArticleFile[] {
-  // Articles are .mdx, or plain .md (the site reads both).
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
   return files
     .map((file) => {
-      const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      const end = text.indexOf('\n---', 4);
-      const head = text.slice(0, end);
+      let article: ReturnType<typeof readArticle>;
+      try {
+        article = readArticle(fs.readFileSync(path.join(dir, file), 'utf8'));
+      } catch (error) {
+        throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
+      }
       return {
-        id: file.replace(/\\/g, '/').replace(/\.mdx?$/, ''),
-        title: frontMatterString(head, 'title'),
-        source: frontMatterString(head, 'source'),
-        sections: sectionsOf(text.slice(end + 4)),
+        id: file.replace(/\\/g, '/').replace(/\.md$/, ''),
+        title: String(article.data.title ?? ''),
+        source: String(article.data.source ?? ''),
+        sections: sectionsOf(article.body),
       };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -61,7 +54,7 @@ export class UnknownItemError extends Error {}
 
 /**
  * Finds the article a command-line argument names: its id ("column/slug"), its last part ("slug"),
- * its page path ("/articles/column/slug/"), its MDX file, or its source file, with an optional
+ * its page path ("/articles/column/slug/"), its Markdown file, or its source file, with an optional
  * "#s2" section. Anything else is an error that names the argument.
  */
 export function resolveArgument(arg: string, articles: ArticleFile[]): HandoutItem {
