@@ -1,3 +1,4 @@
+import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeSectionAnchors from './rehype-section-anchors.ts';
 import rehypeTermLinks from './rehype-term-links.ts';
 
@@ -8,7 +9,7 @@ import rehypeTermLinks from './rehype-term-links.ts';
  * (no curly quotes, no auto-links, no strikethrough).
  * @param base the site's base path, ending in "/"
  */
-export function markdownOptions(base: string) {
+export function markdownOptions(base: string): { gfm: boolean; smartypants: boolean; rehypePlugins: RehypePlugins } {
   return {
     gfm: false,
     smartypants: false,

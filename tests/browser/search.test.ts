@@ -84,7 +84,7 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.addInitScript(() => {
       (window as unknown as { busy: string[] }).busy = [];
       new MutationObserver((records) => {
-        for (const r of records) if (r.attributeName === 'aria-busy' && (r.target as Element).hasAttribute('data-search-results')) (window as unknown as { busy: string[] }).busy.push((r.target as Element).getAttribute('aria-busy')!);
+        for (const r of records) if (r.attributeName === 'aria-busy' && (r.target as HTMLElement).hasAttribute('data-search-results')) (window as unknown as { busy: string[] }).busy.push((r.target as HTMLElement).getAttribute('aria-busy')!);
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-busy'] });
     });
     return page;

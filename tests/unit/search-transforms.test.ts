@@ -6,7 +6,7 @@ import { foldMapFor, fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { occurrences, parseQuery } from '../../src/lib/search/query.ts';
 import { contentTokens, pagefindPhrase, spaceOut } from '../../src/lib/search/tokens.ts';
 import { unfoldFor, unfoldRange } from '../../src/lib/search/unfold.ts';
-import { foldMapFromPairs, foldMapToPairs } from '../../src/lib/search/sidecar.ts';
+import { foldMapFromPairs, foldMapToPairs, mergeSidecars, type SidecarPage } from '../../src/lib/search/sidecar.ts';
 import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
@@ -121,11 +121,30 @@ describe('index words and matching', () => {
   });
 });
 
+describe('sidecars of a sharded index', () => {
+  it('merge into one: every bundle\'s pages, the first bundle\'s fold map and bundle list', () => {
+    const page = (ti: string): SidecarPage => ({ d: '', f: {}, ti, hd: '' });
+    const merged = mergeSidecars([
+      { fold: foldMapToPairs({ 關: '关', 於: '于' }), pages: { a: page('关于宪法') }, bundles: ['pagefind-1/', 'pagefind-2/'] },
+      { fold: '', pages: { b: page('政府工作报告') } },
+      { fold: '', pages: { c: page('决议') } },
+    ]);
+    expect(Object.keys(merged.pages).sort()).toEqual(['a', 'b', 'c']);
+    expect(merged.pages.b.ti).toBe('政府工作报告');
+    expect(foldMapFromPairs(merged.fold)).toEqual({ 關: '关', 於: '于' });
+    expect(merged.bundles).toEqual(['pagefind-1/', 'pagefind-2/']);
+  });
+  it('leave a one-bundle index as it is', () => {
+    const one = { fold: '關关', pages: { a: { d: '1954', f: { year: ['1954'] }, ti: '关', hd: '' } }, bundles: [] };
+    expect(mergeSidecars([one])).toEqual(one);
+  });
+});
+
 describe('filters', () => {
-  const pages = [
-    { d: '2024-03-05', f: { column: ['政府工作报告'], author: ['李强'], tag: ['教育', '就业'], year: ['2024'] }, h: [], t: 0 },
-    { d: '1954', f: { column: ['政府工作报告'], tag: ['外交'], year: ['1954'] }, h: [], t: 0 },
-    { d: '', f: { column: ['决议'], tag: ['教育'] }, h: [], t: 0 },
+  const pages: SidecarPage[] = [
+    { d: '2024-03-05', f: { column: ['政府工作报告'], author: ['李强'], tag: ['教育', '就业'], year: ['2024'] }, ti: '', hd: '' },
+    { d: '1954', f: { column: ['政府工作报告'], tag: ['外交'], year: ['1954'] }, ti: '', hd: '' },
+    { d: '', f: { column: ['决议'], tag: ['教育'] }, ti: '', hd: '' },
   ];
   it('ANDs different filters and ORs values of one filter', () => {
     expect(pages.filter((p) => matchesFilters(p, { tag: ['教育'], column: ['政府工作报告'] }))).toHaveLength(1);

@@ -112,7 +112,7 @@ describe('columnNeighbours', () => {
     expect(seen.sort()).toEqual(column.map((a) => a.id).sort());
   });
   it('gives an article without a column no neighbours', () => {
-    expect(columnNeighbours({ id: 'x', data: data({}) }, articles)).toEqual({});
+    expect(columnNeighbours({ id: 'x', data: data({}), body: '' }, articles)).toEqual({});
   });
 });
 
