@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, termPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -53,9 +53,14 @@ export function taxonomyTerms(kind: TaxonomyKind): Promise<TaxonomyTerm[]> {
   return terms;
 }
 
-/** getStaticPaths for a taxonomy's term pages: one page per term, at /<kind>/<slug>/. */
+/**
+ * getStaticPaths for a taxonomy's term pages: /<kind>/<slug>/ lists a term's newest articles, and
+ * /<kind>/<slug>/2/ … the rest (src/pages/<kind>/[slug]/[...page].astro).
+ */
 export async function taxonomyStaticPaths(kind: TaxonomyKind) {
-  return (await taxonomyTerms(kind)).map((term) => ({ params: { slug: term.slug }, props: { term } }));
+  return (await taxonomyTerms(kind)).flatMap((term) =>
+    termPages(term).map((page) => ({ params: { slug: term.slug, page: page.number > 1 ? String(page.number) : undefined }, props: { term, page } })),
+  );
 }
 
 /** Articles filed under a glossary term, newest first, each with the sections that use it. */

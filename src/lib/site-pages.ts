@@ -1,7 +1,7 @@
 import { allArticles, taxonomyTerms } from './archive.ts';
 import { glossary } from './glossary.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
-import { TAXONOMY_KINDS, taxonomyPath } from './taxonomy.ts';
+import { TAXONOMY_KINDS, taxonomyPath, termPages } from './taxonomy.ts';
 
 /**
  * Paths (without base) of the reading pages this site builds, for sitemap.xml. Search, handout and
@@ -10,7 +10,7 @@ import { TAXONOMY_KINDS, taxonomyPath } from './taxonomy.ts';
 export async function readingPagePaths(): Promise<string[]> {
   const paths = ['', 'glossary/', ...glossary.map((t) => `glossary/${t.slug}/`)];
   for (const kind of TAXONOMY_KINDS) {
-    paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).map((t) => taxonomyPath(kind, t.slug)));
+    paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).flatMap((t) => termPages(t).map((p) => taxonomyPath(kind, t.slug, p.number))));
   }
   paths.push(...(await allArticles()).map((a) => `articles/${a.id}/`));
   return paths;

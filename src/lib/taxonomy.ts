@@ -116,8 +116,41 @@ export function personDetails(data: ArticleData, author: string): { positions: s
 }
 
 /** The site path (without base) of a taxonomy index or term page. */
-export function taxonomyPath(kind: TaxonomyKind, slug?: string): string {
-  return slug ? `${kind}/${slug}/` : `${kind}/`;
+export function taxonomyPath(kind: TaxonomyKind, slug?: string, page = 1): string {
+  if (!slug) return `${kind}/`;
+  return page > 1 ? `${kind}/${slug}/${page}/` : `${kind}/${slug}/`;
+}
+
+/**
+ * Articles listed on one page of a term: a topic of a 10,000-article archive can hold thousands,
+ * which on one page would be megabytes for an office PC or a phone to load.
+ */
+export const TERM_PAGE_SIZE = 100;
+
+/** One page of a term's article list; pages count from 1. */
+export interface TermPage {
+  number: number;
+  count: number;
+  articles: ArticleLike[];
+}
+
+/** A term's articles cut into pages of TERM_PAGE_SIZE, newest first; a term always has page 1. */
+export function termPages(term: TaxonomyTerm): TermPage[] {
+  const count = Math.max(1, Math.ceil(term.articles.length / TERM_PAGE_SIZE));
+  return Array.from({ length: count }, (_, i) => ({ number: i + 1, count, articles: term.articles.slice(i * TERM_PAGE_SIZE, (i + 1) * TERM_PAGE_SIZE) }));
+}
+
+/**
+ * The page numbers a pager shows around page `current` of `count`: the first, the last and two
+ * either side of the current one, with null where numbers are left out.
+ */
+export function pagerNumbers(current: number, count: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - current) <= 2) out.push(n);
+    else if (out.at(-1) !== null) out.push(null);
+  }
+  return out;
 }
 
 /** Slugs of every label of every taxonomy: computed once per build, since slugging segments words. */

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileForPath, htmlFiles, linksIn, pagePath } from './site-files.ts';
 
-/** Term pages of a taxonomy or the glossary (not their index pages). */
-export const TERM_PAGE = /^\/(columns|tags|years|authors|regions|glossary)\/[^/]+\/$/;
+/** Term pages of a taxonomy or the glossary (not their index pages), and the later pages of a long term (/tags/x/2/). */
+export const TERM_PAGE = /^\/(columns|tags|years|authors|regions|glossary)\/[^/]+\/(\d+\/)?$/;
+/** The term a page belongs to, as its first page's path. */
+const termOf = (pagePath: string) => pagePath.replace(/^(\/[^/]+\/[^/]+\/)\d+\/$/, '$1');
 const ARTICLE_PAGE = /^\/articles\/.+\/$/;
 
 export interface BothWays {
@@ -11,6 +13,7 @@ export interface BothWays {
   articles: { path: string; linked: string[]; linkedBack: string[] }[];
   /** Links from a term page to an article that does not link back. */
   oneWayFromTerms: string[];
+  /** Each term once, by its first page's path. */
   termPages: string[];
 }
 
@@ -29,15 +32,21 @@ export function bothWays(dir: string): BothWays {
   };
   const files = htmlFiles(dir);
   const termPages = files.filter((f) => TERM_PAGE.test(pagePath(f)));
+  // A term links back to an article when any of its pages lists it.
+  const termLinks = new Map<string, Set<string>>();
+  for (const file of termPages) {
+    const term = termOf(pagePath(file));
+    termLinks.set(term, new Set([...(termLinks.get(term) ?? []), ...linked(file)]));
+  }
   const articles = files
     .filter((f) => f.startsWith('articles/'))
     .map((file) => {
       const own = pagePath(file);
       const toTerms = [...linked(file)].filter((p) => TERM_PAGE.test(p));
-      return { path: own, linked: toTerms, linkedBack: toTerms.filter((p) => linked(fileForPath(p)!).has(own)) };
+      return { path: own, linked: toTerms, linkedBack: toTerms.filter((p) => termLinks.get(p)?.has(own)) };
     });
   const oneWayFromTerms = termPages.flatMap((file) =>
-    [...linked(file)].filter((p) => ARTICLE_PAGE.test(p) && !linked(fileForPath(p)!).has(pagePath(file))).map((p) => `${pagePath(file)} → ${p}`),
+    [...linked(file)].filter((p) => ARTICLE_PAGE.test(p) && !linked(fileForPath(p)!).has(termOf(pagePath(file)))).map((p) => `${pagePath(file)} → ${p}`),
   );
-  return { articles, oneWayFromTerms, termPages: termPages.map((f) => pagePath(f)) };
+  return { articles, oneWayFromTerms, termPages: [...termLinks.keys()] };
 }

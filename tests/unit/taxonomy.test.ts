@@ -8,9 +8,13 @@ import {
   columnNeighbours,
   labelSlugs,
   newestFirst,
+  pagerNumbers,
   personDetails,
   relatedArticles,
   taxonomyLinksOf,
+  taxonomyPath,
+  termPages,
+  TERM_PAGE_SIZE,
   valuesOf,
 } from '../../src/lib/taxonomy.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
@@ -163,5 +167,28 @@ describe('nextFontScale', () => {
     expect(nextFontScale(0.875, -1)).toBe(0.875);
     expect(nextFontScale(2, 1)).toBe(2);
     expect(nextFontScale(1.3, 1)).toBe(1.5);
+  });
+});
+
+describe('term pages', () => {
+  const term = (n: number) => ({ kind: 'tags' as const, label: '教育', slug: 'jiaoyu', positions: [], regions: [], articles: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, data: data({}) })) });
+  it('cut a term into pages of TERM_PAGE_SIZE, keeping order, with one page even when empty', () => {
+    expect(termPages(term(0)).map((p) => [p.number, p.count, p.articles.length])).toEqual([[1, 1, 0]]);
+    expect(termPages(term(TERM_PAGE_SIZE)).map((p) => p.articles.length)).toEqual([TERM_PAGE_SIZE]);
+    const pages = termPages(term(2 * TERM_PAGE_SIZE + 1));
+    expect(pages.map((p) => [p.number, p.count, p.articles.length])).toEqual([[1, 3, TERM_PAGE_SIZE], [2, 3, TERM_PAGE_SIZE], [3, 3, 1]]);
+    expect(pages.flatMap((p) => p.articles.map((a) => a.id))).toEqual(term(2 * TERM_PAGE_SIZE + 1).articles.map((a) => a.id));
+  });
+  it('give page 1 the term\'s own address and later pages a number', () => {
+    expect(taxonomyPath('tags', 'jiaoyu')).toBe('tags/jiaoyu/');
+    expect(taxonomyPath('tags', 'jiaoyu', 1)).toBe('tags/jiaoyu/');
+    expect(taxonomyPath('tags', 'jiaoyu', 3)).toBe('tags/jiaoyu/3/');
+  });
+  it('show the first, the last and two either side of the current page', () => {
+    expect(pagerNumbers(1, 1)).toEqual([1]);
+    expect(pagerNumbers(1, 5)).toEqual([1, 2, 3, null, 5]);
+    expect(pagerNumbers(10, 40)).toEqual([1, null, 8, 9, 10, 11, 12, null, 40]);
+    expect(pagerNumbers(40, 40)).toEqual([1, null, 38, 39, 40]);
+    expect(pagerNumbers(3, 5)).toEqual([1, 2, 3, 4, 5]);
   });
 });

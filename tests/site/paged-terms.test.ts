@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeStudySources } from '../../scripts/bench/study-corpus.ts';
+import { TERM_PAGE_SIZE, labelSlugs } from '../../src/lib/taxonomy.ts';
+import { bothWays, type BothWays } from '../helpers/both-ways.ts';
+import { buildArchive } from '../helpers/build-archive.ts';
+import { checkLinks } from '../helpers/link-check.ts';
+import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
+import { runIngest } from '../helpers/run-ingest.ts';
+import { validateSite } from '../helpers/validate-html.ts';
+import { readArticle } from '../../scripts/stages/emit.ts';
+
+/**
+ * A term with more articles than fit on one page: 250 study articles cut from the report fixtures
+ * (as `npm run bench` makes them), built with the shipped sources, put over 200 under 乡村振兴.
+ */
+const WORK = `${DIST}-paged`;
+const TAG = '乡村振兴';
+
+describe('a topic with more articles than one page holds', () => {
+  let site: BothWays;
+  let tagged: string[];
+  let slug: string;
+  const page = (n: number) => fs.readFileSync(path.join(WORK, 'dist', 'tags', slug, ...(n > 1 ? [String(n)] : []), 'index.html'), 'utf8');
+  const listed = (html: string) => [...html.matchAll(/<ul class="article-list">([\s\S]*?)<\/ul>/g)].flatMap((m) => [...m[1].matchAll(/<a href="([^"]+)"/g)].map((a) => a[1]));
+
+  beforeAll(() => {
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
+    writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 250);
+    const ingest = runIngest(['--sources', path.join(WORK, 'sources'), '--out', path.join(WORK, 'articles'), '--cache', path.join(WORK, 'manifest.json')]);
+    expect(ingest.stderr).toBe('');
+    const articles = fs.readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    const dated = articles.map((f) => ({ f, data: readArticle(fs.readFileSync(path.join(WORK, 'articles', f), 'utf8')).data }));
+    tagged = dated.filter((a) => (a.data.tags as string[]).includes(TAG)).map((a) => `/articles/${a.f.replace(/\.md$/, '')}/`);
+    slug = labelSlugs('tags', [TAG]).get(TAG)!;
+    buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'), {}, { search: false });
+    site = bothWays(path.join(WORK, 'dist'));
+  }, 300_000);
+
+  it('lists every article once, newest first, a hundred to a page', () => {
+    const pages = Math.ceil(tagged.length / TERM_PAGE_SIZE);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const lists = Array.from({ length: pages }, (_, i) => listed(page(i + 1)));
+    for (const list of lists.slice(0, -1)) expect(list).toHaveLength(TERM_PAGE_SIZE);
+    expect(lists.flat().sort()).toEqual([...tagged].sort());
+    expect(fs.existsSync(path.join(WORK, 'dist', 'tags', slug, String(pages + 1)))).toBe(false);
+    expect(page(1)).toContain(`共 ${tagged.length} 篇，新的在前；第 1 页，共 ${pages} 页。`);
+  });
+
+  it('has a pager on every page: previous, next, the current page marked, and the last page reachable', () => {
+    const pages = Math.ceil(tagged.length / TERM_PAGE_SIZE);
+    for (let n = 1; n <= pages; n++) {
+      const html = page(n);
+      expect(html, `page ${n}`).toMatch(/<nav class="pager" aria-label="分页">/);
+      expect(html).toContain(`<span aria-current="page">${n}</span>`);
+      if (n > 1) expect(html).toContain(`href="/tags/${slug}/${n > 2 ? `${n - 1}/` : ''}" rel="prev"`);
+      if (n < pages) expect(html).toContain(`href="/tags/${slug}/${n + 1}/" rel="next"`);
+      if (n !== pages) expect(html).toContain(`href="/tags/${slug}/${pages}/"`);
+    }
+  });
+
+  it('links every article and its topic both ways, counting all the topic\'s pages', () => {
+    const inTag = site.articles.filter((a) => tagged.includes(a.path));
+    expect(inTag).toHaveLength(tagged.length);
+    for (const a of inTag) {
+      expect(a.linked, a.path).toContain(`/tags/${slug}/`);
+      expect(a.linkedBack, a.path).toContain(`/tags/${slug}/`);
+    }
+    expect(site.oneWayFromTerms).toEqual([]);
+  });
+
+  it('validates as HTML, pager included', async () => {
+    expect(await validateSite(path.join(WORK, 'dist', 'tags', slug))).toEqual([]);
+  });
+
+  it('has no broken link, and the sitemap lists every page of the topic', () => {
+    const { broken } = checkLinks(path.join(WORK, 'dist'));
+    expect(broken).toEqual([]);
+    const sitemap = fs.readFileSync(path.join(WORK, 'dist', 'sitemap.xml'), 'utf8');
+    const pages = Math.ceil(tagged.length / TERM_PAGE_SIZE);
+    for (let n = 2; n <= pages; n++) expect(sitemap).toContain(`/tags/${slug}/${n}/`);
+  });
+});
