@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, termPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, listPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -59,15 +59,25 @@ export function taxonomyTerms(kind: TaxonomyKind): Promise<TaxonomyTerm[]> {
  */
 export async function taxonomyStaticPaths(kind: TaxonomyKind) {
   return (await taxonomyTerms(kind)).flatMap((term) =>
-    termPages(term).map((page) => ({ params: { slug: term.slug, page: page.number > 1 ? String(page.number) : undefined }, props: { term, page } })),
+    listPages(term.articles).map((page) => ({ params: { slug: term.slug, page: pageParam(page.number) }, props: { term, page } })),
   );
 }
 
-/** Articles filed under a glossary term, newest first, each with the sections that use it. */
-export async function termUses(slug: string): Promise<{ article: Article; contexts: TermContext[] }[]> {
-  const list = await allArticles();
-  return list.filter((a) => termSlugsOf(a).includes(slug)).map((article) => ({ article, contexts: contextsOf(article).filter((c) => c.slug === slug) }));
+/** The [...page] route parameter: none for page 1, so a list's first page keeps the list's own address. */
+export function pageParam(n: number): string | undefined {
+  return n > 1 ? String(n) : undefined;
 }
+
+/** Articles filed under a glossary term, newest first, each with the sections that use it. */
+export function termUses(slug: string): Promise<{ article: Article; contexts: TermContext[] }[]> {
+  let uses = usesBySlug.get(slug);
+  if (!uses) {
+    uses = allArticles().then((list) => list.filter((a) => termSlugsOf(a).includes(slug)).map((article) => ({ article, contexts: contextsOf(article).filter((c) => c.slug === slug) })));
+    usesBySlug.set(slug, uses);
+  }
+  return uses;
+}
+const usesBySlug = new Map<string, Promise<{ article: Article; contexts: TermContext[] }[]>>();
 
 let related: Promise<(article: Article) => Article[]> | undefined;
 /** 3–5 related articles for one article, from an index built once per build. */

@@ -1,16 +1,17 @@
-import { allArticles, taxonomyTerms } from './archive.ts';
+import { allArticles, taxonomyTerms, termUses } from './archive.ts';
 import { glossary } from './glossary.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
-import { TAXONOMY_KINDS, taxonomyPath, termPages } from './taxonomy.ts';
+import { TAXONOMY_KINDS, listPages, pagedPath, taxonomyPath } from './taxonomy.ts';
 
 /**
  * Paths (without base) of the reading pages this site builds, for sitemap.xml. Search, handout and
  * session pages add themselves here when they want to be listed.
  */
 export async function readingPagePaths(): Promise<string[]> {
-  const paths = ['', 'glossary/', ...glossary.map((t) => `glossary/${t.slug}/`)];
+  const paths = ['', 'glossary/'];
+  for (const t of glossary) paths.push(...listPages(await termUses(t.slug)).map((p) => pagedPath(`glossary/${t.slug}/`, p.number)));
   for (const kind of TAXONOMY_KINDS) {
-    paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).flatMap((t) => termPages(t).map((p) => taxonomyPath(kind, t.slug, p.number))));
+    paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).flatMap((t) => listPages(t.articles).map((p) => taxonomyPath(kind, t.slug, p.number))));
   }
   paths.push(...(await allArticles()).map((a) => `articles/${a.id}/`));
   return paths;

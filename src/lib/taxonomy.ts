@@ -117,27 +117,31 @@ export function personDetails(data: ArticleData, author: string): { positions: s
 
 /** The site path (without base) of a taxonomy index or term page. */
 export function taxonomyPath(kind: TaxonomyKind, slug?: string, page = 1): string {
-  if (!slug) return `${kind}/`;
-  return page > 1 ? `${kind}/${slug}/${page}/` : `${kind}/${slug}/`;
+  return slug ? pagedPath(`${kind}/${slug}/`, page) : `${kind}/`;
+}
+
+/** Page n of a list whose first page is at `path` (ending in "/"): path itself, then path + "2/" … */
+export function pagedPath(path: string, page: number): string {
+  return page > 1 ? `${path}${page}/` : path;
 }
 
 /**
- * Articles listed on one page of a term: a topic of a 10,000-article archive can hold thousands,
- * which on one page would be megabytes for an office PC or a phone to load.
+ * Articles listed on one page of a term or glossary entry: a topic of a 10,000-article archive can
+ * hold thousands, which on one page would be megabytes for an office PC or a phone to load.
  */
 export const TERM_PAGE_SIZE = 100;
 
-/** One page of a term's article list; pages count from 1. */
-export interface TermPage {
+/** One page of a list; pages count from 1. */
+export interface ListPage<T> {
   number: number;
   count: number;
-  articles: ArticleLike[];
+  items: T[];
 }
 
-/** A term's articles cut into pages of TERM_PAGE_SIZE, newest first; a term always has page 1. */
-export function termPages(term: TaxonomyTerm): TermPage[] {
-  const count = Math.max(1, Math.ceil(term.articles.length / TERM_PAGE_SIZE));
-  return Array.from({ length: count }, (_, i) => ({ number: i + 1, count, articles: term.articles.slice(i * TERM_PAGE_SIZE, (i + 1) * TERM_PAGE_SIZE) }));
+/** A list cut into pages of TERM_PAGE_SIZE, in order; a list always has page 1, even when empty. */
+export function listPages<T>(items: readonly T[]): ListPage<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / TERM_PAGE_SIZE));
+  return Array.from({ length: count }, (_, i) => ({ number: i + 1, count, items: items.slice(i * TERM_PAGE_SIZE, (i + 1) * TERM_PAGE_SIZE) }));
 }
 
 /**

@@ -12,8 +12,9 @@ import { validateSite } from '../helpers/validate-html.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
 
 /**
- * A term with more articles than fit on one page: 250 study articles cut from the report fixtures
- * (as `npm run bench` makes them), built with the shipped sources, put over 200 under 乡村振兴.
+ * Terms with more articles than fit on one page: 600 study articles cut from the report fixtures
+ * (as `npm run bench` makes them), built with the shipped sources, put about 500 under the topic
+ * 乡村振兴 and over 100 under the glossary term 高质量发展.
  */
 const WORK = `${DIST}-paged`;
 const TAG = '乡村振兴';
@@ -28,7 +29,7 @@ describe('a topic with more articles than one page holds', () => {
   beforeAll(() => {
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
-    writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 250);
+    writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 600);
     const ingest = runIngest(['--sources', path.join(WORK, 'sources'), '--out', path.join(WORK, 'articles'), '--cache', path.join(WORK, 'manifest.json')]);
     expect(ingest.stderr).toBe('');
     const articles = fs.readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
@@ -73,6 +74,20 @@ describe('a topic with more articles than one page holds', () => {
 
   it('validates as HTML, pager included', async () => {
     expect(await validateSite(path.join(WORK, 'dist', 'tags', slug))).toEqual([]);
+    expect(await validateSite(path.join(WORK, 'dist', 'glossary', 'gaozhiliang-fazhan'))).toEqual([]);
+  });
+
+  it('pages a glossary term too, each use listed once with its sections in context', () => {
+    const glossaryPage = (n: number) => fs.readFileSync(path.join(WORK, 'dist', 'glossary', 'gaozhiliang-fazhan', ...(n > 1 ? [String(n)] : []), 'index.html'), 'utf8');
+    const first = glossaryPage(1);
+    const total = Number(/(\d+) 篇材料，\d+ 处/.exec(first)![1]);
+    const pages = Math.ceil(total / TERM_PAGE_SIZE);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(first).toContain(`第 1 页，共 ${pages} 页`);
+    const uses = Array.from({ length: pages }, (_, i) => [...glossaryPage(i + 1).matchAll(/<section class="term-use"><h3><a href="([^"]+)"/g)].map((m) => m[1]));
+    expect(uses[0]).toHaveLength(TERM_PAGE_SIZE);
+    expect(new Set(uses.flat()).size).toBe(total);
+    expect(glossaryPage(2)).toContain('href="/glossary/gaozhiliang-fazhan/" rel="prev"');
   });
 
   it('has no broken link, and the sitemap lists every page of the topic', () => {

@@ -13,7 +13,8 @@ import {
   relatedArticles,
   taxonomyLinksOf,
   taxonomyPath,
-  termPages,
+  listPages,
+  pagedPath,
   TERM_PAGE_SIZE,
   valuesOf,
 } from '../../src/lib/taxonomy.ts';
@@ -172,17 +173,18 @@ describe('nextFontScale', () => {
 
 describe('term pages', () => {
   const term = (n: number) => ({ kind: 'tags' as const, label: '教育', slug: 'jiaoyu', positions: [], regions: [], articles: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, data: data({}) })) });
-  it('cut a term into pages of TERM_PAGE_SIZE, keeping order, with one page even when empty', () => {
-    expect(termPages(term(0)).map((p) => [p.number, p.count, p.articles.length])).toEqual([[1, 1, 0]]);
-    expect(termPages(term(TERM_PAGE_SIZE)).map((p) => p.articles.length)).toEqual([TERM_PAGE_SIZE]);
-    const pages = termPages(term(2 * TERM_PAGE_SIZE + 1));
-    expect(pages.map((p) => [p.number, p.count, p.articles.length])).toEqual([[1, 3, TERM_PAGE_SIZE], [2, 3, TERM_PAGE_SIZE], [3, 3, 1]]);
-    expect(pages.flatMap((p) => p.articles.map((a) => a.id))).toEqual(term(2 * TERM_PAGE_SIZE + 1).articles.map((a) => a.id));
+  it('cut a list into pages of TERM_PAGE_SIZE, keeping order, with one page even when empty', () => {
+    expect(listPages(term(0).articles).map((p) => [p.number, p.count, p.items.length])).toEqual([[1, 1, 0]]);
+    expect(listPages(term(TERM_PAGE_SIZE).articles).map((p) => p.items.length)).toEqual([TERM_PAGE_SIZE]);
+    const pages = listPages(term(2 * TERM_PAGE_SIZE + 1).articles);
+    expect(pages.map((p) => [p.number, p.count, p.items.length])).toEqual([[1, 3, TERM_PAGE_SIZE], [2, 3, TERM_PAGE_SIZE], [3, 3, 1]]);
+    expect(pages.flatMap((p) => p.items.map((a) => a.id))).toEqual(term(2 * TERM_PAGE_SIZE + 1).articles.map((a) => a.id));
   });
   it('give page 1 the term\'s own address and later pages a number', () => {
     expect(taxonomyPath('tags', 'jiaoyu')).toBe('tags/jiaoyu/');
     expect(taxonomyPath('tags', 'jiaoyu', 1)).toBe('tags/jiaoyu/');
     expect(taxonomyPath('tags', 'jiaoyu', 3)).toBe('tags/jiaoyu/3/');
+    expect(pagedPath('glossary/xieshang-minzhu/', 2)).toBe('glossary/xieshang-minzhu/2/');
   });
   it('show the first, the last and two either side of the current page', () => {
     expect(pagerNumbers(1, 1)).toEqual([1]);
