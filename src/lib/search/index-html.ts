@@ -1,8 +1,9 @@
 /**
- * Turns a built article page into the HTML Pagefind indexes: the same page, but every text node
- * inside data-pagefind-body folded (繁→简, NFKC) and spaced out one character per word, the title
- * repeated at the top of the body (so it is searched and ranked first), and the page's Unfold in
- * its metadata. Filters, metadata and sort keys stay as written.
+ * Turns a built article page into the HTML Pagefind indexes: the page's data-pagefind-body with
+ * every text node folded (繁→简, NFKC) and spaced out one character per word, the title repeated at
+ * the top of the body (so it is searched and ranked first), and the page's Unfold in its metadata.
+ * Filters, metadata and sort keys stay as written. The rest of the page (head, header, navigation,
+ * related reading: two thirds of its HTML) is left out, as Pagefind would ignore it after parsing it.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -15,11 +16,17 @@ import { unfoldFor } from './unfold.ts';
 /** The id of the indexed title, so Pagefind reports where the title's words are. */
 export const TITLE_ANCHOR = 'title';
 
+/** What Pagefind reads from an element wherever it is on the page, not only inside data-pagefind-body. */
+const PAGE_WIDE_FIELDS = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefindSort'];
 /** Elements whose text is not body text: Pagefind reads them as filters, metadata or not at all. */
-const KEEP_AS_WRITTEN = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefindSort', 'dataPagefindIgnore'];
+const KEEP_AS_WRITTEN = [...PAGE_WIDE_FIELDS, 'dataPagefindIgnore'];
 
 function keepsText(el: Element): boolean {
   return el.tagName === 'script' || el.tagName === 'style' || KEEP_AS_WRITTEN.some((p) => p in el.properties);
+}
+
+function isField(el: Element): boolean {
+  return PAGE_WIDE_FIELDS.some((p) => p in el.properties);
 }
 
 export interface IndexablePage {
@@ -57,7 +64,28 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
   const metaEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfold:${unfold.usual}` }, children: [] };
   const exEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfoldAt:${unfold.exceptions}` }, children: [] };
   body.children.push(metaEl, exEl);
-  return { html: toHtml(tree), folded, original };
+  return { html: toHtml(pagefindDocument(tree, body)), folded, original };
+}
+
+/**
+ * The page as far as Pagefind reads it: the html element's attributes (the language), the title,
+ * and, in page order, the body and every element outside it that carries a filter, metadata or
+ * sort key (the article's title heading), each with its whole subtree.
+ */
+function pagefindDocument(tree: Root, body: Element): Root {
+  const html = find(tree, (el) => el.tagName === 'html');
+  const title = find(tree, (el) => el.tagName === 'title');
+  const kept: Element[] = [];
+  const collect = (node: Root | RootContent) => {
+    if (node === body || (node.type === 'element' && isField(node))) kept.push(node);
+    else if (node.type === 'element' || node.type === 'root') node.children.forEach(collect);
+  };
+  collect(tree);
+  const element = (tagName: string, children: Element[], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children });
+  return {
+    type: 'root',
+    children: [{ type: 'doctype' }, element('html', [element('head', title ? [title] : []), element('body', kept)], html?.properties)],
+  };
 }
 
 /** The first element, depth first, that passes `test`. */
