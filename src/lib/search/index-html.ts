@@ -62,7 +62,8 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
     }
   };
   visit(body);
-  // Most pages are printed as they fold (simplified, half-width): nothing to map back.
+  // A page printed as it folds (simplified, no full-width Latin or capitals: a third of the
+  // archive) has nothing to map back.
   const unfold = original === folded ? { usual: '', exceptions: '' } : unfoldFor([...original], [...folded]);
   const metaEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfold:${unfold.usual}` }, children: [] };
   const exEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfoldAt:${unfold.exceptions}` }, children: [] };
