@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+export type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 /** The bundle folder of shard k, beside the site's pages: pagefind/, pagefind-1/, pagefind-2/… */
 export function shardDir(k: number): string {
@@ -34,15 +34,16 @@ export function shardCount(pages: number, perShard: number): number {
 
 /**
  * Indexes `pages` in `shards` shards under dist/. For each non-empty shard, `build` gets a new
- * index, the shard's pages and the bundle folder to write to; the Pagefind service is closed after
- * each shard, which is what frees the indexer's memory. Returns the bundle folders written.
+ * index, the shard's pages, the bundle folder to write to and the pages of the shard after it (to
+ * prepare while Pagefind writes this one); the Pagefind service is closed after each shard, which
+ * is what frees the indexer's memory. Returns the bundle folders written.
  */
 export async function buildShards<P>(
   dist: string,
   pages: readonly P[],
   urlOf: (page: P) => string,
   shards: number,
-  build: (index: PagefindIndex, pages: P[], outputPath: string) => Promise<void>,
+  build: (index: PagefindIndex, pages: P[], outputPath: string, nextPages: P[] | undefined) => Promise<void>,
   config: Parameters<typeof pagefind.createIndex>[0] = {},
 ): Promise<string[]> {
   if (!Number.isInteger(shards) || shards < 1) throw new Error(`shards must be a whole number ≥ 1, not ${shards}`);
@@ -50,13 +51,14 @@ export async function buildShards<P>(
   for (const page of pages) parts[shardOf(urlOf(page), shards)].push(page);
   const written: string[] = [];
   // Bundles are numbered as written, skipping empty shards: the browser always starts from pagefind/.
-  for (const part of parts.filter((p) => p.length > 0)) {
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  for (const [k, part] of nonEmpty.entries()) {
     const outputPath = path.join(dist, shardDir(written.length));
     fs.rmSync(outputPath, { recursive: true, force: true });
     const { index, errors } = await pagefind.createIndex(config);
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     try {
-      await build(index, part, outputPath);
+      await build(index, part, outputPath, nonEmpty[k + 1]);
     } finally {
       await pagefind.close();
     }

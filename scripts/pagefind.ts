@@ -10,13 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
 import { foldMapToPairs, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
 import { contentTokens } from '../src/lib/search/tokens.ts';
-import { buildShards, shardCount } from './pagefind-shards.ts';
+import { buildShards, shardCount, type PagefindIndex } from './pagefind-shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -50,50 +51,72 @@ interface Bundle {
   pages: Record<string, SidecarPage>;
 }
 
+/** An article page as it goes to Pagefind, with the text it must come back with. */
+interface PreparedPage {
+  file: string;
+  url: string;
+  html: string;
+  folded: string;
+}
+
+/** A written bundle whose fragments are still to be read back. */
+interface Unread {
+  outputPath: string;
+  expected: Map<string, string>;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const full = fullFoldMap();
   // Only pages with a body to index take a place in a shard (home, lists and search do not).
   const files = htmlFiles(dist).filter((file) => fs.readFileSync(file, 'utf8').includes('data-pagefind-body'));
-  const archiveChars = new Set<string>();
+  const archiveCodePoints = new Uint8Array(0x110000);
   const bundles: Bundle[] = [];
   let pages = 0;
+  function* prepare(shardFiles: string[]): Generator<PreparedPage> {
+    for (const file of shardFiles) {
+      const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
+      if (!page) continue;
+      markCodePoints(page.folded, archiveCodePoints);
+      yield { file, url: pageUrl(file), html: page.html, folded: page.folded };
+    }
+  }
+  // The two cores are kept busy across shards: the next shard's pages are prepared while Pagefind
+  // writes this one, and this one's fragments are read back while Pagefind indexes the next.
+  let prepared: PreparedPage[] | undefined;
+  let unread: Unread | undefined;
   const dirs = await buildShards(
     dist,
     files,
     pageUrl,
     shardCount(files.length, pagesPerShard),
-    async (index, shardFiles, outputPath) => {
+    async (index, shardFiles, outputPath, nextShardFiles) => {
       const expected = new Map<string, string>();
-      const inFlight: Promise<void>[] = [];
-      for (const file of shardFiles) {
-        const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
-        if (!page) continue;
-        for (const ch of page.folded) archiveChars.add(ch);
-        const url = pageUrl(file);
-        expected.set(url, page.folded.join(''));
-        const added = index.addHTMLFile({ url, content: page.html }).then((r) => {
-          if (r.errors.length > 0) throw new Error(`pagefind: ${path.relative(dist, file)}: ${r.errors.join('; ')}`);
-        });
-        // Handled when awaited below; until then a failure must not count as unhandled.
-        added.catch(() => undefined);
-        inFlight.push(added);
-        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-        pages += 1;
-      }
-      await Promise.all(inFlight);
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-      bundles.push({ dir: path.basename(outputPath), pages: readFragments(outputPath, expected) });
+      // The first shard is prepared page by page as Pagefind takes it; later ones are ready.
+      const fed = feed(index, prepared ?? prepare(shardFiles), expected);
+      prepared = undefined;
+      // Handled when awaited below; until then a failure must not count as unhandled.
+      fed.catch(() => undefined);
+      if (unread) bundles.push(await readBundle(unread));
+      pages += await fed;
+      const written = index.writeFiles({ outputPath });
+      written.catch(() => undefined); // likewise
+      if (nextShardFiles) prepared = [...prepare(nextShardFiles)];
+      const { errors } = await written;
+      if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
+      unread = { outputPath, expected };
     },
     // Indexed as "no linguistic content" (zxx): the text is already one character per word, and a
     // Chinese index would make Pagefind store a zero-width space after every character, doubling
     // the fragments each result loads. With one language, pages in any lang attribute search it.
     { forceLanguage: 'zxx' },
   );
+  if (unread) bundles.push(await readBundle(unread));
   if (dirs.length === 0) throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
   // The fold map covers the whole archive and travels once, with the first bundle; that sidecar
   // also names the other bundles, so a one-bundle archive costs the browser no extra request.
+  const archiveChars = new Set<string>();
+  archiveCodePoints.forEach((seen, cp) => seen && archiveChars.add(String.fromCodePoint(cp)));
   const foldMap = foldMapFor(archiveChars, full);
   for (const [k, bundle] of bundles.entries()) {
     const sidecar: Sidecar = k === 0 ? { fold: foldMapToPairs(foldMap), pages: bundle.pages, bundles: bundles.slice(1).map((b) => `${b.dir}/`) } : { fold: '', pages: bundle.pages };
@@ -102,11 +125,48 @@ async function main(): Promise<void> {
   console.log(`搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
 }
 
+/**
+ * Marks the code points `text` uses. Adding the archive's characters one by one to a Set of
+ * strings took most of a second at 1,000 articles; this needs no string per character.
+ */
+function markCodePoints(text: string, seen: Uint8Array): void {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    seen[cp] = 1;
+    if (cp > 0xffff) i++; // the second half of a surrogate pair
+  }
+}
+
 function writeSidecar(outputPath: string, sidecar: Sidecar): void {
   const json = JSON.stringify(sidecar);
   // Browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size; others the JSON.
   fs.writeFileSync(path.join(outputPath, 'zh-search.json'), json);
   fs.writeFileSync(path.join(outputPath, 'zh-search.json.gz'), zlib.gzipSync(json, { level: 9 }));
+}
+
+/**
+ * Hands a shard's pages to Pagefind, at most IN_FLIGHT ahead of its answers (it indexes one page in
+ * its own process while this one prepares the next), noting the text each must come back with.
+ * Returns how many pages were added.
+ */
+async function feed(index: PagefindIndex, pages: Iterable<PreparedPage>, expected: Map<string, string>): Promise<number> {
+  const inFlight: Promise<void>[] = [];
+  for (const page of pages) {
+    expected.set(page.url, page.folded);
+    const added = index.addHTMLFile({ url: page.url, content: page.html }).then((r) => {
+      if (r.errors.length > 0) throw new Error(`pagefind: ${path.relative(dist, page.file)}: ${r.errors.join('; ')}`);
+    });
+    // Handled when awaited below; until then a failure must not count as unhandled.
+    added.catch(() => undefined);
+    inFlight.push(added);
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  return expected.size;
+}
+
+async function readBundle({ outputPath, expected }: Unread): Promise<Bundle> {
+  return { dir: path.basename(outputPath), pages: await readFragments(outputPath, expected) };
 }
 
 interface Fragment {
@@ -121,7 +181,7 @@ interface Fragment {
  * Reads back what Pagefind wrote, checks that its word positions are our characters one for one
  * (excerpts, highlights and unfolding all rely on it), and collects each page's sidecar entry.
  */
-function readFragments(outputPath: string, expected: Map<string, string>): Record<string, SidecarPage> {
+async function readFragments(outputPath: string, expected: Map<string, string>): Promise<Record<string, SidecarPage>> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, SidecarPage> = {};
   for (const name of fs.readdirSync(dir).sort()) {
@@ -136,6 +196,8 @@ function readFragments(outputPath: string, expected: Map<string, string>): Recor
     const ti = fragment.anchors.filter((a) => a.id === TITLE_ANCHOR).map(text).join('');
     const hd = fragment.anchors.filter((a) => a.element === 'h2' || a.element === 'h3').map(text).join('\n');
     pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, ti, hd };
+    // Lets Pagefind's answers in while it indexes the next shard, so it is never kept waiting.
+    await setImmediate();
   }
   if (Object.keys(pages).length !== expected.size) {
     throw new Error(`pagefind: ${path.basename(outputPath)}: ${expected.size} 篇送入索引，写出 ${Object.keys(pages).length} 篇 / pages indexed and fragments written differ`);

@@ -39,7 +39,7 @@ export function readPages(dist: string, root = path.join(dist, 'articles')): Pag
       if (e.isDirectory()) walk(full);
       else if (e.name === 'index.html') {
         const page = indexablePage(fs.readFileSync(full, 'utf8'), map);
-        if (page) out.push({ url: '/' + path.relative(dist, path.dirname(full)).split(path.sep).join('/') + '/', original: page.original.join(''), folded: page.folded.join('') });
+        if (page) out.push({ url: '/' + path.relative(dist, path.dirname(full)).split(path.sep).join('/') + '/', original: page.original, folded: page.folded });
       }
     }
   };

@@ -17,25 +17,33 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
  * are left as written.
  */
 export function foldChar(ch: string, map: FoldMap): string {
-  let known = folded.get(map);
-  if (!known) folded.set(map, (known = new Map()));
-  let out = known.get(ch);
-  if (out === undefined) {
-    const n = ch.normalize('NFKC');
-    // Only letters and digits are normalised: punctuation keeps its full-width form, as printed.
-    const one = [...n].length === 1 && LETTER_OR_DIGIT.test(n) ? n.replace(LATIN_UPPER, (c) => c.toLowerCase()) : ch;
-    out = map[one] ?? one;
-    known.set(ch, out);
-  }
-  return out;
+  return foldText(ch, map);
 }
 
-/** Each map's answers so far: the indexer folds 40 million characters drawn from a few thousand. */
-const folded = new WeakMap<FoldMap, Map<string, string>>();
+function foldUnknown(ch: string, map: FoldMap): string {
+  const n = ch.normalize('NFKC');
+  // Only letters and digits are normalised: punctuation keeps its full-width form, as printed.
+  const one = [...n].length === 1 && LETTER_OR_DIGIT.test(n) ? n.replace(LATIN_UPPER, (c) => c.toLowerCase()) : ch;
+  return map[one] ?? one;
+}
+
+/**
+ * Each map's answers so far: the indexer folds 40 million characters drawn from a few thousand.
+ * Keyed by code point, so looking a character up needs neither a string made of it nor its hash.
+ */
+const answers = new WeakMap<FoldMap, Map<number, string>>();
 
 export function foldText(text: string, map: FoldMap): string {
+  let known = answers.get(map);
+  if (!known) answers.set(map, (known = new Map()));
   let out = '';
-  for (const ch of text) out += foldChar(ch, map);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the second half of a surrogate pair
+    let folded = known.get(cp);
+    if (folded === undefined) known.set(cp, (folded = foldUnknown(String.fromCodePoint(cp), map)));
+    out += folded;
+  }
   return out;
 }
 
