@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --n 1000 --n 10000] [-- --copies 10] [-- --dir /tmp/bench] [-- --keep]
+ * npm run bench [-- --n 1000 --n 10000] [-- --copies 10]   (default: both sizes and the corpus ×10) [-- --dir /tmp/bench] [-- --keep]
  *
  * Builds generated archives of N study-length articles (and the report corpus copied --copies
  * times) from the real government work reports, and times each stage the way `npm run build` runs
@@ -217,7 +217,7 @@ function goals(scenarios: Scenario[]): string[] {
 
 async function main(): Promise<void> {
   // --n 0 skips the generated archives (to time only the corpus copies).
-  const ns = (args.n ?? ['1000']).map(Number).filter((n) => n !== 0);
+  const ns = (args.n ?? ['1000', '10000']).map(Number).filter((n) => n !== 0);
   const copies = Number(args.copies);
   if (ns.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(copies) || copies < 0) throw new Error('--n and --copies take whole numbers');
   if (!fs.existsSync(GOV_REPORTS)) throw new Error(`the report corpus is missing: ${GOV_REPORTS}`);
