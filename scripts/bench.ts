@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --n 1000 --n 10000] [-- --copies 10]   (default: both sizes and the corpus ×10) [-- --dir /tmp/bench] [-- --keep]
+ * npm run bench [-- --n 1000 --n 10000] [-- --copies 10] [-- --dir /tmp/bench] [-- --keep]
+ * (by default both sizes and the report corpus ×10: about eight minutes on two cores)
  *
  * Builds generated archives of N study-length articles (and the report corpus copied --copies
  * times) from the real government work reports, and times each stage the way `npm run build` runs
