@@ -1,6 +1,5 @@
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { markdownOptions } from './src/lib/markdown-options.ts';
+import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = process.env.BASE_PATH ?? '/';
@@ -15,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    processor: unified(markdownOptions(base.endsWith('/') ? base : `${base}/`)),
+    processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`),
   },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,35 @@
+import { unified } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { blocksToMarkdown } from '../../scripts/stages/emit.ts';
+import { markdownOptions } from '../../src/lib/markdown-options.ts';
+import { parallelMarkdown } from '../../src/lib/parallel-markdown.ts';
+import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
+import { shippedArticles } from '../helpers/shipped-articles.ts';
+
+const shared = { syntaxHighlight: false as const };
+
+describe('rendering Markdown on worker threads', () => {
+  it('gives the same HTML and metadata as the site\'s processor in the main thread', async () => {
+    const here = await unified(markdownOptions('/xuexi/')).createRenderer(shared);
+    const workers = await parallelMarkdown('/xuexi/', 2).createRenderer(shared);
+    const hostile = blocksToMarkdown(
+      HOSTILE_TOKENS.map((t, i) => ({ type: 'paragraph' as const, text: `第${i}段：${t}坚持和发展全过程人民民主`, line: i + 1 })),
+      'hostile.txt',
+    );
+    const bodies = [...shippedArticles().map((a) => a.body), hostile];
+    const [inThread, onWorkers] = await Promise.all([
+      Promise.all(bodies.map((b) => here.render(b, { frontmatter: { title: 't' } }))),
+      Promise.all(bodies.map((b) => workers.render(b, { frontmatter: { title: 't' } }))),
+    ]);
+    expect(onWorkers).toEqual(inThread);
+    // The site's own plugins ran: section anchors and glossary links under the base path.
+    expect(onWorkers.some((r) => /<h2 id="s1"/.test(r.code))).toBe(true);
+    expect(onWorkers.some((r) => r.code.includes('href="/xuexi/glossary/'))).toBe(true);
+  });
+
+  it('renders in the main thread where there is one core to use', async () => {
+    const renderer = await parallelMarkdown('/', 1).createRenderer(shared);
+    const { code } = await renderer.render('## 一、总体要求\n\n坚持和发展全过程人民民主。');
+    expect(code).toContain('<h2 id="s1"');
+  });
+});
