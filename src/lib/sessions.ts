@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { AnchorCounter } from './anchors.ts';
 import { parseItem, type HandoutItem } from './handout-items.ts';
+import { markdownBlocks } from './markdown-blocks.ts';
 import raw from '../data/sessions.json';
 
 /**
@@ -48,23 +49,22 @@ export function sectionTexts(body: string): Map<string, { heading: string; text:
   const anchors = new AnchorCounter();
   const sections = new Map<string, { heading: string; text: string }>();
   const open: { id: string; depth: number }[] = [];
-  for (const line of body.split('\n')) {
-    const m = /^(#{2,3})\s+(.+)$/.exec(line);
-    if (m) {
-      const depth = m[1].length;
-      const id = anchors.heading(depth);
-      while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
-      open.push({ id, depth });
-      sections.set(id, { heading: m[2].trim(), text: '' });
+  for (const block of markdownBlocks(body)) {
+    if (block.type === 'heading' && (block.depth === 2 || block.depth === 3)) {
+      const id = anchors.heading(block.depth);
+      while (open.length > 0 && open[open.length - 1].depth >= block.depth) open.pop();
+      open.push({ id, depth: block.depth });
+      sections.set(id, { heading: block.text, text: '' });
     }
-    // A line (headings included) belongs to its （一） section and to the 一、 section around it.
-    for (const s of open) sections.get(s.id)!.text += `${line}\n`;
+    // A block (headings included) belongs to its （一） section and to the 一、 section around it.
+    for (const s of open) sections.get(s.id)!.text += `${block.text}\n`;
   }
   return sections;
 }
 
-function visibleCharacters(markdown: string): number {
-  return [...markdown.replace(/\\(.)/g, '$1').replace(/[#*_`{}<>]/g, '').replace(/\s/g, '')].length;
+/** Characters a reader reads: the section's text without spaces and line breaks. */
+function visibleCharacters(text: string): number {
+  return [...text.replace(/\s/g, '')].length;
 }
 
 export function resolveSessions(articles: ArticleLike[], data: unknown = raw): Session[] {

@@ -74,10 +74,18 @@ describe('study sessions', () => {
   it('counts a 一、 section as its own text plus its （一） sections', () => {
     const sections = sectionTexts(entries.find((e) => e.id === REPORT_2024)!.body!);
     const s3 = sections.get('s3')!.text;
-    expect(sections.get('s3-1')!.text).toMatch(/^### （一）大力推进现代化产业体系建设/);
+    expect(sections.get('s3-1')!.text).toMatch(/^（一）大力推进现代化产业体系建设/);
+    expect(sections.get('s3-1')!.heading).toBe('（一）大力推进现代化产业体系建设，加快发展新质生产力。');
     expect(s3.includes(sections.get('s3-1')!.text)).toBe(true);
     expect(s3.includes(sections.get('s3-9')!.text)).toBe(true);
     expect(sections.get('s2')!.text.includes(sections.get('s3-1')!.text)).toBe(false);
+  });
+
+  it('reads headings and text as the page shows them, Markdown escapes resolved', () => {
+    const sections = sectionTexts('## 一、总体要求\n\n坚持\\*两个确立\\*。\n\n### （一）关于\\<协商\\>民主\n\n正文。');
+    expect([...sections.keys()]).toEqual(['s1', 's1-1']);
+    expect(sections.get('s1-1')!.heading).toBe('（一）关于<协商>民主');
+    expect(sections.get('s1')!.text).toBe('一、总体要求\n坚持*两个确立*。\n（一）关于<协商>民主\n正文。\n');
   });
 
   it('resolves the sample sessions against the shipped articles, with reading times', () => {
