@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './bench/measure-tree.ts';
 import { writeCorpusCopies, writeStudySources } from './bench/study-corpus.ts';
+import { bundleDirs } from './pagefind-shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
@@ -80,7 +81,7 @@ function duBytes(dir: string): number {
 /** Pages in the Pagefind index (all bundles, all languages), from the entry files the search client reads first. */
 function indexedPages(dist: string): { pages: number; bundles: number } | undefined {
   try {
-    const bundles = fs.readdirSync(dist).filter((n) => /^pagefind(-\d+)?$/.test(n));
+    const bundles = bundleDirs(dist);
     let pages = 0;
     for (const b of bundles) {
       const entry = JSON.parse(fs.readFileSync(path.join(dist, b, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -185,7 +186,7 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
     rerunConverted: rerunSummary.converted,
     oneChange: { converted: oneSummary.converted, written: oneSummary.written },
     distBytes: duBytes(dist),
-    pagefindBytes: fs.readdirSync(dist).filter((n) => /^pagefind(-\d+)?$/.test(n)).reduce((n, b) => n + duBytes(path.join(dist, b)), 0),
+    pagefindBytes: bundleDirs(dist).reduce((n, b) => n + duBytes(path.join(dist, b)), 0),
   };
   if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
   return scenario;

@@ -18,6 +18,16 @@ export function shardDir(k: number): string {
   return k === 0 ? 'pagefind' : `pagefind-${k}`;
 }
 
+/** Whether a folder of dist/ is a search bundle (pagefind/, pagefind-1/ …) rather than site pages. */
+export function isBundleDir(name: string): boolean {
+  return /^pagefind(-\d+)?$/.test(name);
+}
+
+/** The search bundles a built site holds, the first (pagefind/) first. */
+export function bundleDirs(dist: string): string[] {
+  return fs.readdirSync(dist).filter(isBundleDir).sort((a, b) => (a.length - b.length) || a.localeCompare(b));
+}
+
 /**
  * Which shard a page belongs to: from its URL alone, so while the number of shards stays the same,
  * adding pages never moves an existing page to another shard.
@@ -53,7 +63,7 @@ export async function buildShards<P>(
   // Bundles are numbered as written, skipping empty shards: the browser always starts from pagefind/.
   const nonEmpty = parts.filter((p) => p.length > 0);
   for (const [k, part] of nonEmpty.entries()) {
-    const outputPath = path.join(dist, shardDir(written.length));
+    const outputPath = path.join(dist, shardDir(k));
     fs.rmSync(outputPath, { recursive: true, force: true });
     const { index, errors } = await pagefind.createIndex(config);
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -62,11 +72,11 @@ export async function buildShards<P>(
     } finally {
       await pagefind.close();
     }
-    written.push(path.basename(outputPath));
+    written.push(shardDir(k));
   }
   // Folders of a larger shard count from an earlier build would otherwise be merged too.
-  for (const name of fs.readdirSync(dist)) {
-    if (/^pagefind-\d+$/.test(name) && !written.includes(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
+  for (const name of bundleDirs(dist)) {
+    if (!written.includes(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
   }
   return written;
 }

@@ -17,7 +17,7 @@ import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
 import { foldMapToPairs, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
 import { contentTokens } from '../src/lib/search/tokens.ts';
-import { buildShards, shardCount, type PagefindIndex } from './pagefind-shards.ts';
+import { buildShards, isBundleDir, shardCount, type PagefindIndex } from './pagefind-shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -32,7 +32,7 @@ function htmlFiles(dir: string): string[] {
   // Sorted: Pagefind numbers pages in the order they are added, so the same site gives the same index.
   return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return /^pagefind(-\d+)?$/.test(e.name) ? [] : htmlFiles(full);
+    if (e.isDirectory()) return isBundleDir(e.name) ? [] : htmlFiles(full);
     return e.name.endsWith('.html') ? [full] : [];
   });
 }

@@ -13,6 +13,7 @@ import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { find } from '../../src/lib/search/index-html.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
+import { bundleDirs, isBundleDir } from '../../scripts/pagefind-shards.ts';
 
 /**
  * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
@@ -58,7 +59,7 @@ const sorted = (xs: string[]) => [...xs].sort();
  */
 function shardedDist(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sharded-'));
-  fs.cpSync(DIST, dir, { recursive: true, filter: (src) => !/^pagefind(-\d+)?$/.test(path.basename(src)) || path.dirname(src) !== DIST });
+  fs.cpSync(DIST, dir, { recursive: true, filter: (src) => path.dirname(src) !== DIST || !isBundleDir(path.basename(src)) });
   const articlePagesBuilt = fs.readdirSync(path.join(dir, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('index.html')).length;
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/pagefind.ts')], { env: { ...process.env, DIST_DIR: dir, PAGEFIND_SHARD_PAGES: String(Math.ceil(articlePagesBuilt / 3)) }, stdio: 'ignore' });
   return dir;
@@ -101,8 +102,7 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     pages = articlePages();
     dist = distDir();
     if (dist !== DIST) {
-      const bundles = fs.readdirSync(dist).filter((n) => /^pagefind(-\d+)?$/.test(n));
-      expect(bundles.sort()).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
+      expect(bundleDirs(dist)).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
     }
     server = await serveDirectory(dist);
     browser = await launchBrowser();
