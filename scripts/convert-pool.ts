@@ -5,18 +5,20 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { convertSource, type GeneratedArticle } from './pipeline.ts';
+import { convertSource, type EditorialInput, type GeneratedArticle } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
 
 export interface ConvertJob {
   source: string;
   bytes: Uint8Array;
+  /** The editor's yaml beside the source, when there is one. */
+  editorial?: EditorialInput;
 }
 
 export type Converted = { articles: GeneratedArticle[] } | { error: Error };
 
 /** What crosses back from a worker: a SourceError keeps its reason and line, anything else its stack. */
-export type WorkerReply = { id: number; articles: GeneratedArticle[] } | { id: number; reason: string; line?: number } | { id: number; crash: string };
+export type WorkerReply = { id: number; articles: GeneratedArticle[] } | { id: number; file: string; reason: string; line?: number } | { id: number; crash: string };
 
 /** Below this many sources per worker, starting workers (each loads jieba's dictionary) costs more than it saves. */
 const MIN_PER_WORKER = 50;
@@ -31,7 +33,7 @@ export async function convertMany(jobs: ConvertJob[], onDone: (source: string) =
   if (workers < 2) {
     for (const job of jobs) {
       try {
-        results.set(job.source, { articles: (await convertSource(job.source, job.bytes)).articles });
+        results.set(job.source, { articles: (await convertSource(job.source, job.bytes, job.editorial)).articles });
       } catch (error) {
         results.set(job.source, { error: error as Error });
       }
@@ -51,7 +53,7 @@ export async function convertMany(jobs: ConvertJob[], onDone: (source: string) =
             return void worker.terminate().then(() => resolve(), reject);
           }
           busy = next++;
-          worker.postMessage({ id: busy, source: jobs[busy].source, bytes: jobs[busy].bytes });
+          worker.postMessage({ id: busy, ...jobs[busy] });
         };
         worker.on('message', (reply: WorkerReply) => {
           const source = jobs[reply.id].source;
@@ -71,6 +73,6 @@ export async function convertMany(jobs: ConvertJob[], onDone: (source: string) =
 
 function fromReply(source: string, reply: WorkerReply): Converted {
   if ('articles' in reply) return { articles: reply.articles };
-  if ('reason' in reply) return { error: new SourceError(source, reply.reason, reply.line) };
+  if ('reason' in reply) return { error: new SourceError(reply.file, reply.reason, reply.line) };
   return { error: new Error(reply.crash) };
 }

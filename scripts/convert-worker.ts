@@ -2,14 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { convertSource } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
-import type { WorkerReply } from './convert-pool.ts';
+import type { ConvertJob, WorkerReply } from './convert-pool.ts';
 
-parentPort!.on('message', async ({ id, source, bytes }: { id: number; source: string; bytes: Uint8Array }) => {
+parentPort!.on('message', async ({ id, source, bytes, editorial }: ConvertJob & { id: number }) => {
   let reply: WorkerReply;
   try {
-    reply = { id, articles: (await convertSource(source, bytes)).articles };
+    reply = { id, articles: (await convertSource(source, bytes, editorial)).articles };
   } catch (error) {
-    reply = error instanceof SourceError ? { id, reason: error.reason, line: error.line } : { id, crash: String((error as Error).stack ?? error) };
+    reply = error instanceof SourceError ? { id, file: error.file, reason: error.reason, line: error.line } : { id, crash: String((error as Error).stack ?? error) };
   }
   parentPort!.postMessage(reply);
 });

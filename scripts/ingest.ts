@@ -12,6 +12,7 @@ import { convertMany } from './convert-pool.ts';
 import { planIngest, sameStat, sha256, type Manifest, type ManifestOutput } from './ingest-plan.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
+import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from './progress.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,7 +104,13 @@ async function main(): Promise<number> {
   const locks = new Set(wordLocks);
   const sourceFiles = all.filter((f) => !locks.has(f) && SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
   const sourceSet = new Set(sourceFiles);
-  for (const other of all.filter((f) => !sourceSet.has(f) && !locks.has(f) && !path.basename(f).startsWith('.'))) {
+  const present = new Set(all);
+  // The editor's yaml beside a source (scripts/stages/editorial.ts): merged into its articles on every run.
+  const editorialOf = new Map(sourceFiles.filter((f) => present.has(editorialPathFor(f))).map((f) => [f, editorialPathFor(f)]));
+  const editorialFiles = new Set(editorialOf.values());
+  const sourceOfEditorial = new Map([...editorialOf].map(([source, yaml]) => [yaml, source]));
+  const strayEditorial = all.filter((f) => /\.ya?ml$/i.test(f) && !editorialFiles.has(f) && !path.basename(f).startsWith('.'));
+  for (const other of all.filter((f) => !sourceSet.has(f) && !locks.has(f) && !editorialFiles.has(f) && !strayEditorial.includes(f) && !path.basename(f).startsWith('.'))) {
     console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`);
   }
 
@@ -117,6 +124,11 @@ async function main(): Promise<number> {
   const hashes = new Map<string, string>();
   const sourceStats = new Map<string, fs.Stats>();
   const unreadable: SourceError[] = [];
+  // Editorial work that no source would pick up must not be lost in silence.
+  for (const f of strayEditorial) {
+    unreadable.push(new SourceError(path.join(path.relative(root, sourcesDir), f), `编辑文件没有同名的材料（应与 .txt/.docx 同名同目录）/ editorial file has no source of the same name beside it`));
+  }
+  const readEditorialFile = (f: string): Buffer => fs.readFileSync(path.join(sourcesDir, f));
   const readSource = (f: string): Buffer => {
     let bytes = bytesOf.get(f);
     if (!bytes) bytesOf.set(f, (bytes = fs.readFileSync(path.join(sourcesDir, f))));
@@ -128,7 +140,10 @@ async function main(): Promise<number> {
       sourceStats.set(f, stat);
       // Same size and modification time as when last hashed: the recorded hash stands, and a
       // re-run over 10,000 unchanged sources reads none of them (git's index does the same).
-      if (known[f] && sameStat(known[f], stat)) hashes.set(f, known[f].hash);
+      const editorial = editorialOf.get(f);
+      // A source with an editorial file is keyed on both; the yaml is small, so it is always read.
+      if (editorial) hashes.set(f, `${sha256(readSource(f))}+${sha256(readEditorialFile(editorial))}`);
+      else if (known[f] && sameStat(known[f], stat)) hashes.set(f, known[f].hash);
       else hashes.set(f, sha256(readSource(f)));
     } catch (error) {
       // Permissions on a shared drive, a folder named like a file: one message for that file, not a stack trace.
@@ -150,7 +165,10 @@ async function main(): Promise<number> {
   const toConvert = sourceFiles.filter((f) => hashes.has(f) && plan.get(f) !== 'unchanged');
   const progress = new Progress('导入 ingest', toConvert.length, args.quiet);
   const { results: converted } = await convertMany(
-    toConvert.map((f) => ({ source: f, bytes: readSource(f) })),
+    toConvert.map((f) => {
+      const editorial = editorialOf.get(f);
+      return { source: f, bytes: readSource(f), editorial: editorial ? { file: editorial, bytes: readEditorialFile(editorial) } : undefined };
+    }),
     (f) => progress.tick(f),
   );
   progress.done();
@@ -168,7 +186,8 @@ async function main(): Promise<number> {
     }
     const { error } = result;
     const rel = path.join(path.relative(root, sourcesDir), f);
-    failures.push(error instanceof SourceError ? new SourceError(rel, error.reason, error.line) : new SourceError(rel, String(error.stack ?? error)));
+    // The error may be the editorial file's: it names that file and its line.
+    failures.push(error instanceof SourceError ? new SourceError(path.join(path.relative(root, sourcesDir), error.file), error.reason, error.line) : new SourceError(rel, String(error.stack ?? error)));
   }
 
   // Two sources must never claim one page.
@@ -176,7 +195,7 @@ async function main(): Promise<number> {
   for (const [source, articles] of generated) {
     for (const a of articles) {
       const other = owner.get(a.file);
-      if (other) failures.push(new SourceError(path.join(path.relative(root, sourcesDir), source), `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件 / slug clash with ${other}: rename one file`));
+      if (other) failures.push(new SourceError(path.join(path.relative(root, sourcesDir), source), `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件，或在同名 .yaml 中用 slug 固定地址 / slug clash with ${other}: rename one file or pin a slug in its .yaml`));
       owner.set(a.file, source);
     }
   }
@@ -191,7 +210,9 @@ async function main(): Promise<number> {
     }
     console.error(`已跳过 / skipped ${failures.length}: ${failures.map((f) => f.file).join(', ')}`);
     for (const f of failures) {
-      const source = path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/');
+      const named = path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/');
+      // A bad editorial file skips the source it belongs to.
+      const source = sourceOfEditorial.get(named) ?? named;
       generated.delete(source);
       skipped.add(source);
     }

@@ -4,12 +4,15 @@ import { blocksToMarkdown, frontMatter } from './stages/emit.ts';
 import { mend } from './stages/mend.ts';
 import { separateNotes } from './stages/notes.ts';
 import { normalise, type SourceLine } from './stages/normalise.ts';
-import { articleSlug } from './stages/slug.ts';
+import { articleSlug, sourceSlug } from './stages/slug.ts';
 import { splitArticles } from './stages/split.ts';
 import { structure } from './stages/structure.ts';
 import { tag } from './stages/tag.ts';
 import { SourceError } from './stages/source-error.ts';
 import { docxToLines } from './stages/docx.ts';
+import { matchEdits, readEditorial, type ArticleEdits, type Editorial } from './stages/editorial.ts';
+import { articleIssue, type ArticleIssue } from './stages/issue.ts';
+import { studyAidNodes } from './stages/study-aids.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
@@ -28,6 +31,12 @@ export interface ConvertedSource {
   articles: GeneratedArticle[];
 }
 
+/** The editor's yaml beside a source (scripts/stages/editorial.ts): its path under sources/ and bytes. */
+export interface EditorialInput {
+  file: string;
+  bytes: Uint8Array;
+}
+
 /** The column a folder stands for: sources/政府工作报告/2024年….txt → 政府工作报告. */
 function folderColumn(source: string): string | undefined {
   const dir = path.posix.dirname(source);
@@ -39,7 +48,7 @@ function folderColumn(source: string): string | undefined {
  * Pure: reads nothing but its arguments and writes nothing, so ingest can run it aside and swap.
  * @param source path relative to src/content/sources/, with forward slashes.
  */
-export async function convertSource(source: string, bytes: Uint8Array): Promise<ConvertedSource> {
+export async function convertSource(source: string, bytes: Uint8Array, editorialInput?: EditorialInput): Promise<ConvertedSource> {
   const ext = path.posix.extname(source).toLowerCase();
   let lines: SourceLine[];
   let encoding: ConvertedSource['encoding'];
@@ -53,27 +62,36 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
   }
   const fileStem = path.posix.basename(source, path.posix.extname(source));
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
+  const editorial = editorialInput ? readEditorial(editorialInput.file, editorialInput.bytes) : undefined;
+  const edited = editorial ? matchEdits(editorial, drafts.map((d) => d.title)) : new Map<number, { edits: ArticleEdits; at: number }>();
+  const issue = articleIssue(source, drafts.length, editorial?.data.issue);
   const taken = new Set<string>();
-  const articles = drafts.map((draft): GeneratedArticle => {
+  const articles = drafts.map((original, index): GeneratedArticle => {
+    const entry = edited.get(index);
+    const edits = entry?.edits;
+    // Corrections to what was read come first, so tagging and slugs see the corrected article.
+    const draft = edits ? { ...original, ...definedOnly({ title: edits.title, subtitle: edits.subtitle, column: edits.column, authors: edits.authors, positions: edits.positions }) } : original;
     const { body: paragraphs, notes } = separateNotes(mend(draft.body));
     const blocks = structure(paragraphs);
     if (blocks.length === 0) {
       throw new SourceError(source, `文章《${draft.title}》没有正文 / article has no body text`, draft.firstLine);
     }
     const tags = tag(draft, blocks, fileStem);
-    const slug = articleSlug(source, drafts.length > 1, draft.title, taken);
+    const slug = edits?.slug ?? articleSlug(issue?.prefix ?? sourceSlug(source), issue !== undefined, draft.title, taken);
+    const date = edits?.date ?? tags.date ?? issue?.date;
     const data = {
       title: draft.title,
       subtitle: draft.subtitle,
       column: draft.column,
       authors: draft.authors,
       positions: draft.positions,
-      regions: tags.regions,
+      regions: edits?.regions ?? tags.regions,
       byline: draft.byline,
-      date: tags.date,
-      year: tags.year,
+      date,
+      year: date ? Number(date.slice(0, 4)) : tags.year,
       occasion: tags.occasion,
-      tags: tags.tags,
+      ...issueFields(issue, index),
+      tags: editTags(tags.tags, edits, editorial, entry?.at),
       terms: tags.terms,
       keywords: tags.keywords,
       readingMinutes: tags.readingMinutes,
@@ -84,7 +102,9 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
       titleFromFileName: draft.titleFromFileName || undefined,
       header: draft.header.length > 0 ? draft.header : undefined,
       notes: notes.length > 0 ? notes : undefined,
+      editorial: edits ? editorial!.file : undefined,
     };
+    const aids = edits && entry ? studyAidNodes(edits, blocks, editorial!, entry.at) : undefined;
     let body: string;
     try {
       body = blocksToMarkdown(blocks, source);
@@ -94,4 +114,25 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
     return { slug, file: `${slug}.md`, content: `${frontMatter(data)}${body}`, title: draft.title };
   });
   return { source, encoding, articles };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Where an article stands in its journal issue: front-matter fields, none for a single text. */
+function issueFields(issue: ArticleIssue | undefined, index: number) {
+  if (!issue) return {};
+  return { journal: issue.journal, issue: issue.label, issueSlug: issue.slug, issueOrder: index + 1 };
+}
+
+/** Topics after the editor's additions and removals; removing a topic the article lacks is stale work, said at its line. */
+function editTags(tags: string[], edits: ArticleEdits | undefined, editorial: Editorial | undefined, at: number | undefined): string[] {
+  if (!edits?.tags) return tags;
+  const kept = new Set(tags);
+  edits.tags.remove.forEach((t, i) => {
+    if (!kept.delete(t)) throw new SourceError(editorial!.file, `要去掉的主题“${t}”不在这篇文章的主题里（${tags.join('、') || '无'}）/ topic to remove is not on the article`, editorial!.lineOf(['articles', at!, 'tags', 'remove', i]));
+  });
+  for (const t of edits.tags.add) kept.add(t);
+  return [...kept];
 }

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, newestFirst, relatedFinder, listPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, issueNeighbourMap, newestFirst, relatedFinder, listPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -87,8 +87,16 @@ export async function relatedTo(article: Article): Promise<Article[]> {
 }
 
 let neighbours: Promise<Map<string, { previous?: Article; next?: Article }>> | undefined;
-/** Previous and next article in the same column. */
-export async function neighboursOf(article: Article): Promise<{ previous?: Article; next?: Article }> {
+let issueNeighbours: Promise<Map<string, { previous?: Article; next?: Article }>> | undefined;
+/**
+ * Previous and next article: in printed order within the article's journal issue, or for a text
+ * that was not printed in an issue, in date order within its column.
+ */
+export async function neighboursOf(article: Article): Promise<{ within: 'issue' | 'column'; previous?: Article; next?: Article }> {
+  if (article.data.issueSlug) {
+    issueNeighbours ??= allArticles().then((list) => issueNeighbourMap(list));
+    return { within: 'issue', ...(await issueNeighbours).get(article.id) };
+  }
   neighbours ??= allArticles().then((list) => columnNeighbourMap(list));
-  return (await neighbours).get(article.id) ?? {};
+  return { within: 'column', ...(await neighbours).get(article.id) };
 }

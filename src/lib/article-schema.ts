@@ -23,6 +23,14 @@ export const articleSchema = z
     year: z.number().int().min(1900).max(2200).optional(),
     /** The meeting it was given at ("第十四届全国人民代表大会第二次会议"). */
     occasion: z.string().optional(),
+    /** 刊名 of the journal issue the article was printed in, when the editor gave it (the source's .yaml). */
+    journal: z.string().optional(),
+    /** The journal issue (期) the article was printed in: "政协天地 2024年第11期", or the compilation's file name. */
+    issue: z.string().optional(),
+    /** The issue's page: /issues/<issueSlug>/. */
+    issueSlug: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    /** Position in the issue as printed, from 1: the issue page's table of contents and previous/next follow it. */
+    issueOrder: z.number().int().positive().optional(),
     /** Topics from the curated vocabulary in src/data/topics.json. */
     tags: z.array(z.string()),
     /** Formulations from the glossary (src/data/glossary.json) that the text uses. */
@@ -42,6 +50,8 @@ export const articleSchema = z
     titleFromFileName: z.boolean().optional(),
     /** Header lines (column label, title, author mark, subtitle, speaker) exactly as in the source. */
     header: z.array(z.string()).optional(),
+    /** The editor's file (relative to src/content/sources/) whose corrections and study aids this article carries. */
+    editorial: z.string().optional(),
     /** A licence or source note the copy appended after the text (Wikisource's), verbatim; shown apart from the text. */
     notes: z.array(z.string()).optional(),
   })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../../scripts/stages/slug.ts';
 import type { ArticleData } from './article-schema.ts';
+import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from './facets.ts';
 
 /** What the site needs of a content entry; an Astro CollectionEntry fits, and so does a plain object in tests. */
 export interface ArticleLike {
@@ -8,18 +9,13 @@ export interface ArticleLike {
   data: ArticleData;
 }
 
-export type TaxonomyKind = 'columns' | 'authors' | 'regions' | 'tags' | 'years';
-
-export const TAXONOMY_KINDS: TaxonomyKind[] = ['columns', 'tags', 'years', 'authors', 'regions'];
+export { TAXONOMY_KINDS, type TaxonomyKind } from './facets.ts';
 
 /** Chinese names for headings and breadcrumbs; `intro` opens the index page. */
-export const TAXONOMY_NAMES: Record<TaxonomyKind, { name: string; intro: string }> = {
-  columns: { name: '栏目', intro: '按刊物栏目或材料类别浏览。' },
-  tags: { name: '主题', intro: '按主题词表中的主题浏览；一篇材料多次谈到某一主题才归入该主题。' },
-  years: { name: '年份', intro: '按材料的年份浏览。' },
-  authors: { name: '作者', intro: '按作者或讲话人浏览，附职务与地区。' },
-  regions: { name: '地区', intro: '按作者职务所属地区浏览。' },
-};
+export const TAXONOMY_NAMES = Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, { name: FACETS[kind].name, intro: FACETS[kind].intro }])) as Record<
+  TaxonomyKind,
+  { name: string; intro: string }
+>;
 
 export interface TaxonomyTerm {
   kind: TaxonomyKind;
@@ -34,23 +30,13 @@ export interface TaxonomyTerm {
 
 /** How a label reads on the page: years as "2024年", everything else as is. */
 export function displayLabel(kind: TaxonomyKind, label: string): string {
-  return kind === 'years' ? `${label}年` : label;
+  const display = FACETS[kind].display;
+  return display ? display(label) : label;
 }
 
 /** The values an article files under for one taxonomy. */
 export function valuesOf(kind: TaxonomyKind, data: ArticleData): string[] {
-  switch (kind) {
-    case 'columns':
-      return data.column ? [data.column] : [];
-    case 'authors':
-      return data.authors;
-    case 'regions':
-      return data.regions;
-    case 'tags':
-      return data.tags;
-    case 'years':
-      return data.year ? [String(data.year)] : [];
-  }
+  return FACETS[kind].values(data);
 }
 
 /** "2024-03-05", "1954", or '' — the key articles are ordered by. */
@@ -65,11 +51,12 @@ export function newestFirst<T extends ArticleLike>(articles: readonly T[]): T[] 
 /**
  * URL segments for labels: pinyin ASCII (李强 → liqiang), which survives being pasted into chat.
  * Two labels that romanise alike (李强, 李蔷) both get a short hash of the label, so neither
- * silently takes the other's page. Years are their own slug.
+ * silently takes the other's page. A facet whose articles carry their own slug (years, issues)
+ * keeps it: pass those as `own`.
  */
-export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>): Map<string, string> {
+export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>, own: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const unique = [...new Set(labels)];
-  const plain = new Map(unique.map((label) => [label, kind === 'years' ? label : slugify(label)]));
+  const plain = new Map(unique.map((label) => [label, own.get(label) ?? (kind === 'years' ? label : slugify(label))]));
   const uses = new Map<string, number>();
   for (const slug of plain.values()) uses.set(slug, (uses.get(slug) ?? 0) + 1);
   return new Map(
@@ -80,28 +67,54 @@ export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>): Map<st
   );
 }
 
+/** Slugs the articles themselves give a facet's values (an issue's issueSlug), for labelSlugs. */
+function ownSlugs(kind: TaxonomyKind, articles: readonly ArticleLike[]): Map<string, string> {
+  const slugOf = FACETS[kind].slugOf;
+  const own = new Map<string, string>();
+  if (!slugOf) return own;
+  for (const a of articles) {
+    const slug = slugOf(a.data);
+    for (const label of valuesOf(kind, a.data)) if (slug && !own.has(label)) own.set(label, slug);
+  }
+  return own;
+}
+
+/** Slugs of one facet's values across the archive. */
+export function facetSlugs(kind: TaxonomyKind, articles: readonly ArticleLike[]): Map<string, string> {
+  return labelSlugs(kind, articles.flatMap((a) => valuesOf(kind, a.data)), ownSlugs(kind, articles));
+}
+
+/** An issue's articles in the order the issue printed them. */
+export function printedOrder<T extends ArticleLike>(articles: readonly T[]): T[] {
+  return [...articles].sort((a, b) => (a.data.issueOrder ?? 0) - (b.data.issueOrder ?? 0) || a.id.localeCompare(b.id));
+}
+
 /** Every term of one taxonomy with all its articles, in a stable reading order. */
 export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleLike[]): TaxonomyTerm[] {
   const byLabel = new Map<string, ArticleLike[]>();
   for (const article of articles) {
     for (const label of new Set(valuesOf(kind, article.data))) byLabel.set(label, [...(byLabel.get(label) ?? []), article]);
   }
-  const slugs = labelSlugs(kind, byLabel.keys());
+  const slugs = labelSlugs(kind, byLabel.keys(), ownSlugs(kind, articles));
+  const { articleOrder, termOrder } = FACETS[kind];
   const terms = [...byLabel.entries()].map(([label, list]): TaxonomyTerm => {
     const people = kind === 'authors' ? list.map((a) => personDetails(a.data, label)) : [];
     return {
       kind,
       label,
       slug: slugs.get(label)!,
-      articles: newestFirst(list),
+      articles: articleOrder === 'printed' ? printedOrder(list) : newestFirst(list),
       positions: [...new Set(people.flatMap((p) => p.positions))],
       regions: [...new Set(people.flatMap((p) => p.regions))],
     };
   });
-  // Years newest first; everything else by how much it holds, then in pinyin order.
-  return terms.sort((a, b) =>
-    kind === 'years' ? b.label.localeCompare(a.label) : b.articles.length - a.articles.length || a.label.localeCompare(b.label, 'zh-Hans-CN'),
-  );
+  if (termOrder === 'newest') {
+    // Newest first: years by their number, issues by their newest article, then by name.
+    const newest = new Map(terms.map((t) => [t, t.articles.map((a) => dateKey(a.data)).sort().at(-1) ?? '']));
+    return terms.sort((a, b) => newest.get(b)!.localeCompare(newest.get(a)!) || b.label.localeCompare(a.label, 'zh-Hans-CN'));
+  }
+  // By how much it holds, then in pinyin order.
+  return terms.sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label, 'zh-Hans-CN'));
 }
 
 /**
@@ -159,7 +172,7 @@ export function pagerNumbers(current: number, count: number): (number | null)[] 
 
 /** Slugs of every label of every taxonomy: computed once per build, since slugging segments words. */
 export function allLabelSlugs(all: readonly ArticleLike[]): Record<TaxonomyKind, Map<string, string>> {
-  return Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, labelSlugs(kind, all.flatMap((a) => valuesOf(kind, a.data)))])) as Record<
+  return Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, facetSlugs(kind, all)])) as Record<
     TaxonomyKind,
     Map<string, string>
   >;
@@ -183,6 +196,15 @@ export function columnNeighbourMap<T extends ArticleLike>(all: readonly T[]): Ma
   }
   const map = new Map<string, { previous?: T; next?: T }>();
   for (const column of byColumn.values()) column.forEach((a, i) => map.set(a.id, { previous: column[i - 1], next: column[i + 1] }));
+  return map;
+}
+
+/** The articles before and after each article in its journal issue, in printed order. */
+export function issueNeighbourMap<T extends ArticleLike>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+  const byIssue = new Map<string, T[]>();
+  for (const a of all) if (a.data.issueSlug) byIssue.set(a.data.issueSlug, [...(byIssue.get(a.data.issueSlug) ?? []), a]);
+  const map = new Map<string, { previous?: T; next?: T }>();
+  for (const issue of byIssue.values()) printedOrder(issue).forEach((a, i, list) => map.set(a.id, { previous: list[i - 1], next: list[i + 1] }));
   return map;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSlug, slugify } from '../../scripts/stages/slug.ts';
+import { articleSlug, isMachineName, slugify, sourceSlug } from '../../scripts/stages/slug.ts';
 
 describe('slug', () => {
   it('romanises Chinese into readable ASCII words', () => {
@@ -8,18 +8,29 @@ describe('slug', () => {
   });
 
   it('depends only on the source path, so two sources with one title get two stable pages', () => {
-    const a = articleSlug('政府工作报告/2023年政府工作报告.txt', false, '政府工作报告', new Set());
-    const b = articleSlug('政府工作报告/2024年政府工作报告.txt', false, '政府工作报告', new Set());
+    const a = articleSlug(sourceSlug('政府工作报告/2023年政府工作报告.txt'), false, '政府工作报告', new Set());
+    const b = articleSlug(sourceSlug('政府工作报告/2024年政府工作报告.txt'), false, '政府工作报告', new Set());
     expect(a).not.toBe(b);
-    expect(articleSlug('政府工作报告/2024年政府工作报告.txt', false, '政府工作报告', new Set())).toBe(b);
+    expect(articleSlug(sourceSlug('政府工作报告/2024年政府工作报告.txt'), false, '政府工作报告', new Set())).toBe(b);
   });
 
   it('keeps compilation articles apart even when a title repeats in one file', () => {
     const taken = new Set<string>();
-    const first = articleSlug('2024年第5期.txt', true, '学习体会', taken);
-    const second = articleSlug('2024年第5期.txt', true, '学习体会', taken);
+    const first = articleSlug(sourceSlug('2024年第5期.txt'), true, '学习体会', taken);
+    const second = articleSlug(sourceSlug('2024年第5期.txt'), true, '学习体会', taken);
     expect(first).toBe('2024nian-di5qi/xuexitihui');
     expect(second).toBe('2024nian-di5qi/xuexitihui-2');
+  });
+
+  it('leaves a machine-made file name out of URLs, so an exported issue reads as its folder and titles', () => {
+    expect(isMachineName('000_f38b8acfe226dc3a')).toBe(true);
+    expect(isMachineName('20241130_0932')).toBe(true);
+    expect(isMachineName('2024')).toBe(false);
+    expect(isMachineName('2024年第5期')).toBe(false);
+    expect(sourceSlug('extra/000_f38b8acfe226dc3a.txt')).toBe('extra');
+    expect(sourceSlug('000_f38b8acfe226dc3a.txt')).toBe('');
+    expect(articleSlug(sourceSlug('extra/000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set())).toBe('extra/xuexitihui');
+    expect(articleSlug(sourceSlug('000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set())).toBe('xuexitihui');
   });
 
   it('cuts long slugs and keeps them apart with a hash of the whole text', () => {
