@@ -16,6 +16,8 @@ export interface LoadedItem {
   element: HTMLElement;
   /** Characters of text, spaces excluded, for a reading time. */
   characters: number;
+  /** The article's 思考题 (study aid), taken out of the text: a handout prints them together on a page of their own at the end. */
+  questions?: HTMLElement;
 }
 
 export interface LoadError {
@@ -31,7 +33,10 @@ export function readingMinutes(characters: number): number {
 }
 
 /** What never belongs in a handout: controls, navigation, search-index helpers. */
-const STRIP = 'script, style, button, nav, aside, form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]';
+const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]:not([data-study-aid])';
+
+/** A study aid in an article body (src/components/StudyAid.astro). */
+const STUDY_AID = '[data-study-aid]';
 
 export function articlePageUrl(base: string, article: string): string {
   return `${base.replace(/\/?$/, '/')}articles/${article}/`;
@@ -60,7 +65,8 @@ function sectionNodes(body: Element, id: string): Element[] | null {
   const level = Number(heading.tagName[1]);
   const nodes = [heading];
   for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
-    if (/^H[1-3]$/.test(el.tagName) && Number(el.tagName[1]) <= level) break;
+    // The 金句 and 思考题 after the text are the article's, not its last section's.
+    if ((/^H[1-3]$/.test(el.tagName) && Number(el.tagName[1]) <= level) || el.matches(STUDY_AID)) break;
     nodes.push(el);
   }
   return nodes;
@@ -100,6 +106,9 @@ export async function loadItem(base: string, item: HandoutItem, siteOrigin = '')
   }
   content.querySelectorAll(STRIP).forEach((el) => el.remove());
   article.append(content);
+  // A section item still brings its article's 思考题: the discussion is about the whole article.
+  const questions = body.querySelector('[data-study-aid="questions"]')?.cloneNode(true) as HTMLElement | undefined;
+  content.querySelector('[data-study-aid="questions"]')?.remove();
 
   const printSource = source.querySelector('.print-source');
   if (printSource) {
@@ -116,7 +125,7 @@ export async function loadItem(base: string, item: HandoutItem, siteOrigin = '')
     article.append(line);
   }
   const characters = [...(content.textContent ?? '').replace(/\s/g, '')].length;
-  return { item, title, sectionTitle, element: article, characters };
+  return { item, title, sectionTitle, element: article, characters, questions };
 }
 
 /** Loads every item in order; a missing one is reported, never silently dropped. */
@@ -189,7 +198,7 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
   for (const l of loaded) {
     outline.append(el('h2', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
     const list = el('ul', 'handout-outline-points');
-    const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')];
+    const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')].filter((node) => !node.closest(STUDY_AID));
     // A section item's own heading is already the line above.
     if (l.sectionTitle && headings[0]?.tagName.startsWith('H')) headings.shift();
     for (const node of headings) {
@@ -200,6 +209,23 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
     if (list.children.length > 0) outline.append(list);
   }
   return outline;
+}
+
+/**
+ * 思考题 of every material, together on a page of their own at the end of the handout, each under its
+ * article's title: a study session hands them out for the discussion. Null when no material has any.
+ */
+export function questionsPage(loaded: LoadedItem[]): HTMLElement | null {
+  const withQuestions = loaded.filter((l, i) => l.questions && loaded.findIndex((o) => o.title === l.title && o.questions) === i);
+  if (withQuestions.length === 0) return null;
+  const page = el('section', 'handout-questions');
+  page.append(el('h1', 'handout-questions-title', '思考题'));
+  for (const l of withQuestions) {
+    page.append(el('h2', 'handout-questions-item', l.title));
+    const list = l.questions!.querySelector('ol, ul');
+    if (list) page.append(list.cloneNode(true));
+  }
+  return page;
 }
 
 /** Ruled lines on the text grid for notes taken in the discussion. */

@@ -33,7 +33,16 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
       if (current.nodes.length > 0 || current.opening) slides.push(current);
     };
     const body = l.element.querySelector('.article-body');
+    const aids = [...(body?.children ?? [])].filter((node) => node.matches('[data-study-aid]'));
     for (const node of [...(body?.children ?? [])]) {
+      // Study aids (编者按, 学习要点, 金句) each get a slide of their own, headed by what they are.
+      if (node.matches('[data-study-aid]')) {
+        flush();
+        slides.push({ material, title: l.title, opening: false, heading: node.querySelector('h2')?.textContent?.trim(), nodes: [node.cloneNode(true)] });
+        current = { material, title: l.title, heading: current.heading, opening: false, nodes: [] };
+        size = 0;
+        continue;
+      }
       const isHeading = /^H[2-4]$/.test(node.tagName);
       if (isHeading) {
         // Each section starts a new slide, except straight after a material's title.
@@ -52,6 +61,10 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
       size += isHeading ? 0 : textLength(node);
     }
     flush();
+    // 思考题 close the material, on the last slide before the next one: what the session discusses.
+    if (l.questions && !aids.includes(l.questions)) {
+      slides.push({ material, title: l.title, opening: false, heading: '思考题', nodes: [l.questions.cloneNode(true)] });
+    }
   }
   return slides;
 }
