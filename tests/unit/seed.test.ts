@@ -41,8 +41,9 @@ function pageBreakCuts(): string[] {
   const paragraphs = lines.join('\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return paragraphs.flatMap((p, i) => {
     const next = paragraphs[i + 1];
-    // Body text only: a paragraph with a comma or full stop in it (titles and banners have none).
-    if (!next || TERMINAL.test(p) || !/[，。、]/.test(p) || AUTHOR.test(next) || SPACED_BANNER.test(next)) return [];
+    // Body text only: a paragraph with a comma or full stop in it (titles and banners have none),
+    // and not one that ends in a heading set in bold ("…现状**(一)履职质量有效提升**").
+    if (!next || TERMINAL.test(p) || !/[，。、]/.test(p) || p.endsWith('**') || AUTHOR.test(next) || SPACED_BANNER.test(next)) return [];
     // Mid-sentence: the next paragraph carries on a word, not a heading or a new point.
     if (/^[一二三四五六七八九十]+、|^[(（]/.test(next) && !CANNOT_START.test(next)) return [];
     return [`${p.slice(-6)}${next.slice(0, 6)}`];
