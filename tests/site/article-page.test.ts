@@ -30,14 +30,22 @@ describe.each(articles.map((a) => [a.id, a] as const))('%s', (id, article) => {
     expect(related).not.toContain(id);
   });
 
-  it('links previous and next within its column, and they link back', () => {
+  it('links previous and next in its journal issue as printed, or else in its column, and they link back', () => {
     const nav = section(html, 'article-nav');
     const prev = /rel="prev" href="\/articles\/([^"]+)\/"/.exec(nav)?.[1];
     const next = /rel="next" href="\/articles\/([^"]+)\/"/.exec(nav)?.[1];
-    expect(prev || next).toBeTruthy();
     if (prev) expect(section(read(prev), 'article-nav')).toContain(`rel="next" href="/articles/${id}/"`);
     if (next) expect(section(read(next), 'article-nav')).toContain(`rel="prev" href="/articles/${id}/"`);
-    for (const other of [prev, next].filter(Boolean)) expect(articles.find((a) => a.id === other)!.data.column).toBe(article.data.column);
+    if (article.data.issueSlug) {
+      const issue = articles.filter((a) => a.data.issueSlug === article.data.issueSlug).sort((a, b) => a.data.issueOrder! - b.data.issueOrder!);
+      const at = issue.findIndex((a) => a.id === id);
+      expect([prev, next]).toEqual([issue[at - 1]?.id, issue[at + 1]?.id]);
+      expect(html).toContain(`href="/issues/${article.data.issueSlug}/"`);
+    } else {
+      const column = articles.filter((a) => a.data.column === article.data.column);
+      if (column.length > 1) expect(prev || next).toBeTruthy();
+      for (const other of [prev, next].filter(Boolean)) expect(articles.find((a) => a.id === other)!.data.column).toBe(article.data.column);
+    }
   });
 
   it('has a way back to the top', () => {
