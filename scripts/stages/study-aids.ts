@@ -16,6 +16,8 @@ const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: 
 const list = (items: string[], ordered: boolean): List => ({
   type: 'list',
   ordered,
+  // What a parser reads back from "1." — the serialiser's round trip compares the trees.
+  start: ordered ? 1 : null,
   spread: false,
   children: items.map((value) => ({ type: 'listItem', spread: false, children: [paragraph(value)] })),
 });
