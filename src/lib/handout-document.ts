@@ -31,7 +31,7 @@ export function readingMinutes(characters: number): number {
 }
 
 /** What never belongs in a handout: controls, navigation, search-index helpers. */
-const STRIP = 'script, style, button, nav, aside, form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]';
+const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]';
 
 export function articlePageUrl(base: string, article: string): string {
   return `${base.replace(/\/?$/, '/')}articles/${article}/`;
@@ -162,6 +162,16 @@ export function coverPage(details: CoverDetails, loaded: LoadedItem[]): HTMLElem
   return cover;
 }
 
+/**
+ * The blank back of the cover. Printed both sides, the text then starts on a right-hand page, where
+ * GB/T 9704 puts an odd page number; Chromium does not insert blank pages for break-before: right.
+ */
+export function coverVerso(): HTMLElement {
+  const verso = el('div', 'handout-cover-verso');
+  verso.setAttribute('aria-hidden', 'true');
+  return verso;
+}
+
 /** The opening clause of a point: "一是加大宏观调控力度，推动经济运行持续好转。" */
 function pointLead(point: Element): string {
   const paragraph = point.closest('p');
@@ -187,7 +197,8 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
   const outline = el('section', 'handout-outline');
   outline.append(el('h1', 'handout-outline-title', '学习要点'));
   for (const l of loaded) {
-    outline.append(el('h2', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
+    // A paragraph, not a heading: the PDF outline bookmarks each article once, at its own title.
+    outline.append(el('p', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
     const list = el('ul', 'handout-outline-points');
     const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')];
     // A section item's own heading is already the line above.
@@ -205,7 +216,8 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
 /** Ruled lines on the text grid for notes taken in the discussion. */
 export function notesPage(lines = 20): HTMLElement {
   const notes = el('section', 'handout-notes');
-  notes.append(el('h2', 'handout-notes-title', '讨论记录'));
+  // h1: a top-level bookmark in the PDF, not a section of the last article.
+  notes.append(el('h1', 'handout-notes-title', '讨论记录'));
   const ruled = el('div', 'handout-note-lines');
   for (let i = 0; i < lines; i++) ruled.append(el('div', 'handout-note-line'));
   notes.append(ruled);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CHAR_ADVANCE_MM, CHARS_PER_LINE, cssLengths, LETTER_SPACING_MM, LINE_PITCH_MM, LINES_PER_PAGE,
-  MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAPER, ptToMm, TEXT_BLOCK,
+  MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAGE_NUMBER_INDENT_PT, PAGE_NUMBER_PT, PAPER, ptToMm, TEXT_BLOCK,
 } from '../../src/lib/print-geometry.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -61,9 +61,20 @@ describe('print.css agrees with the geometry', () => {
     expect(page).toContain(`margin: ${lengths.marginTop} ${lengths.marginRight} ${lengths.marginBottom} ${lengths.marginLeft};`);
   });
 
-  it('numbers pages "— n —" in 4号 at the foot', () => {
-    expect(css).toMatch(/@bottom-center\s*\{\s*content:\s*"— " counter\(page\) " —";/);
-    expect(css).toContain(`font-size: ${lengths.pageNumberSize};`);
+  it('numbers pages "— n —" in 4号 at the foot: odd pages at the right, even pages at the left, one character in', () => {
+    expect(PAGE_NUMBER_INDENT_PT).toBe(PAGE_NUMBER_PT);
+    const first = /@page\s*\{[^]*?@bottom-right\s*\{([^}]*)\}/.exec(css)![1];
+    expect(first).toMatch(/content:\s*"— " counter\(page\) " —";/);
+    expect(first).toContain(`font-size: ${lengths.pageNumberSize};`);
+    expect(first).toContain(`padding-right: ${lengths.pageNumberIndent};`);
+    const left = /@page\s*:left\s*\{([^]*?)\n\}/.exec(css)![1];
+    expect(left).toMatch(/@bottom-right\s*\{\s*content:\s*none;\s*\}/);
+    const even = /@bottom-left\s*\{([^}]*)\}/.exec(left)![1];
+    expect(even).toMatch(/content:\s*"— " counter\(page\) " —";/);
+    expect(even).toContain(`font-size: ${lengths.pageNumberSize};`);
+    expect(even).toContain(`padding-left: ${lengths.pageNumberIndent};`);
+    // Nothing centred any more.
+    expect(css).not.toContain('@bottom-center');
   });
 
   it.each([
