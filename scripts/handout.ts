@@ -118,8 +118,12 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     // Written whole and renamed, so an interrupted run never leaves half a PDF under the asked-for name.
     const partial = `${out}.${process.pid}.part`;
-    fs.writeFileSync(partial, pdf);
-    fs.renameSync(partial, out);
+    try {
+      fs.writeFileSync(partial, pdf);
+      fs.renameSync(partial, out);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
     const list = items.map((i) => `${titles.get(i.article) ?? i.article}${i.section ? `#${i.section}` : ''}`);
     process.stdout.write(`讲义：${out}\n${pages} 页，${items.length} 份材料：${list.join('、')}\n`);
   } finally {
