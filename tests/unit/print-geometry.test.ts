@@ -63,18 +63,15 @@ describe('print.css agrees with the geometry', () => {
 
   it('numbers pages "— n —" in 4号 at the foot: odd pages at the right, even pages at the left, one character in', () => {
     expect(PAGE_NUMBER_INDENT_PT).toBe(PAGE_NUMBER_PT);
-    const first = /@page\s*\{[^]*?@bottom-right\s*\{([^}]*)\}/.exec(css)![1];
-    expect(first).toMatch(/content:\s*"— " counter\(page\) " —";/);
-    expect(first).toContain(`font-size: ${lengths.pageNumberSize};`);
-    expect(first).toContain(`padding-right: ${lengths.pageNumberIndent};`);
-    const left = /@page\s*:left\s*\{([^]*?)\n\}/.exec(css)![1];
-    expect(left).toMatch(/@bottom-right\s*\{\s*content:\s*none;\s*\}/);
-    const even = /@bottom-left\s*\{([^}]*)\}/.exec(left)![1];
-    expect(even).toMatch(/content:\s*"— " counter\(page\) " —";/);
-    expect(even).toContain(`font-size: ${lengths.pageNumberSize};`);
+    const odd = /@page\s*\{[^]*?@bottom-center\s*\{([^}]*)\}/.exec(css)![1];
+    expect(odd).toMatch(/content:\s*"— " counter\(page\) " —";/);
+    expect(odd).toContain(`font-size: ${lengths.pageNumberSize};`);
+    expect(odd).toContain('text-align: right;');
+    expect(odd).toContain(`padding-right: ${lengths.pageNumberIndent};`);
+    const even = /@page\s*:left\s*\{\s*@bottom-center\s*\{([^}]*)\}/.exec(css)![1];
+    expect(even).toContain('text-align: left;');
     expect(even).toContain(`padding-left: ${lengths.pageNumberIndent};`);
-    // Nothing centred any more.
-    expect(css).not.toContain('@bottom-center');
+    expect(even).toContain('padding-right: 0;');
   });
 
   it.each([
