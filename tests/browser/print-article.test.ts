@@ -121,7 +121,7 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
     const [article] = pdfOutline(file);
     expect(article.children.length).toBeGreaterThan(1);
     expect(article.children[article.children.length - 1].title).toBe('思考题');
-    expect(article.children[0].title).toMatch(/^一、/);
+    expect(article.children.slice(0, -1).some((c) => /^一、/.test(c.title))).toBe(true);
     const lines = pdfLines(file).flat().map((l) => l.text);
     expect(visible(lines.join(''))).toContain(visible(question));
   });
