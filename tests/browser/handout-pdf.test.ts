@@ -4,12 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { readArticles } from '../../scripts/handout-articles.ts';
 import { MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/lib/print-geometry.ts';
+import { itemsQuery } from '../../src/lib/handout-items.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
 import { builtArticle, PART_HEADING, type BuiltArticle } from '../helpers/article-headings.ts';
-import { skipBrowser } from '../helpers/browser.ts';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, ROOT } from '../helpers/paths.ts';
+import { serveDirectory } from '../helpers/static-server.ts';
 import {
   headingTree, outlineTitles, PAGE_NUMBER, pdfLines, pdfMetadata, pdfOutline, pdfPages, pdfStructure, visible,
   type OutlineEntry, type PdfLine,
@@ -148,4 +154,37 @@ describe.skipIf(skipBrowser)('handout PDF (npm run handout) for three articles o
     expect(visible(plainMeta.title)).toBe(chosen[0].title);
     expect(plainMeta.author).toBe(SITE_NAME);
   });
+});
+
+describe.skipIf(skipBrowser)('a handout keeps a text\'s 思考题', () => {
+  it('prints the 思考题 aid of an article and bookmarks it under the article, after its parts', async () => {
+    const [article] = pickArticles();
+    const question = '结合本地实际，如何推动协商成果转化落地？';
+    const server = await serveDirectory(DIST);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      // The article page as the editorial layer renders <StudyQuestions> (notes/EDITORIAL.md): an aside
+      // at the end of the body. The handout fetches the page and must keep it.
+      await page.route(`**/articles/${article.id}/`, async (route) => {
+        const response = await route.fetch();
+        const tree = fromHtml(await response.text());
+        select('main article .article-body', tree)!.children.push(
+          h('aside.study-aid.study-aid--questions', { dataStudyAid: 'questions' }, [h('h2#aid-questions', '思考题'), h('ol', [h('li', question)])]),
+        );
+        await route.fulfill({ response, body: toHtml(tree) });
+      });
+      await page.goto(`${server.origin}/handout/?${itemsQuery([{ article: article.id }])}`);
+      await page.waitForSelector('html[data-handout="ready"]');
+      const file = path.join(tmp, 'questions.pdf');
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      const [bookmark] = pdfOutline(file);
+      expect(visible(bookmark.title)).toBe(article.title);
+      expect(outlineTitles(bookmark.children)).toEqual([...headingTree(article.headings), { title: '思考题', children: [] }]);
+      expect(visible(pdfPages(file).join(''))).toContain(visible(question));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
 });
