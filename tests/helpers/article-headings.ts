@@ -11,8 +11,8 @@ const NOT_PRINTED = 'nav, aside:not([data-study-aid]), details, [hidden], .no-pr
 export interface BuiltArticle {
   id: string;
   title: string;
-  /** Every printed heading of the text (h2–h6, study aids included), in order, spaces dropped. */
-  headings: { level: number; text: string }[];
+  /** Every printed heading of the text (h2–h6, study aids included), in order, spaces dropped; aid: the study aid it heads. */
+  headings: { level: number; text: string; aid?: string }[];
   /** It has a 思考题 study aid (aside[data-study-aid="questions"]). */
   hasQuestions: boolean;
   /** Size of the built page, to pick short texts for a quick PDF. */
@@ -30,11 +30,15 @@ export function builtArticle(dist: string, id: string): BuiltArticle {
   const h1 = article && select('h1', article);
   const body = article && select('.article-body', article);
   if (!article || !h1 || !body) throw new Error(`${file}: no article with a title and a body`);
-  const hidden = new Set(selectAll(NOT_PRINTED, body));
-  const inside = (el: Element, set: Set<Element>) => [...set].some((h) => h === el || selectAll('*', h).includes(el));
+  const contains = (ancestor: Element, el: Element) => ancestor === el || selectAll('*', ancestor).includes(el);
+  const hidden = selectAll(NOT_PRINTED, body);
+  const aids = selectAll('aside[data-study-aid]', body);
   const headings = selectAll('h2, h3, h4, h5, h6', body)
-    .filter((h) => !inside(h, hidden))
-    .map((h) => ({ level: Number(h.tagName[1]), text: squeeze(toString(h)) }));
+    .filter((h) => !hidden.some((x) => contains(x, h)))
+    .map((h) => {
+      const kind = aids.find((a) => contains(a, h))?.properties.dataStudyAid;
+      return { level: Number(h.tagName[1]), text: squeeze(toString(h)), ...(kind ? { aid: String(kind) } : {}) };
+    });
   return {
     id,
     title: squeeze(toString(h1)),
