@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { itemsQuery, type HandoutItem } from '../src/lib/handout-items.ts';
 import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
 import { readArticles, resolveArgument, UnknownItemError } from './handout-articles.ts';
+import { withPdfMetadata } from './pdf-metadata.ts';
 import { Progress } from './progress.ts';
 import { serveDirectory } from './static-server.ts';
 
@@ -24,11 +25,6 @@ const USAGE = '用法：npm run handout -- <文章路径或来源文件名>… [
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
-}
-
-/** Pages in a PDF Chromium wrote: one /Type /Page object each (the page tree is /Type /Pages). */
-export function countPdfPages(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 async function main(): Promise<void> {
@@ -110,10 +106,26 @@ async function main(): Promise<void> {
     const failed = await page.evaluate(() => document.documentElement.dataset.handoutErrors ?? '');
     if (failed) fail(`无法载入：${failed}（网站 ${dist} 是否过期？加 --build 重新构建）`, 1);
 
+    // The page names the handout (cover title or first article) and its author (organiser or site).
+    const meta = await page.evaluate(() => ({
+      title: document.title,
+      author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
+    }));
+    // outline: a bookmark per article (h1), nested per 一、 (h2) and （一） (h3); tagged: a structure
+    // tree for screen readers and reflow.
+    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    const { pdf, pages } = await withPdfMetadata(printed, meta);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const pdf = await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
+    // Written whole and renamed, so an interrupted run never leaves half a PDF under the asked-for name.
+    const partial = `${out}.${process.pid}.part`;
+    try {
+      fs.writeFileSync(partial, pdf);
+      fs.renameSync(partial, out);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
     const list = items.map((i) => `${titles.get(i.article) ?? i.article}${i.section ? `#${i.section}` : ''}`);
-    process.stdout.write(`讲义：${out}\n${countPdfPages(pdf)} 页，${items.length} 份材料：${list.join('、')}\n`);
+    process.stdout.write(`讲义：${out}\n${pages} 页，${items.length} 份材料：${list.join('、')}\n`);
   } finally {
     await browser.close();
     await server.close();

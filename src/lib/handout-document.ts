@@ -171,6 +171,16 @@ export function coverPage(details: CoverDetails, loaded: LoadedItem[]): HTMLElem
   return cover;
 }
 
+/**
+ * The blank back of the cover. Printed both sides, the text then starts on a right-hand page, where
+ * GB/T 9704 puts an odd page number; Chromium does not insert blank pages for break-before: right.
+ */
+export function coverVerso(): HTMLElement {
+  const verso = el('div', 'handout-cover-verso');
+  verso.setAttribute('aria-hidden', 'true');
+  return verso;
+}
+
 /** The opening clause of a point: "一是加大宏观调控力度，推动经济运行持续好转。" */
 function pointLead(point: Element): string {
   const paragraph = point.closest('p');
@@ -196,7 +206,8 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
   const outline = el('section', 'handout-outline');
   outline.append(el('h1', 'handout-outline-title', '学习要点'));
   for (const l of loaded) {
-    outline.append(el('h2', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
+    // A paragraph, not a heading: the PDF outline bookmarks each article once, at its own title.
+    outline.append(el('p', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
     const list = el('ul', 'handout-outline-points');
     const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')].filter((node) => !node.closest(STUDY_AID));
     // A section item's own heading is already the line above.
@@ -231,7 +242,8 @@ export function questionsPage(loaded: LoadedItem[]): HTMLElement | null {
 /** Ruled lines on the text grid for notes taken in the discussion. */
 export function notesPage(lines = 20): HTMLElement {
   const notes = el('section', 'handout-notes');
-  notes.append(el('h2', 'handout-notes-title', '讨论记录'));
+  // h1: a top-level bookmark in the PDF, not a section of the last article.
+  notes.append(el('h1', 'handout-notes-title', '讨论记录'));
   const ruled = el('div', 'handout-note-lines');
   for (let i = 0; i < lines; i++) ruled.append(el('div', 'handout-note-line'));
   notes.append(ruled);

@@ -36,6 +36,12 @@ export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 /** 页码 sits 7 mm below the text block (GB/T 9704-2012 §7.5). */
 export const PAGE_NUMBER_GAP_MM = 7;
+/**
+ * 单页码居右空一字，双页码居左空一字 (§7.5): an odd number ends one character short of the block's
+ * right edge, an even one starts one character in from its left edge. The character is the number's
+ * own 4号 (14 pt).
+ */
+export const PAGE_NUMBER_INDENT_PT = 14;
 
 export const MARGIN_RIGHT_MM = PAPER.widthMm - MARGIN_BINDING_MM - TEXT_BLOCK.widthMm;
 export const MARGIN_BOTTOM_MM = PAPER.heightMm - MARGIN_TOP_MM - TEXT_BLOCK.heightMm;
@@ -76,6 +82,7 @@ export function cssLengths() {
     bodySize: `${BODY_PT}pt`,
     titleSize: `${TITLE_PT}pt`,
     pageNumberSize: `${PAGE_NUMBER_PT}pt`,
+    pageNumberIndent: `${PAGE_NUMBER_INDENT_PT}pt`,
     letterSpacing: mm(LETTER_SPACING_MM - ADVANCE_SLACK_MM),
     linePitch: mm(LINE_PITCH_MM - PITCH_SLACK_MM),
     indent: mm(2 * CHAR_ADVANCE_MM),

@@ -54,13 +54,14 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
     expect(text).toContain(`网址：${new URL('/articles/', process.env.SITE_URL ?? 'http://localhost:4321').href}`);
     expect(text).not.toContain('127.0.0.1');
     expect(text).toContain('学习要点');
-    // The cover carries no number; the pages after it count from 1 on across all the articles.
+    // The cover and its blank back carry no number; the pages after them count from 1 on across all the articles.
     const numbers = pages.map((p) => {
       const last = p.trim().split('\n').pop()!.trim();
       return PAGE_NUMBER.test(last) ? Number(PAGE_NUMBER.exec(last)![1]) : null;
     });
     expect(numbers[0]).toBeNull();
-    numbers.slice(1).forEach((n, i) => expect(n, `sheet ${i + 2}`).toBe(i + 1));
+    expect(pages[1].trim()).toBe('');
+    numbers.slice(2).forEach((n, i) => expect(n, `sheet ${i + 3}`).toBe(i + 1));
   }, 240_000);
 
   it('prints one section when given article#section', async () => {

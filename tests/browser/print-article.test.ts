@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, TEXT_BLOCK } from '../../src/lib/print-geometry.ts';
+import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/lib/print-geometry.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { PAGE_NUMBER, pdfInfo, pdfLines, visible, type PdfLine } from '../helpers/pdf.ts';
+import { headingTree, outlineTitles, PAGE_NUMBER, pdfInfo, pdfLines, pdfMetadata, pdfOutline, pdfStructure, visible, type PdfLine } from '../helpers/pdf.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /**
@@ -49,7 +49,7 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
   let server: StaticServer;
   let browser: Browser;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'print-article-'));
-  const printed = new Map<string, { file: string; expected: string; pages: PdfLine[][] }>();
+  const printed = new Map<string, { file: string; expected: string; pages: PdfLine[][]; title: string; headings: { level: number; text: string }[] }>();
 
   beforeAll(async () => {
     server = await serveDirectory(DIST);
@@ -77,10 +77,22 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
           });
         return parts.join('');
       });
+      // The headings a reader sees in the text, for the bookmarks.
+      const headings = await page.evaluate(() =>
+        [...document.querySelectorAll('article h1, article .article-body :is(h2, h3, h4, h5, h6)')]
+          .filter((h) => h.checkVisibility())
+          .map((h) => {
+            // The 加入讲义 and # buttons beside a heading are screen controls, never printed.
+            const copy = h.cloneNode(true) as Element;
+            copy.querySelectorAll('[hidden], button, script, style').forEach((n) => n.remove());
+            return { level: Number(h.tagName[1]), text: (copy.textContent ?? '').replace(/\s+/g, '') };
+          }));
+      const title = await page.title();
       const file = path.join(tmp, `${id.replace(/\//g, '_')}.pdf`);
-      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+      // As Chromium's "Save as PDF" writes it: with the document outline and tags.
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
       await page.close();
-      printed.set(id, { file, expected: visible(expected), pages: pdfLines(file).map(joinSameBaseline) });
+      printed.set(id, { file, expected: visible(expected), pages: pdfLines(file).map(joinSameBaseline), title, headings });
     }
   });
 
@@ -88,6 +100,30 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
     await browser?.close();
     await server?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('prints a 思考题 study aid with the text and bookmarks it under the title, after the 一、 parts', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/articles/${ARTICLES[0]}/`);
+    // The markup the editorial layer renders for <StudyQuestions> (notes/EDITORIAL.md), added to the body's end.
+    const question = '结合本职工作，如何理解报告提出的主要任务？';
+    await page.evaluate((q) => {
+      const aside = document.createElement('aside');
+      aside.className = 'study-aid study-aid--questions';
+      aside.dataset.studyAid = 'questions';
+      aside.innerHTML = '<h2 id="aid-questions">思考题</h2><ol><li></li></ol>';
+      aside.querySelector('li')!.textContent = q;
+      document.querySelector('article .article-body')!.append(aside);
+    }, question);
+    const file = path.join(tmp, 'questions.pdf');
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    await page.close();
+    const [article] = pdfOutline(file);
+    expect(article.children.length).toBeGreaterThan(1);
+    expect(article.children[article.children.length - 1].title).toBe('思考题');
+    expect(article.children.slice(0, -1).some((c) => /^一、/.test(c.title))).toBe(true);
+    const lines = pdfLines(file).flat().map((l) => l.text);
+    expect(visible(lines.join(''))).toContain(visible(question));
   });
 
   describe.each(ARTICLES)('%s', (id) => {
@@ -107,7 +143,24 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
         // The line box starts above the dash (the font's ascent), so its top lies within the 7 mm gap.
         expect(foot.yMin).toBeGreaterThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM) / 2);
         expect(foot.yMin).toBeLessThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM));
+        // 单页码居右空一字，双页码居左空一字.
+        if ((i + 1) % 2 === 1) expect(foot.xMax, `page ${i + 1}`).toBeCloseTo(RIGHT_PT - PAGE_NUMBER_INDENT_PT, -0.5);
+        else expect(foot.xMin, `page ${i + 1}`).toBeCloseTo(LEFT_PT + PAGE_NUMBER_INDENT_PT, -0.5);
       });
+    });
+
+    it('bookmarks the title with the 一、 parts under it and the （一） sections under those, and is tagged', () => {
+      const { file, headings, title } = printed.get(id)!;
+      // The page's own headings, nested by level: h1 the article, h2 一、, h3 （一）.
+      const tree = headingTree(headings);
+      expect(tree).toHaveLength(1);
+      expect(outlineTitles(pdfOutline(file))).toEqual(tree);
+      const meta = pdfMetadata(file);
+      expect(meta.title).toBe(title);
+      expect(meta.tagged).toBe(true);
+      const tags = pdfStructure(file);
+      expect(tags.filter((t) => t.type === 'H1')).toHaveLength(1);
+      expect(tags.filter((t) => t.type === 'H2')).toHaveLength(headings.filter((h) => h.level === 2).length);
     });
 
     it('sets full pages on the grid: 22 lines 10.2 mm apart, 28 characters a line, inside the text block', () => {

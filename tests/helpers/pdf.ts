@@ -49,3 +49,74 @@ export const visible = (s: string) => s.replace(/\s+/g, '');
 
 /** The foot of a page: "— 12 —" (4号, half-width digits). */
 export const PAGE_NUMBER = /^—\s*(\d+)\s*—$/;
+
+/** One bookmark of a PDF's outline, with the page (from 1) it opens. */
+export interface OutlineEntry {
+  title: string;
+  page: number;
+  children: OutlineEntry[];
+}
+
+/** The PDF's outline (bookmarks), read by poppler's pdftohtml, which writes it whole into its XML. */
+export function pdfOutline(file: string): OutlineEntry[] {
+  // One page of text is enough: the outline is written in full whatever the page range.
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const start = xml.indexOf('<outline>');
+  if (start < 0) return [];
+  const root: OutlineEntry[] = [];
+  const stack: OutlineEntry[][] = [];
+  let current = root;
+  for (const m of xml.slice(start).matchAll(/<outline>|<\/outline>|<item page="(\d+)">([\s\S]*?)<\/item>/g)) {
+    if (m[0] === '<outline>') {
+      // The first <outline> is the root; a nested one holds the children of the item before it.
+      if (stack.length > 0 || current !== root) current = current[current.length - 1].children;
+      stack.push(current);
+    } else if (m[0] === '</outline>') {
+      stack.pop();
+      current = stack[stack.length - 1] ?? root;
+    } else current.push({ title: unescape(m[2]), page: Number(m[1]), children: [] });
+  }
+  return root;
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  /** MarkInfo /Marked true: the PDF says it is tagged. */
+  tagged: boolean;
+}
+
+export function pdfMetadata(file: string): PdfMetadata {
+  const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
+  const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(out)?.[1].trim() ?? '';
+  return { title: field('Title'), author: field('Author'), tagged: field('Tagged') === 'yes' };
+}
+
+/** The structure tree (tags) as pdfinfo -struct prints it: one element type per line, indented by depth. */
+export function pdfStructure(file: string): { type: string; depth: number }[] {
+  const out = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...out.matchAll(/^( *)([A-Za-z][A-Za-z0-9]*)\b/gm)].map((m) => ({ type: m[2], depth: m[1].length / 2 }));
+}
+
+/** Headings as a tree, the way a PDF outline nests them: each under the nearest earlier higher level. */
+export interface HeadingNode {
+  title: string;
+  children: HeadingNode[];
+}
+
+export function headingTree(headings: { level: number; text: string }[]): HeadingNode[] {
+  const root: HeadingNode[] = [];
+  const open: { level: number; node: HeadingNode }[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && open[open.length - 1].level >= h.level) open.pop();
+    const node = { title: h.text, children: [] };
+    (open.length > 0 ? open[open.length - 1].node.children : root).push(node);
+    open.push({ level: h.level, node });
+  }
+  return root;
+}
+
+/** An outline without pages, its titles with spaces dropped: what to compare with a heading tree. */
+export function outlineTitles(entries: OutlineEntry[]): HeadingNode[] {
+  return entries.map((e) => ({ title: visible(e.title), children: outlineTitles(e.children) }));
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CHAR_ADVANCE_MM, CHARS_PER_LINE, cssLengths, LETTER_SPACING_MM, LINE_PITCH_MM, LINES_PER_PAGE,
-  MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAPER, ptToMm, TEXT_BLOCK,
+  MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAGE_NUMBER_INDENT_PT, PAGE_NUMBER_PT, PAPER, ptToMm, TEXT_BLOCK,
 } from '../../src/lib/print-geometry.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -61,9 +61,17 @@ describe('print.css agrees with the geometry', () => {
     expect(page).toContain(`margin: ${lengths.marginTop} ${lengths.marginRight} ${lengths.marginBottom} ${lengths.marginLeft};`);
   });
 
-  it('numbers pages "— n —" in 4号 at the foot', () => {
-    expect(css).toMatch(/@bottom-center\s*\{\s*content:\s*"— " counter\(page\) " —";/);
-    expect(css).toContain(`font-size: ${lengths.pageNumberSize};`);
+  it('numbers pages "— n —" in 4号 at the foot: odd pages at the right, even pages at the left, one character in', () => {
+    expect(PAGE_NUMBER_INDENT_PT).toBe(PAGE_NUMBER_PT);
+    const odd = /@page\s*\{[^]*?@bottom-center\s*\{([^}]*)\}/.exec(css)![1];
+    expect(odd).toMatch(/content:\s*"— " counter\(page\) " —";/);
+    expect(odd).toContain(`font-size: ${lengths.pageNumberSize};`);
+    expect(odd).toContain('text-align: right;');
+    expect(odd).toContain(`padding-right: ${lengths.pageNumberIndent};`);
+    const even = /@page\s*:left\s*\{\s*@bottom-center\s*\{([^}]*)\}/.exec(css)![1];
+    expect(even).toContain('text-align: left;');
+    expect(even).toContain(`padding-left: ${lengths.pageNumberIndent};`);
+    expect(even).toContain('padding-right: 0;');
   });
 
   it.each([
