@@ -8,6 +8,10 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
+/** localStorage keys of the reader's notes and study record, here so the small page-load scripts need nothing else. */
+export const NOTES_KEY = 'zx-notes';
+export const RECORD_KEY = 'zx-study-record';
+
 export function browserStore(): KeyValueStore | null {
   try {
     return globalThis.localStorage ?? null;

@@ -49,7 +49,7 @@ describe.skipIf(skipBrowser)('我的笔记: highlight, note, reload, list, expor
     // Select words in the first long paragraph after a section heading, as a reader would by dragging.
     ({ quote, section } = await page.evaluate(() => {
       for (const p of document.querySelectorAll<HTMLElement>('.article-body h2[id] ~ p')) {
-        const text = [...p.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && n.data.length >= 30);
+        const text = [...p.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && (n as Text).data.length >= 30);
         if (!text) continue;
         const range = document.createRange();
         range.setStart(text, 4);

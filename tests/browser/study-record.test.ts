@@ -6,7 +6,7 @@ import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { chineseDate } from '../../src/lib/handout-document.ts';
-import { RECORD_KEY, type StudyVisit } from '../../src/lib/record/store.ts';
+import { RECORD_KEY, type StudyVisit } from '../../src/lib/record/visits.ts';
 
 describe.skipIf(skipBrowser)('学习记录: what was opened, for how long it was visible, by day', () => {
   let browser: Browser;

@@ -1,5 +1,5 @@
 import { NOTES_KEY, type ReaderNote } from '../../src/lib/notes/store.ts';
-import { RECORD_KEY, withVisibleTime } from '../../src/lib/record/store.ts';
+import { RECORD_KEY, withVisibleTime } from '../../src/lib/record/visits.ts';
 
 /**
  * localStorage entries for a reader with one note on `article` and two days of study record, so

@@ -3,7 +3,8 @@ import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { csvCell, ledgerRows, recordCsv } from '../../src/lib/record/export.ts';
 import { recordDocument } from '../../src/lib/record/record-docx.ts';
-import { addVisibleTime, loadRecord, RECORD_KEY, recordByDay, studyMinutes, withVisibleTime, type StudyPage } from '../../src/lib/record/store.ts';
+import { recordByDay, studyMinutes } from '../../src/lib/record/days.ts';
+import { addVisibleTime, loadRecord, RECORD_KEY, withVisibleTime, type StudyPage } from '../../src/lib/record/visits.ts';
 import { memoryStore } from '../helpers/memory-store.ts';
 
 const report: StudyPage = { kind: 'article', id: 'zhengfu-gongzuo-baogao/2024', title: '政府工作报告', path: 'articles/zhengfu-gongzuo-baogao/2024/' };

@@ -1,7 +1,6 @@
-import { readList, type KeyValueStore } from '../local-store.ts';
+import { NOTES_KEY, readList, type KeyValueStore } from '../local-store.ts';
 
-/** Where the reader's highlights and notes are kept (localStorage of this browser only). */
-export const NOTES_KEY = 'zx-notes';
+export { NOTES_KEY };
 
 /**
  * One highlighted passage and the reader's note on it. It is found again by the quoted text,

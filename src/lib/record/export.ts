@@ -1,4 +1,5 @@
-import { clockTime, KIND_NAMES, recordByDay, type StudyVisit } from './store.ts';
+import { clockTime, KIND_NAMES, recordByDay } from './days.ts';
+import type { StudyVisit } from './visits.ts';
 
 /** The columns of the 学习台账, shared by the CSV and the Word table. */
 export const LEDGER_COLUMNS = ['日期', '类型', '材料', '阅读时长（分钟）', '首次打开', '最后阅读', '网址'];

@@ -3,7 +3,8 @@ import { chineseDate } from '../handout-document.ts';
 import { localDay } from '../local-store.ts';
 import { line, studyDocument } from '../study-docx.ts';
 import { LEDGER_COLUMNS, ledgerRows } from './export.ts';
-import { recordByDay, type StudyVisit } from './store.ts';
+import { recordByDay } from './days.ts';
+import type { StudyVisit } from './visits.ts';
 
 function cell(text: string, bold = false): TableCell {
   return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });

@@ -1,7 +1,8 @@
 import { chineseDate } from '../handout-document.ts';
 import { downloadFile, localDay, type KeyValueStore } from '../local-store.ts';
 import { recordCsv } from './export.ts';
-import { clearRecord, clockTime, KIND_NAMES, loadRecord, recordByDay, studyMinutes } from './store.ts';
+import { clockTime, KIND_NAMES, recordByDay, studyMinutes } from './days.ts';
+import { clearRecord, loadRecord } from './visits.ts';
 
 /** /record/: the reader's study record by day, exports for a 学习台账, and the clear button. */
 export function startRecordPage(root: HTMLElement, store: KeyValueStore | null): void {

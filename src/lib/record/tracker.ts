@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../local-store.ts';
-import { addVisibleTime, type StudyPage } from './store.ts';
+import { addVisibleTime, type StudyPage } from './visits.ts';
 
 /** Visible time is saved this often, so closing the tab loses little. */
 const FLUSH_MS = 15_000;
