@@ -1,3 +1,4 @@
+import { el } from '../study-page.ts';
 import { noteSection } from './export.ts';
 import { compareSections, noteInItem, type ReaderNote } from './store.ts';
 
@@ -8,23 +9,14 @@ import { compareSections, noteInItem, type ReaderNote } from './store.ts';
 export function handoutNotesSection(notes: ReaderNote[], article: string, section?: string): HTMLElement | null {
   const mine = notes.filter((n) => noteInItem(n, article, section)).sort((a, b) => compareSections(a.section, b.section) || a.created.localeCompare(b.created));
   if (mine.length === 0) return null;
-  const box = document.createElement('section');
-  box.className = 'handout-reader-notes';
-  const title = document.createElement('h2');
-  title.textContent = '我的笔记';
-  const list = document.createElement('ol');
+  const list = el('ol');
   for (const n of mine) {
-    const li = document.createElement('li');
-    const quote = document.createElement('blockquote');
-    quote.textContent = `“${n.quote}”（${noteSection(n)}）`;
-    li.append(quote);
-    if (n.note) {
-      const p = document.createElement('p');
-      p.textContent = `心得：${n.note}`;
-      li.append(p);
-    }
+    const li = el('li');
+    li.append(el('blockquote', '', `“${n.quote}”（${noteSection(n)}）`));
+    if (n.note) li.append(el('p', '', `心得：${n.note}`));
     list.append(li);
   }
-  box.append(title, list);
+  const box = el('section', 'handout-reader-notes');
+  box.append(el('h2', '', '我的笔记'), list);
   return box;
 }
