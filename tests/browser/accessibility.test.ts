@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
@@ -57,14 +57,30 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
     await server?.close();
   });
 
+  async function violations(page: Page): Promise<Found[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { getRules: (tags: string[]) => { ruleId: string }[]; run: (c: Document, o: object) => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      // By rule id rather than by tag, so rules axe still calls experimental (label-content-name-mismatch) run too.
+      const rules = axe.getRules(tags).map((r) => r.ruleId);
+      const result = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    }, RULES);
+  }
+
+  async function withStudyData(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    // The notes and record pages are checked with something on them, as a reader sees them.
+    const data = sampleStudyData(pages.get('article')!.replace(/^\/articles\/|\/$/g, ''));
+    await context.addInitScript((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, data);
+    return context;
+  }
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`finds no violation in ${colorScheme} mode`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-      // The notes and record pages are checked with something on them, as a reader sees them.
-      const data = sampleStudyData(pages.get('article')!.replace(/^\/articles\/|\/$/g, ''));
-      await context.addInitScript((entries) => {
-        for (const [key, value] of entries) localStorage.setItem(key, value);
-      }, data);
+      const context = await withStudyData({ viewport: { width: 1280, height: 900 }, colorScheme });
       const page = await context.newPage();
       const found: Record<string, Found[]> = {};
       for (const [kind, p] of pages) {
@@ -73,18 +89,27 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
         if (kind === 'handout') await page.waitForFunction(() => document.documentElement.dataset.handout === 'ready');
         if (kind === 'notes') await page.locator('.notes-list li').first().waitFor();
         if (kind === 'study record') await page.locator('.record-day').first().waitFor();
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async (tags) => {
-          const axe = (window as unknown as { axe: { getRules: (tags: string[]) => { ruleId: string }[]; run: (c: Document, o: object) => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-          // By rule id rather than by tag, so rules axe still calls experimental (label-content-name-mismatch) run too.
-          const rules = axe.getRules(tags).map((r) => r.ruleId);
-          const result = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-          return result.violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-        }, RULES);
-        if (violations.length > 0) found[`${kind} ${p}`] = violations;
+        const v = await violations(page);
+        if (v.length > 0) found[`${kind} ${p}`] = v;
       }
       await context.close();
       expect(found).toEqual({});
-    });
+    }, 180_000);
   }
+
+  it('finds no violation on a phone with the menu open, light and dark', async () => {
+    const found: Record<string, Found[]> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await withStudyData({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme });
+      const page = await context.newPage();
+      for (const kind of ['home', 'article', 'notes']) {
+        await page.goto(`${server.origin}${pages.get(kind)}`);
+        await page.locator('.site-menu > summary').click();
+        const v = await violations(page);
+        if (v.length > 0) found[`${colorScheme} ${kind}`] = v;
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
+  }, 180_000);
 });
