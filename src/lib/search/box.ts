@@ -3,7 +3,9 @@
  * page costs no search bytes); typing previews the first matches; Enter goes to the search page.
  * On a page opened from a result (?hl=…), the phrases are highlighted.
  */
-import { loadEngine } from './load.ts';
+// Pagefind's loader is fetched on first use, so an article page runs no search code before the reader
+// reaches for the box (6 KB less script on every page).
+const loadEngine = () => import('./load.ts').then((m) => m.loadEngine());
 
 const PREVIEW = 5;
 
