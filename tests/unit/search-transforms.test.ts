@@ -133,10 +133,11 @@ describe('sidecars of a sharded index', () => {
     expect(merged.pages.b.ti).toBe('政府工作报告');
     expect(foldMapFromPairs(merged.fold)).toEqual({ 關: '关', 於: '于' });
     expect(merged.bundles).toEqual(['pagefind-1/', 'pagefind-2/']);
+    expect(merged.home).toEqual({ a: 'pagefind/', b: 'pagefind-1/', c: 'pagefind-2/' });
   });
   it('leave a one-bundle index as it is', () => {
     const one = { fold: '關关', pages: { a: { d: '1954', f: { year: ['1954'] }, ti: '关', hd: '' } }, bundles: [] };
-    expect(mergeSidecars([one])).toEqual(one);
+    expect(mergeSidecars([one])).toEqual({ ...one, home: { a: 'pagefind/' } });
   });
 });
 

@@ -26,14 +26,25 @@ export interface Sidecar {
    * from the site's base), each with a sidecar of its own pages.
    */
   bundles?: string[];
+  /** After merging: the bundle folder ("pagefind/", "pagefind-1/"…) that holds each page's fragment. */
+  home?: Record<string, string>;
 }
 
-/** One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first. */
+/**
+ * One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first;
+ * `home` tells which bundle folder each page came from (the first is "pagefind/").
+ */
 export function mergeSidecars([first, ...rest]: Sidecar[]): Sidecar {
+  const folders = ['pagefind/', ...(first.bundles ?? [])];
+  const home: Record<string, string> = {};
+  [first, ...rest].forEach((s, k) => {
+    for (const id of Object.keys(s.pages)) home[id] = folders[k];
+  });
   return {
     fold: [first, ...rest].map((s) => s.fold).join(''),
     pages: Object.assign({}, first.pages, ...rest.map((s) => s.pages)),
     bundles: first.bundles ?? [],
+    home,
   };
 }
 
