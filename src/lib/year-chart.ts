@@ -59,14 +59,17 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
   const max = Math.max(0, ...series.map((s) => s.count));
   const total = series.reduce((n, s) => n + s.count, 0);
   const width = Math.max(1, series.length * (BAR + GAP) - GAP);
-  const bars = series.map((s, k) => {
-    const h = max > 0 && s.count > 0 ? Math.max(2, Math.round((s.count / max) * HEIGHT)) : 0;
+  // Years without articles are left empty (the gap is the information), which keeps a 70-year chart small.
+  const bars = series.flatMap((s, k) => {
+    if (s.count === 0) return [];
+    const h = Math.max(2, Math.round((s.count / max) * HEIGHT));
+    const x = String(k * (BAR + GAP));
     const label = `${s.year} 年：${s.count} 篇`;
-    const rect = node('rect', { x: String(k * (BAR + GAP)), y: String(HEIGHT - h), width: String(BAR), height: String(h), class: s.year === options.selected ? 'year-chart-bar is-selected' : 'year-chart-bar' });
+    const rect = node('rect', { x, y: String(HEIGHT - h), width: String(BAR), height: String(h), class: s.year === options.selected ? 'year-chart-bar is-selected' : 'year-chart-bar' });
+    if (!options.href) return [node('g', {}, [node('title', {}, [label]), rect])];
     // The whole column is the click target, so a short bar is as easy to hit as a tall one.
-    const hit = node('rect', { x: String(k * (BAR + GAP)), y: '0', width: String(BAR), height: String(HEIGHT), class: 'year-chart-hit' });
-    const group = [node('title', {}, [label]), hit, rect];
-    return s.count > 0 && options.href ? node('a', { href: options.href(s.year), 'data-year': String(s.year), 'aria-label': label }, group) : node('g', {}, group);
+    const hit = node('rect', { x, y: '0', width: String(BAR), height: String(HEIGHT), class: 'year-chart-hit' });
+    return [node('a', { href: options.href(s.year), 'data-year': String(s.year), 'aria-label': label }, [node('title', {}, [label]), hit, rect])];
   });
   const axis =
     series.length > 0

@@ -5,7 +5,7 @@
  * only when its result is shown.
  */
 import { ArchiveSearch, type PagefindApi, type PagefindData } from './engine.ts';
-import { mergeSidecars, type Sidecar } from './sidecar.ts';
+import { mergeSidecars, unpackSidecar, type PackedSidecar, type Sidecar } from './sidecar.ts';
 
 type PagefindModule = PagefindApi & { init?: () => Promise<void>; mergeIndex(path: string): Promise<void> };
 
@@ -27,14 +27,15 @@ export function loadSidecar(): Promise<Sidecar> {
 /** A bundle's sidecar: gzipped where the browser can unpack it, else the JSON. */
 function fetchSidecar(bundle: string): Promise<Sidecar> {
   return fetchGzipped(`${base}${bundle}zh-search.json.gz`)
-    .then((text) => JSON.parse(text) as Sidecar)
-    .catch(() => fetchJson(`${base}${bundle}zh-search.json`));
+    .then((text) => JSON.parse(text) as PackedSidecar)
+    .catch(() => fetchJson(`${base}${bundle}zh-search.json`))
+    .then(unpackSidecar);
 }
 
-async function fetchJson(url: string): Promise<Sidecar> {
+async function fetchJson(url: string): Promise<PackedSidecar> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
-  return (await r.json()) as Sidecar;
+  return (await r.json()) as PackedSidecar;
 }
 
 /** A gzipped file's text, unpacked in the browser; any failure (old browser, server) is for the caller to handle. */
