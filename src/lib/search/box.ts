@@ -6,7 +6,9 @@
  * them. Enter with none chosen goes to the search page. On a page opened from a result (?hl=…),
  * the phrases are highlighted.
  */
-import { loadEngine, preloadPagefind } from './load.ts';
+
+/** The search code itself loads with the first focus, not with every page a reader opens. */
+const search = () => import('./load.ts');
 
 const PREVIEW = 5;
 
@@ -24,7 +26,7 @@ export function startSearchBox(): void {
     e.preventDefault();
     input.focus();
   });
-  input.addEventListener('focus', preloadPagefind, { once: true });
+  input.addEventListener('focus', () => void search().then((m) => m.preloadPagefind()), { once: true });
 
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,7 +93,7 @@ export function startSearchBox(): void {
       close();
       return;
     }
-    const engine = await loadEngine();
+    const engine = await (await search()).loadEngine();
     const { hits } = await engine.run(q, {});
     const loaded = (await Promise.all(hits.slice(0, PREVIEW).map((h) => h.load()))).filter((l) => l !== undefined);
     if (mine !== run || composing) return;

@@ -7,7 +7,7 @@
 import { ArchiveSearch, type PagefindApi, type PagefindData } from './engine.ts';
 import { mergeSidecars, unpackSidecar, type PackedSidecar, type Sidecar } from './sidecar.ts';
 
-type PagefindModule = PagefindApi & { init?: () => Promise<void>; mergeIndex(path: string): Promise<void> };
+type PagefindModule = PagefindApi & { options?: (o: Record<string, unknown>) => Promise<void>; init?: () => Promise<void>; mergeIndex(path: string): Promise<void> };
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let engine: Promise<ArchiveSearch> | undefined;
@@ -61,6 +61,9 @@ async function fetchPage(home: string, id: string): Promise<PagefindData> {
 function loadPagefind(bundles: string[]): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
+    // Pagefind 1.6 would fetch its Web Worker script (43 KB, a tenth of a first query's bytes) to
+    // run the wasm off the main thread; an exact phrase search is a few milliseconds of wasm there.
+    await module.options?.({ noWorker: true });
     await module.init?.();
     // A sharded index: every search runs over all bundles (Pagefind multisite search).
     await Promise.all(bundles.map((bundle) => module.mergeIndex(`${base}${bundle}`)));
