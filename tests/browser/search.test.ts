@@ -282,7 +282,8 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.context().close();
   });
 
-  it('query syntax: -词 excludes, | and 或 mean either, 标题: searches titles only, 栏目: filters, all as Ctrl-F finds them', async () => {
+  // One test per operator: each is a few searches, which a loaded machine still runs within the timeout.
+  it('query syntax: -词 excludes the pages holding it', async () => {
     const page = await newPage();
     const minus = (a: string[], b: string[]) => a.filter((u) => !b.includes(u));
     const excluded = minus(containing('发展'), containing('新质生产力'));
@@ -290,17 +291,29 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     expect(excluded.length).toBeLessThan(containing('发展').length);
     expect(sorted(await search(page, `q=${encodeURIComponent('发展 -新质生产力')}`))).toEqual(sorted(excluded));
     expect(await page.textContent('[data-search-status]')).toContain('不含“新质生产力”');
+    await page.context().close();
+  });
 
+  it('query syntax: A | B and A 或 B find pages holding either', async () => {
+    const page = await newPage();
     const either = sorted([...new Set([...containing('新质生产力'), ...containing('宪法')])]);
     expect(either.length).toBeGreaterThan(Math.max(containing('新质生产力').length, containing('宪法').length));
     expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 | 宪法')}`))).toEqual(either);
     expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 或 憲法')}`))).toEqual(either);
+    await page.context().close();
+  });
 
+  it('query syntax: 标题: searches titles only', async () => {
+    const page = await newPage();
     const titled = pages.filter((p) => fold(String(p.front.title)).includes('报告')).map((p) => p.url);
     expect(titled.length).toBeGreaterThan(0);
     expect(titled.length).toBeLessThan(containing('报告').length);
     expect(sorted(await search(page, `q=${encodeURIComponent('标题:报告')}`))).toEqual(sorted(titled));
+    await page.context().close();
+  });
 
+  it('query syntax: 栏目: filters from the box, and a slip in the syntax reads as plain words', async () => {
+    const page = await newPage();
     const column = String(pages.find((p) => containing('发展').includes(p.url))!.front.column);
     const inColumn = pages.filter((p) => containing('发展').includes(p.url) && p.front.column === column).map((p) => p.url);
     expect(sorted(await search(page, `q=${encodeURIComponent(`发展 栏目:${column}`)}`))).toEqual(sorted(inColumn));
