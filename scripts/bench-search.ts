@@ -1,5 +1,6 @@
 /**
  * npm run bench:search [-- --random 200] [-- --seed 20240305] [-- --cold 10] [-- --warm 40] [-- --dir DIR] [-- --reuse]
+ * npm run bench:search -- --n 10000      (the study corpus of `npm run bench` instead of the reports)
  *
  * Our exact-phrase search against default Pagefind, on the same built archive (shipped sources
  * plus ../shared/corpus/gov-work-reports), in headless Chromium: precision and recall of the top
@@ -7,6 +8,7 @@
  * Prints a table and writes bench-results/search-<time>.json. Goals are reported, not asserted.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,8 @@ import { coldBytes, everyResult, indexBytes, openEngine, timedQuery, topTen, typ
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
-const GOALS = { precision: 0.99, recall: 0.99, warmMs: 150 };
+/** Warm median goal: 100 ms on the small archive, 200 ms at 10,000 articles; large cold ≤ 1.5× small cold. */
+const GOALS = { precision: 0.99, recall: 0.99, warmMsSmall: 100, warmMsLarge: 200, coldLargeOverSmall: 1.5 };
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +33,7 @@ const { values: args } = parseArgs({
     // the working directory, where a parallel build would overwrite them; inside, they go to outDir.
     dir: { type: 'string', default: path.join(root, 'node_modules/.cache/zhengxie-bench-search') },
     reuse: { type: 'boolean', default: false },
+    n: { type: 'string', default: '0' },
   },
 });
 
@@ -52,11 +56,22 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 };
 
-async function main(): Promise<void> {
-  const work = path.resolve(args.dir!);
+interface Measured {
+  label: string;
+  pages: number;
+  queries: Query[];
+  results: Record<Engine, EngineResult>;
+  completeSets: number;
+  incomplete: { phrase: string; shown: number; stated: number; relevant: number }[];
+  misses: Record<Engine, { phrase: string; missing: string[]; wrong: string[] }[]>;
+}
+
+async function measure(studyArticles: number): Promise<Measured> {
+  const warmGoal = studyArticles > 0 ? GOALS.warmMsLarge : GOALS.warmMsSmall;
+  const work = path.resolve(studyArticles > 0 ? `${args.dir}-n${studyArticles}` : args.dir!);
   console.log(`构建基准资料库 / building the archive in ${work}`);
   const dist = path.join(work, 'dist');
-  if (!args.reuse || !fs.existsSync(path.join(dist, 'pagefind-default'))) buildArchive(root, work, GOV_REPORTS);
+  if (!args.reuse || !fs.existsSync(path.join(dist, 'pagefind-default'))) buildArchive(root, work, GOV_REPORTS, studyArticles);
   const pages = readPages(dist);
   const queries = sampleQueries(pages, Number(args.random), Number(args.seed));
   const asked = new Set(queries.map((q) => q.phrase));
@@ -98,7 +113,9 @@ async function main(): Promise<void> {
       if (engine === 'ours') {
         // Beyond the top ten: for the political terms, every result (via "show the rest") must be
         // exactly the Ctrl-F set, and the stated total must match it.
-        for (const q of queries.filter((x) => x.kind === 'term')) {
+        // At 10,000 articles a common term is on thousands of pages: pressing "show the rest" hundreds
+        // of times measures patience, not search, so the complete-set check keeps to terms on ≤ 200 pages.
+        for (const q of queries.filter((x) => x.kind === 'term' && (studyArticles === 0 || x.relevant.length <= 200))) {
           const all = await everyResult(page, q.phrase);
           const exact = all.urls.length === q.relevant.length && q.relevant.every((u) => all.urls.includes(u)) && all.stated === q.relevant.length;
           if (exact) completeSets += 1;
@@ -146,7 +163,7 @@ async function main(): Promise<void> {
     ['冷启动首次检索传输 cold first query', kb(o.coldBytes), kb(d.coldBytes), `≤ default ${o.coldBytes <= d.coldBytes ? '✓' : '✗'}`],
     ['  随机短语 random phrases', kb(o.coldRandomBytes), kb(d.coldRandomBytes), ''],
     ['  政治术语 political terms', kb(o.coldTermBytes), kb(d.coldTermBytes), ''],
-    ['热检索中位数 warm median', `${o.warmMedianMs.toFixed(0)} ms`, `${d.warmMedianMs.toFixed(0)} ms`, `≤ ${GOALS.warmMs} ms ${o.warmMedianMs <= GOALS.warmMs ? '✓' : '✗'}`],
+    ['热检索中位数 warm median', `${o.warmMedianMs.toFixed(0)} ms`, `${d.warmMedianMs.toFixed(0)} ms`, `≤ ${warmGoal} ms ${o.warmMedianMs <= warmGoal ? '✓' : '✗'}`],
     ['热检索 p90 warm p90', `${o.warmP90Ms.toFixed(0)} ms`, `${d.warmP90Ms.toFixed(0)} ms`, ''],
     ['索引大小 index size', kb(o.indexBytes), kb(d.indexBytes), ''],
     ['全部结果 = Ctrl-F (terms, all pages)', `${completeSets}/${completeSets + incomplete.length}`, '', incomplete.length === 0 ? '✓' : '✗'],
@@ -160,10 +177,25 @@ async function main(): Promise<void> {
   if (misses.ours.length > 0) console.log('\nours, imperfect queries:', JSON.stringify(misses.ours.slice(0, 10), null, 1));
   if (incomplete.length > 0) console.log('\nours, incomplete result sets:', JSON.stringify(incomplete.slice(0, 10), null, 1));
 
+  return { label: studyArticles > 0 ? `${studyArticles} study articles` : 'shipped + reports', pages: pages.length, queries, results, completeSets, incomplete, misses };
+}
+
+async function main(): Promise<void> {
+  const started = process.cpuUsage();
+  const runs = [await measure(0)];
+  if (Number(args.n) > 0) runs.push(await measure(Number(args.n)));
+  if (runs.length === 2) {
+    const [small, large] = runs.map((r) => r.results.ours.coldBytes);
+    const ratio = large / small;
+    console.log(`\n冷启动传输 ${runs[1].pages} 篇 / ${runs[0].pages} 篇 cold large/small: ${(ratio).toFixed(2)}× (goal ≤ ${GOALS.coldLargeOverSmall}× ${ratio <= GOALS.coldLargeOverSmall ? '✓' : '✗'}); default Pagefind ${(runs[1].results.default.coldBytes / runs[0].results.default.coldBytes).toFixed(2)}×`);
+  }
+  const cpu = process.cpuUsage(started);
+  const load = os.loadavg();
+  console.log(`本进程 CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s（浏览器另计）；负载 load average ${load.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores: timings are noisy on a shared machine`);
   const outDir = path.join(root, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), pages: pages.length, seed: Number(args.seed), queries, results, goals: GOALS, misses, completeSets, incomplete }, null, 1));
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seed: Number(args.seed), goals: GOALS, loadAverage: load, runs }, null, 1));
   console.log(`\n→ ${path.relative(root, file)}`);
 }
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
-import { foldMapToPairs, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
+import { foldMapToPairs, packSidecar, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
 import { contentTokens } from '../src/lib/search/tokens.ts';
 import { buildShards, isBundleDir, shardCount, type PagefindIndex } from './pagefind-shards.ts';
 
@@ -138,7 +138,7 @@ function markCodePoints(text: string, seen: Uint8Array): void {
 }
 
 function writeSidecar(outputPath: string, sidecar: Sidecar): void {
-  const json = JSON.stringify(sidecar);
+  const json = JSON.stringify(packSidecar(sidecar));
   // Browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size; others the JSON.
   fs.writeFileSync(path.join(outputPath, 'zh-search.json'), json);
   fs.writeFileSync(path.join(outputPath, 'zh-search.json.gz'), zlib.gzipSync(json, { level: 9 }));

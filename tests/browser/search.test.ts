@@ -91,10 +91,14 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     return page;
   }
 
-  /** Opens /search/?… and returns the result page URLs in order, once the search is done. */
+  /** Opens /search/?… and returns every result page URL in order (pressing "show the rest"), once the search is done. */
   async function search(page: Page, query: string): Promise<string[]> {
     await page.goto(`${server.origin}/search/?${query}`);
     await page.waitForFunction(() => (window as unknown as { busy: string[] }).busy.includes('false') && document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    while (await page.locator('[data-search-more]').isVisible()) {
+      await page.click('[data-search-more]');
+      await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    }
     return page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   }
 
@@ -275,6 +279,134 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.waitForURL(/\/search\/\?q=/);
     await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-search-result]').length > 0);
     expect(await page.$$eval('[data-search-result]', (r) => r.length)).toBe(containing('新质生产力').length);
+    await page.context().close();
+  });
+
+  // One test per operator: each is a few searches, which a loaded machine still runs within the timeout.
+  it('query syntax: -词 excludes the pages holding it', async () => {
+    const page = await newPage();
+    const minus = (a: string[], b: string[]) => a.filter((u) => !b.includes(u));
+    const excluded = minus(containing('发展'), containing('新质生产力'));
+    expect(excluded.length).toBeGreaterThan(0);
+    expect(excluded.length).toBeLessThan(containing('发展').length);
+    expect(sorted(await search(page, `q=${encodeURIComponent('发展 -新质生产力')}`))).toEqual(sorted(excluded));
+    expect(await page.textContent('[data-search-status]')).toContain('不含“新质生产力”');
+    await page.context().close();
+  });
+
+  it('query syntax: A | B and A 或 B find pages holding either', async () => {
+    const page = await newPage();
+    const either = sorted([...new Set([...containing('新质生产力'), ...containing('宪法')])]);
+    expect(either.length).toBeGreaterThan(Math.max(containing('新质生产力').length, containing('宪法').length));
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 | 宪法')}`))).toEqual(either);
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 或 憲法')}`))).toEqual(either);
+    await page.context().close();
+  });
+
+  it('query syntax: 标题: searches titles only', async () => {
+    const page = await newPage();
+    const titled = pages.filter((p) => fold(String(p.front.title)).includes('报告')).map((p) => p.url);
+    expect(titled.length).toBeGreaterThan(0);
+    expect(titled.length).toBeLessThan(containing('报告').length);
+    expect(sorted(await search(page, `q=${encodeURIComponent('标题:报告')}`))).toEqual(sorted(titled));
+    await page.context().close();
+  });
+
+  it('query syntax: 栏目: filters from the box, and a slip in the syntax reads as plain words', async () => {
+    const page = await newPage();
+    const column = String(pages.find((p) => containing('发展').includes(p.url))!.front.column);
+    const inColumn = pages.filter((p) => containing('发展').includes(p.url) && p.front.column === column).map((p) => p.url);
+    expect(sorted(await search(page, `q=${encodeURIComponent(`发展 栏目:${column}`)}`))).toEqual(sorted(inColumn));
+
+    // A slip in the syntax is read as plain words, never an error.
+    expect(sorted(await search(page, `q=${encodeURIComponent('| 宪法 -')}`))).toEqual(sorted(containing('宪法')));
+    expect(await page.textContent('[data-search-status]')).toContain('按普通词句查找');
+    await page.context().close();
+  });
+
+  it('sorts by date, newest first, when asked', async () => {
+    const page = await newPage();
+    const found = await search(page, `q=${encodeURIComponent('发展')}&sort=date`);
+    expect(sorted(found)).toEqual(sorted(containing('发展')));
+    const when = (url: string) => {
+      const f = pages.find((p) => p.url === url)!.front;
+      return String(f.date ?? f.year ?? '');
+    };
+    const dates = found.map(when);
+    expect(dates).toEqual([...dates].sort((a, b) => b.localeCompare(a)));
+    expect(await page.inputValue('select[name="sort"]')).toBe('date');
+    await page.context().close();
+  });
+
+  it('shows the phrase\'s year chart with the Ctrl-F counts per year, and a year\'s bar filters to it', async () => {
+    const page = await newPage();
+    await search(page, `q=${encodeURIComponent('发展')}`);
+    const perYear = new Map<string, number>();
+    for (const url of containing('发展')) {
+      const year = pages.find((p) => p.url === url)!.front.year;
+      if (year !== undefined) perYear.set(String(year), (perYear.get(String(year)) ?? 0) + 1);
+    }
+    expect(perYear.size).toBeGreaterThan(1);
+    const rows = await page.$$eval('[data-search-years] .year-chart-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!]));
+    expect(new Map(rows.map(([y, n]) => [y, Number(n)]))).toEqual(perYear);
+    expect(await page.$$eval('[data-search-years] svg a[data-year]', (as) => as.length)).toBe(perYear.size);
+
+    const year = [...perYear.keys()].sort()[0];
+    await page.click(`[data-search-years] svg a[data-year="${year}"]`);
+    await page.waitForFunction((y) => new URL(location.href).searchParams.get('year') === y, year);
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    const shown = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(sorted(shown)).toEqual(sorted(containing('发展').filter((u) => String(pages.find((p) => p.url === u)!.front.year) === year)));
+    expect(await page.isChecked(`input[name="year"][value="${year}"]`)).toBe(true);
+    await page.context().close();
+  });
+
+  it('ships aria-busy="true" on the results from the first paint, before any script has run', async () => {
+    const html = await (await fetch(`${server.origin}/search/?q=${encodeURIComponent('发展')}`)).text();
+    expect(html).toMatch(/<ol[^>]*data-search-results[^>]*aria-busy="true"|<ol[^>]*aria-busy="true"[^>]*data-search-results/);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('发展')}`);
+    expect(await page.getAttribute('[data-search-results]', 'aria-busy')).toBe('true');
+    await context.close();
+  });
+
+  it('header box: no suggestion or submit while an input method composes; arrows choose a suggestion, Esc closes', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/`);
+    await page.focus('#site-search-q');
+    const start = page.url();
+    // What an IME sends while the reader turns pinyin into 新质: composition events, input marked
+    // isComposing, and the Enter that confirms the characters (also isComposing).
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search-q')!;
+      input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      input.value = 'xinzhi';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'xinzhi' }));
+      input.value = '新质生产力';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '新质生产力' }));
+      const enter = new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true, isComposing: true });
+      input.dispatchEvent(enter);
+      (window as unknown as { enterBlocked: boolean }).enterBlocked = enter.defaultPrevented;
+    });
+    expect(await page.evaluate(() => (window as unknown as { enterBlocked: boolean }).enterBlocked)).toBe(true);
+    await page.waitForTimeout(600);
+    expect(await page.isHidden('[data-site-search-preview]')).toBe(true);
+    expect(page.url()).toBe(start);
+
+    await page.evaluate(() => document.querySelector('#site-search-q')!.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '新质生产力' })));
+    await page.waitForSelector('[data-site-search-preview]:not([hidden]) [role="option"]');
+    const options = await page.$$eval('[data-site-search-preview] [role="option"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(options).toHaveLength(Math.min(5, containing('新质生产力').length));
+    for (const u of options) expect(containing('新质生产力')).toContain(u);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const activeId = await page.getAttribute('#site-search-q', 'aria-activedescendant');
+    expect(await page.getAttribute(`#${activeId}`, 'aria-selected')).toBe('true');
+    expect(activeId).toBe(options.length > 1 ? 'site-search-option-1' : 'site-search-option-0');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('[data-site-search-preview]')).toBe(true);
+    expect(page.url()).toBe(start);
     await page.context().close();
   });
 

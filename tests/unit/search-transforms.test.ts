@@ -6,7 +6,7 @@ import { foldMapFor, fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { occurrences, parseQuery } from '../../src/lib/search/query.ts';
 import { contentTokens, pagefindPhrase, spaceOut } from '../../src/lib/search/tokens.ts';
 import { unfoldFor, unfoldRange } from '../../src/lib/search/unfold.ts';
-import { foldMapFromPairs, foldMapToPairs, mergeSidecars, type SidecarPage } from '../../src/lib/search/sidecar.ts';
+import { foldMapFromPairs, foldMapToPairs, mergeSidecars, packSidecar, unpackSidecar, type SidecarPage } from '../../src/lib/search/sidecar.ts';
 import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
@@ -133,10 +133,25 @@ describe('sidecars of a sharded index', () => {
     expect(merged.pages.b.ti).toBe('政府工作报告');
     expect(foldMapFromPairs(merged.fold)).toEqual({ 關: '关', 於: '于' });
     expect(merged.bundles).toEqual(['pagefind-1/', 'pagefind-2/']);
+    expect(merged.home).toEqual({ a: 'pagefind/', b: 'pagefind-1/', c: 'pagefind-2/' });
+  });
+  it('are written with repeated headings and filter values stored once, and read back unchanged', () => {
+    const sidecar = {
+      fold: '關关',
+      bundles: ['pagefind-1/'],
+      pages: {
+        a: { d: '2024', f: { column: ['政府工作报告'], year: ['2024'] }, ti: '2024年政府工作报告', hd: '一、过去一年工作回顾\n二、今年工作任务' },
+        b: { d: '2023', f: { column: ['政府工作报告'], tag: ['就业'], year: ['2023'] }, ti: '2023年政府工作报告', hd: '一、过去一年工作回顾' },
+        c: { d: '', f: {}, ti: '决议', hd: '' },
+      },
+    };
+    const packed = packSidecar(sidecar);
+    expect(packed.strings.filter((s) => s === '一、过去一年工作回顾' || s === '政府工作报告')).toHaveLength(2);
+    expect(unpackSidecar(JSON.parse(JSON.stringify(packed)))).toEqual(sidecar);
   });
   it('leave a one-bundle index as it is', () => {
     const one = { fold: '關关', pages: { a: { d: '1954', f: { year: ['1954'] }, ti: '关', hd: '' } }, bundles: [] };
-    expect(mergeSidecars([one])).toEqual(one);
+    expect(mergeSidecars([one])).toEqual({ ...one, home: { a: 'pagefind/' } });
   });
 });
 

@@ -26,14 +26,25 @@ export interface Sidecar {
    * from the site's base), each with a sidecar of its own pages.
    */
   bundles?: string[];
+  /** After merging: the bundle folder ("pagefind/", "pagefind-1/"…) that holds each page's fragment. */
+  home?: Record<string, string>;
 }
 
-/** One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first. */
+/**
+ * One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first;
+ * `home` tells which bundle folder each page came from (the first is "pagefind/").
+ */
 export function mergeSidecars([first, ...rest]: Sidecar[]): Sidecar {
+  const folders = ['pagefind/', ...(first.bundles ?? [])];
+  const home: Record<string, string> = {};
+  [first, ...rest].forEach((s, k) => {
+    for (const id of Object.keys(s.pages)) home[id] = folders[k];
+  });
   return {
     fold: [first, ...rest].map((s) => s.fold).join(''),
     pages: Object.assign({}, first.pages, ...rest.map((s) => s.pages)),
     bundles: first.bundles ?? [],
+    home,
   };
 }
 
@@ -46,4 +57,50 @@ export function foldMapFromPairs(pairs: string): Record<string, string> {
 
 export function foldMapToPairs(map: Record<string, string>): string {
   return Object.entries(map).map(([k, v]) => k + v).join('');
+}
+
+/**
+ * The sidecar as written to disk: headings and filter values (which repeat across pages: every
+ * report has 一、过去一年工作回顾, every page its column) are stored once per bundle in `strings`
+ * and referred to by number. At 10,000 study articles this is most of the sidecar's weight.
+ */
+export interface PackedSidecar {
+  fold: string;
+  bundles?: string[];
+  strings: string[];
+  /** Filter keys, in the order each page's `f` lists value numbers for them. */
+  keys: string[];
+  /** id → [date, title, heading numbers, ...value numbers per key]. */
+  pages: Record<string, [string, string, number[], ...number[][]]>;
+}
+
+export function packSidecar(sidecar: Sidecar): PackedSidecar {
+  const strings: string[] = [];
+  const number = new Map<string, number>();
+  const ref = (s: string) => {
+    let n = number.get(s);
+    if (n === undefined) {
+      n = strings.push(s) - 1;
+      number.set(s, n);
+    }
+    return n;
+  };
+  const keys = [...new Set(Object.values(sidecar.pages).flatMap((p) => Object.keys(p.f)))].sort();
+  const pages: PackedSidecar['pages'] = {};
+  for (const [id, p] of Object.entries(sidecar.pages)) {
+    pages[id] = [p.d, p.ti, p.hd ? p.hd.split('\n').map(ref) : [], ...keys.map((k) => (p.f[k] ?? []).map(ref))];
+  }
+  return { fold: sidecar.fold, ...(sidecar.bundles ? { bundles: sidecar.bundles } : {}), strings, keys, pages };
+}
+
+export function unpackSidecar(packed: PackedSidecar): Sidecar {
+  const pages: Record<string, SidecarPage> = {};
+  for (const [id, [d, ti, hd, ...values]] of Object.entries(packed.pages)) {
+    const f: Record<string, string[]> = {};
+    packed.keys.forEach((k, i) => {
+      if (values[i]?.length) f[k] = values[i].map((n) => packed.strings[n]);
+    });
+    pages[id] = { d, f, ti, hd: hd.map((n) => packed.strings[n]).join('\n') };
+  }
+  return { fold: packed.fold, pages, ...(packed.bundles ? { bundles: packed.bundles } : {}) };
 }

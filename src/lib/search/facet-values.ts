@@ -1,0 +1,16 @@
+/**
+ * Which values an article is filed under for each search filter: read by the article page
+ * (SearchIndexFields.astro, for Pagefind) and the search page (its checkboxes), so the two agree.
+ * The values are the facet registry's (src/lib/facets.ts).
+ */
+import type { ArticleData } from '../article-schema';
+import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../facets.ts';
+import type { FilterKey } from './facets.ts';
+
+const KIND_OF_FILTER = new Map<FilterKey, TaxonomyKind>(TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]));
+
+/** The article's values for one filter, as strings, empty ones left out. */
+export function facetValues(data: ArticleData, key: FilterKey): string[] {
+  const kind = KIND_OF_FILTER.get(key);
+  return kind ? [...new Set(FACETS[kind].values(data))].filter((v) => v !== '') : [];
+}
