@@ -1,3 +1,5 @@
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
 
@@ -13,8 +15,22 @@ export default defineConfig({
   cacheDir: process.env.DIST_DIR ? `${process.env.DIST_DIR}-cache` : './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
+  // processor below, so .md and .mdx render with the same plugins, on worker threads. `optimize`
+  // renders each run of plain Markdown to one HTML string with hast-util-to-html, as .md is rendered:
+  // without it Astro's JSX runtime escapes text differently (&quot; &#39;) and costs more CPU.
+  integrations: [mdx({ optimize: process.env.MDX_OPTIMIZE !== '0', ...mdxPathForBench() })],
   markdown: {
-    processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`),
+    processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`, process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined),
   },
   devToolbar: { enabled: false },
 });
+
+/**
+ * Only `npm run bench -- --mdx-paths` sets these, to time the other MDX paths on the same archive:
+ * MDX_OPTIMIZE=0, MARKDOWN_THREADS=1 (no workers), MDX_PROCESSOR=satteri. Sätteri cannot run the
+ * site's rehype plugins (it takes its own visitor plugins), so its pages lack anchors and term links.
+ */
+function mdxPathForBench() {
+  return process.env.MDX_PROCESSOR === 'satteri' ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) } : {};
+}

@@ -50,7 +50,7 @@ class ArticleFolder {
 
   constructor(dir: string) {
     this.#dir = dir;
-    // .mdx too: articles were MDX until 2026-11, and a checkout from then must lose them, not keep both.
+    // .md too: articles were Markdown from 2026-11-27 to 11-30, and a checkout from then must lose them, not keep both.
     this.files = walk(dir).filter((f) => /\.mdx?$/.test(f));
     this.#present = new Set(this.files);
   }
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
     if (!hashes.has(f)) continue; // unreadable, reported above
     if (plan.get(f) === 'unchanged') {
       // Kept as they are on disk: content stays unread, KEEP marks it.
-      generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.md$/, ''), file: o.file, content: KEEP, title: '' })));
+      generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.mdx?$/, ''), file: o.file, content: KEEP, title: '' })));
       continue;
     }
     const result = converted.get(f)!;

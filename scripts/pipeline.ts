@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { decode, type Encoding } from './stages/decode.ts';
-import { blocksToMarkdown, frontMatter } from './stages/emit.ts';
+import { blocksToMdast, frontMatter, serialiseArticleBody } from './stages/emit.ts';
 import { mend } from './stages/mend.ts';
 import { separateNotes } from './stages/notes.ts';
 import { normalise, type SourceLine } from './stages/normalise.ts';
@@ -35,7 +35,7 @@ function folderColumn(source: string): string | undefined {
 }
 
 /**
- * One source file → its articles as Markdown text: decode → normalise → split → mend → structure → tag → emit.
+ * One source file → its articles as MDX text: decode → normalise → split → mend → structure → tag → emit.
  * Pure: reads nothing but its arguments and writes nothing, so ingest can run it aside and swap.
  * @param source path relative to src/content/sources/, with forward slashes.
  */
@@ -87,11 +87,11 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
     };
     let body: string;
     try {
-      body = blocksToMarkdown(blocks, source);
+      body = serialiseArticleBody(blocksToMdast(blocks), source);
     } catch (error) {
       throw new SourceError(source, (error as Error).message.replace(`${source}: `, ''), draft.firstLine);
     }
-    return { slug, file: `${slug}.md`, content: `${frontMatter(data)}${body}`, title: draft.title };
+    return { slug, file: `${slug}.mdx`, content: `${frontMatter(data)}${body}`, title: draft.title };
   });
   return { source, encoding, articles };
 }

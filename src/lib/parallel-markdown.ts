@@ -1,31 +1,35 @@
 /**
- * An Astro Markdown processor that renders on worker threads. Astro renders every article's
- * Markdown while it syncs content, one at a time on one core: at 10,007 articles that sync took 70 s
- * of a 120 s astro build, with the machine's other core idle; rendered on two workers it took 38 s
- * (90 s in all). Each worker builds the very processor the site configures
- * (`unified(markdownOptions(base))`, src/lib/markdown-options.ts), so the HTML is the same as
- * rendering in the main thread; Astro's content loader keeps ten renders in flight, which keeps
- * the workers busy. Plugins an integration adds to `options` at run time would reach only the
- * main thread's renderer: this site adds none.
+ * An Astro Markdown processor that renders on worker threads, for .md and .mdx alike. Astro renders
+ * every .md article while it syncs content, and @astrojs/mdx compiles every .mdx article to a JS
+ * module while Vite builds, both one at a time on one core: at 10,007 .md articles that sync took
+ * 70 s of a 120 s astro build with the machine's other core idle; on two workers it took 38 s.
+ * Each worker builds the very processor the site configures (`unified(markdownOptions(base))`,
+ * src/lib/markdown-options.ts), so the output is the same as in the main thread (a test compares
+ * them). Astro's content loader and Vite both keep several files in flight, which keeps the workers
+ * busy. Plugins an integration adds to `options` at run time would reach only the main thread's
+ * renderer: this site adds none.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { unified, type AstroMarkdownOptions, type MarkdownProcessor, type MarkdownRenderer, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-options.ts';
 
-export interface RenderRequest {
-  id: number;
-  content: string;
-  fileURL?: string;
-  frontmatter?: Record<string, unknown>;
-}
+// @astrojs/markdown-remark does not re-export its MDX types; they are read off the processor interface.
+type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
+type MdxRendererOptions = Parameters<MdxRendererFactory>[1];
+type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
+type MdxRenderResult = Awaited<ReturnType<MdxRenderer['process']>>;
 
-export type RenderReply = { id: number; result: MarkdownRenderResult } | { id: number; error: string };
+type Job = { content: string; fileURL?: string; frontmatter?: Record<string, unknown> } | { content: string; filePath: string; frontmatter: Record<string, unknown> };
+export type RenderRequest = Job & { id: number };
 
-/** Settings a worker needs to build the same renderer: the site base and Astro's shared options. */
+export type RenderReply = { id: number; result: MarkdownRenderResult | MdxRenderResult } | { id: number; error: string };
+
+/** Settings a worker needs to build the same renderer: the site base, Astro's shared options, and for .mdx the MDX options. */
 export interface RendererSetup {
   base: string;
   shared: AstroMarkdownOptions;
+  mdx?: MdxRendererOptions;
 }
 
 export function parallelMarkdown(base: string, threads = Math.min(4, os.availableParallelism())): MarkdownProcessor {
@@ -37,9 +41,17 @@ export function parallelMarkdown(base: string, threads = Math.min(4, os.availabl
       const setup: RendererSetup = { base, shared };
       // Options a worker cannot receive (functions in a Shiki config, say), or one core: render here.
       if (threads < 2 || !cloneable(setup)) return inThread.createRenderer(shared);
-      return workerRenderer(setup, threads);
+      const pool = workerPool(setup, threads);
+      return { render: (content, opts) => pool.run({ content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter }) as Promise<MarkdownRenderResult> };
     },
-    createMdxRenderer: inThread.createMdxRenderer?.bind(inThread),
+    async createMdxRenderer(shared, mdx) {
+      // The processor's own gfm/smartypants (off) win over the shared ones, as they do for .md;
+      // @astrojs/mdx would otherwise let a shared `gfm` outrank them.
+      const setup: RendererSetup = { base, shared: { ...shared, gfm: inThread.options.gfm, smartypants: inThread.options.smartypants }, mdx };
+      if (threads < 2 || !cloneable(setup)) return inThread.createMdxRenderer!(setup.shared, mdx);
+      const pool = workerPool(setup, threads);
+      return { process: (content, filePath, frontmatter) => pool.run({ content, filePath, frontmatter }) as Promise<MdxRenderResult> } satisfies MdxRenderer;
+    },
   };
 }
 
@@ -52,14 +64,14 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-function workerRenderer(setup: RendererSetup, threads: number): MarkdownRenderer {
+function workerPool(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), { workerData: setup });
     // Idle workers must not keep `astro build` from exiting; busy ones are ref'd again below.
     worker.unref();
     return { worker, busy: 0 };
   });
-  const waiting = new Map<number, { resolve: (r: MarkdownRenderResult) => void; reject: (e: Error) => void; from: (typeof workers)[number] }>();
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; from: (typeof workers)[number] }>();
   let nextId = 0;
   for (const w of workers) {
     w.worker.on('message', (reply: RenderReply) => {
@@ -79,15 +91,14 @@ function workerRenderer(setup: RendererSetup, threads: number): MarkdownRenderer
     });
   }
   return {
-    render(content, opts) {
+    run(job) {
       // The least busy worker: articles differ in length, so round-robin would leave one idle.
       const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       if (w.busy++ === 0) w.worker.ref();
-      const request: RenderRequest = { id, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject, from: w });
-        w.worker.postMessage(request);
+        w.worker.postMessage({ id, ...job } as RenderRequest);
       });
     },
   };
