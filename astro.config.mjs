@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { mdxOptions } from './src/lib/markdown-options.ts';
 import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
@@ -16,10 +17,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
-  // processor below, so .md and .mdx render with the same plugins, on worker threads. `optimize`
-  // renders each run of plain Markdown to one HTML string with hast-util-to-html, as .md is rendered:
-  // without it Astro's JSX runtime escapes text differently (&quot; &#39;) and costs more CPU.
-  integrations: [mdx({ optimize: process.env.MDX_OPTIMIZE !== '0', ...mdxPathForBench() })],
+  // processor below, so .md and .mdx render with the same plugins, on worker threads.
+  integrations: [mdx({ ...mdxOptions, ...mdxPathForBench() })],
   markdown: {
     processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`, process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined),
   },
@@ -32,5 +31,8 @@ export default defineConfig({
  * site's rehype plugins (it takes its own visitor plugins), so its pages lack anchors and term links.
  */
 function mdxPathForBench() {
-  return process.env.MDX_PROCESSOR === 'satteri' ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) } : {};
+  return {
+    ...(process.env.MDX_OPTIMIZE === '0' ? { optimize: false } : {}),
+    ...(process.env.MDX_PROCESSOR === 'satteri' ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) } : {}),
+  };
 }

@@ -197,12 +197,6 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   const pagefindBytes = bundleDirs(dist).reduce((n, b) => n + duBytes(path.join(dist, b)), 0);
   const astroBuilds: Scenario['astroBuilds'] = [{ path: 'mdx: unified on workers, optimize on (the site)', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes }];
 
-  for (const other of args['mdx-paths'] ? OTHER_MDX_PATHS : []) {
-    const run = await astroBuild(`astro build (${other.name})`, other.env);
-    log({ stage: `astro build, mdx: ${other.name}`, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
-    astroBuilds.push({ path: `mdx: ${other.name}`, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
-  }
-
   // The same articles as plain Markdown: same text, same processor and plugins, no module per article.
   for (const e of fs.readdirSync(articles, { recursive: true, withFileTypes: true })) {
     if (e.isFile() && e.name.endsWith('.mdx')) fs.renameSync(path.join(e.parentPath, e.name), path.join(e.parentPath, e.name.replace(/\.mdx$/, '.md')));
@@ -210,6 +204,17 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   const md = await astroBuild('astro build (.md)', { ARTICLES_EXTENSION: 'md' });
   log({ stage: 'astro build, same articles as .md', seconds: md.seconds, cpuSeconds: md.cpuSeconds, peakBytes: md.peakBytes, note: `MDX/MD CPU ${(astro.cpuSeconds / md.cpuSeconds).toFixed(2)}×` });
   astroBuilds.push({ path: 'md: unified on workers', seconds: md.seconds, cpuSeconds: md.cpuSeconds, peakBytes: md.peakBytes });
+
+  if (args['mdx-paths']) {
+    for (const e of fs.readdirSync(articles, { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && e.name.endsWith('.md')) fs.renameSync(path.join(e.parentPath, e.name), path.join(e.parentPath, `${e.name}x`));
+    }
+  }
+  for (const other of args['mdx-paths'] ? OTHER_MDX_PATHS : []) {
+    const run = await astroBuild(`astro build (${other.name})`, other.env);
+    log({ stage: `astro build, mdx: ${other.name}`, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
+    astroBuilds.push({ path: `mdx: ${other.name}`, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
+  }
 
   const scenario: Scenario = {
     name,

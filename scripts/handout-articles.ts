@@ -11,7 +11,7 @@ import { readArticle } from './stages/emit.ts';
  */
 
 export interface ArticleFile {
-  /** The id the site uses: path under the articles folder, without .md. */
+  /** The id the site uses: path under the articles folder, without .mdx. */
   id: string;
   title: string;
   /** The source file it came from, relative to src/content/sources/. */
@@ -31,7 +31,7 @@ function sectionsOf(body: string): Map<string, string> {
 }
 
 export function readArticles(dir: string): ArticleFile[] {
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
   return files
     .map((file) => {
       let article: ReturnType<typeof readArticle>;
@@ -41,7 +41,7 @@ export function readArticles(dir: string): ArticleFile[] {
         throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
       }
       return {
-        id: file.replace(/\\/g, '/').replace(/\.md$/, ''),
+        id: file.replace(/\\/g, '/').replace(/\.mdx$/, ''),
         title: String(article.data.title ?? ''),
         source: String(article.data.source ?? ''),
         sections: sectionsOf(article.body),

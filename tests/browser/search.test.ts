@@ -36,8 +36,8 @@ function articlePages(): ArticlePage[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.md')) {
-        const id = path.relative(ARTICLES, full).replace(/\.md$/, '').split(path.sep).join('/');
+      else if (e.name.endsWith('.mdx')) {
+        const id = path.relative(ARTICLES, full).replace(/\.mdx$/, '').split(path.sep).join('/');
         const url = `/articles/${id}/`;
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
         const title = find(tree, (el) => el.tagName === 'h1');

@@ -4,6 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { selectAll, select } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
+import { markdownBodyHtml, withoutStudyAids } from '../helpers/body-html.ts';
 import { DIST } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
@@ -43,6 +44,15 @@ describe('built article pages (the shipped sources, as `npm run build` makes the
     const filters = selectAll('[data-pagefind-filter]', tree).map((el) => `${el.properties.dataPagefindFilter}`.split(':')[0]);
     if (a.data.column) expect(filters).toContain('column');
     if (a.data.authors.length) expect(filters).toContain('author');
+  });
+
+  // The .mdx article, compiled by @astrojs/mdx and rendered by Astro, carries byte for byte the HTML
+  // the same body got as .md from Astro's Markdown processor with the same plugins.
+  it.each(articles.map((a) => [a.id, a] as const))('%s: the built body is byte-identical to the .md rendering of it', async (_, a) => {
+    const html = withoutStudyAids(fs.readFileSync(path.join(DIST, 'articles', a.id, 'index.html'), 'utf8'));
+    const markdown = await markdownBodyHtml(a.body);
+    expect(markdown.length).toBeGreaterThan(100);
+    expect(html.includes(markdown), 'the Markdown rendering is not in the page').toBe(true);
   });
 
   it('shows the mended sentences whole in the 1954 and resolution pages', () => {

@@ -5,7 +5,7 @@ import { convertSource } from '../../scripts/pipeline.ts';
 import { docxToLines } from '../../scripts/stages/docx.ts';
 import { memberReport } from '../fixtures/hostile/word.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
-import { elementsOf, renderMarkdown, splitArticle, textOf } from '../helpers/render-markdown.ts';
+import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
 
 describe('Word (.docx) sources go through the same pipeline', () => {
   it('turns heading styles and bold lead-ins into sections and sub-sections', async () => {
@@ -24,7 +24,7 @@ describe('Word (.docx) sources go through the same pipeline', () => {
   it('shows markup typed into Word as text, runs nothing, and loses no word', async () => {
     const { articles } = await convertSource('委员履职.docx', await memberReport());
     const { body } = splitArticle(articles[0].content);
-    const tree = await renderMarkdown(body);
+    const tree = await renderMdx(body);
     const shown = textOf(tree);
     expect(shown).toContain('<script>globalThis.__pwned = 1</script>{alert(1)} & 1 < 2 &amp; `代码`。');
     expect(elementsOf(tree).map((e) => e.tagName)).not.toContain('script');
@@ -70,7 +70,7 @@ describe('Word (.docx) sources go through the same pipeline', () => {
         let shown = '';
         for (const article of articles) {
           const { data, body } = splitArticle(article.content);
-          const tree = await renderMarkdown(body);
+          const tree = await renderMdx(body);
           shown += ((data.header as string[] | undefined) ?? []).join('') + textOf(tree);
           expect(elementsOf(tree).map((e) => e.tagName).filter((t) => !['h2', 'h3', 'p', 'span', 'a'].includes(t))).toEqual([]);
         }

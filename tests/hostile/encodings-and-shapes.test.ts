@@ -7,7 +7,7 @@ import { decode } from '../../scripts/stages/decode.ts';
 import { encodedVariants, hostileText, longLineText, nonBmpVariants, unreadableSources } from '../fixtures/hostile/fixtures.ts';
 import { visibleText } from '../helpers/hostile-text.ts';
 import { SOURCES } from '../helpers/paths.ts';
-import { renderMarkdown, splitArticle, textOf } from '../helpers/render-markdown.ts';
+import { renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
 
 /** Each article of a source as a reader gets it: front matter, and the rendered body text. */
 async function read(name: string, bytes: Uint8Array) {
@@ -15,7 +15,7 @@ async function read(name: string, bytes: Uint8Array) {
   return Promise.all(
     converted.articles.map(async (a) => {
       const { data, body } = splitArticle(a.content);
-      return { slug: a.slug, data, body, text: textOf(await renderMarkdown(body)), encoding: converted.encoding };
+      return { slug: a.slug, data, body, text: textOf(await renderMdx(body)), encoding: converted.encoding };
     }),
   );
 }

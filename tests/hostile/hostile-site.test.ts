@@ -13,7 +13,7 @@ import { buildArchive } from '../helpers/build-archive.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
 import { ingest, put, workspace, type Workspace } from '../helpers/ingest-cli.ts';
 import { DIST, SOURCES } from '../helpers/paths.ts';
-import { elementsOf, splitArticle, textOf } from '../helpers/render-markdown.ts';
+import { elementsOf, splitArticle, textOf } from '../helpers/render-mdx.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { validateSite } from '../helpers/validate-html.ts';
 
@@ -92,12 +92,12 @@ beforeAll(async () => {
   if (run.status !== 0) throw new Error(`ingest failed:\n${run.stderr}`);
   // With the search index: zero-width spaces between punctuation once made scripts/pagefind.ts refuse a page.
   buildArchive(HOSTILE_DIST, ws.out);
-  for (const file of fs.readdirSync(ws.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+  for (const file of fs.readdirSync(ws.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'))) {
     const { data } = splitArticle(fs.readFileSync(path.join(ws.out, file), 'utf8'));
-    const html = fs.readFileSync(path.join(HOSTILE_DIST, 'articles', file.replace(/\.md$/, ''), 'index.html'), 'utf8');
+    const html = fs.readFileSync(path.join(HOSTILE_DIST, 'articles', file.replace(/\.mdx$/, ''), 'index.html'), 'utf8');
     const original = files[data.source as string];
     const sourceText = typeof original === 'string' ? original : undefined;
-    pages.push({ slug: file.replace(/\.md$/, ''), source: data.source as string, sourceText, data, html, tree: fromHtml(html) });
+    pages.push({ slug: file.replace(/\.mdx$/, ''), source: data.source as string, sourceText, data, html, tree: fromHtml(html) });
   }
 }, 300_000);
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { hostileText } from '../fixtures/hostile/fixtures.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
-import { elementsOf, renderMarkdown, splitArticle, textOf } from '../helpers/render-markdown.ts';
+import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';
 
 declare global {
   var __pwned: unknown;
@@ -19,7 +19,7 @@ async function readerText(name: string, text: string): Promise<{ visible: string
   const elements = [];
   for (const article of articles) {
     const { data, body } = splitArticle(article.content);
-    const tree = await renderMarkdown(body);
+    const tree = await renderMdx(body);
     visible += ((data.header as string[] | undefined) ?? []).join('') + textOf(tree);
     elements.push(...elementsOf(tree));
   }
@@ -53,7 +53,7 @@ describe('text that looks like code is shown exactly as written, and nothing run
     expect(visible).toContain('<!--这是一条HTML注释-->');
   });
 
-  it('random mixes of Chinese and hostile syntax survive convert → Markdown → rendered HTML', async () => {
+  it('random mixes of Chinese and hostile syntax survive convert → MDX → compiled, run and rendered HTML', async () => {
     await fc.assert(
       fc.asyncProperty(hostileSource, async (text) => {
         const { visible, elements } = await readerText('随机.txt', text);

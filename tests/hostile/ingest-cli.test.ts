@@ -167,7 +167,7 @@ describe('writes are atomic', () => {
     const old = `${ws.out}.old`;
     const half = () => {
       fs.mkdirSync(next, { recursive: true });
-      fs.writeFileSync(path.join(next, '半个文件.md'), '---\ntitle: "写了一半');
+      fs.writeFileSync(path.join(next, '半个文件.mdx'), '---\ntitle: "写了一半');
     };
 
     // Died while writing the new set aside.

@@ -34,7 +34,7 @@ function ingest(): Summary {
 }
 
 function articles(): Map<string, { text: string; mtimeMs: number }> {
-  const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md'));
+  const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.mdx'));
   return new Map(files.map((e) => {
     const file = path.join(e.parentPath, e.name);
     return [path.relative(out, file), { text: fs.readFileSync(file, 'utf8'), mtimeMs: fs.statSync(file).mtimeMs }];

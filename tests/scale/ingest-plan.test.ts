@@ -8,7 +8,7 @@ import { GOV_REPORTS } from '../helpers/paths.ts';
 const names = ['2010年政府工作报告.txt', '2015年政府工作报告.txt', '2019年政府工作报告.txt', '2023年政府工作报告.txt'].filter((f) => fs.existsSync(path.join(GOV_REPORTS, f)));
 const bytes = new Map(names.map((f) => [f, fs.readFileSync(path.join(GOV_REPORTS, f))]));
 const hashOf = (f: string) => sha256(bytes.get(f)!);
-const articleOf = (f: string) => `${f.replace(/\.txt$/, '')}.md`;
+const articleOf = (f: string) => `${f.replace(/\.txt$/, '')}.mdx`;
 const articleText = (f: string) => `---\ntitle: "${f}"\n---\n${bytes.get(f)!.toString('utf8').slice(0, 200)}`;
 
 /** The manifest a run over `sources` leaves behind. */

@@ -32,9 +32,9 @@ describe('a topic with more articles than one page holds', () => {
     writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 600);
     const ingest = runIngest(['--sources', path.join(WORK, 'sources'), '--out', path.join(WORK, 'articles'), '--cache', path.join(WORK, 'manifest.json')]);
     expect(ingest.stderr).toBe('');
-    const articles = fs.readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    const articles = fs.readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
     const dated = articles.map((f) => ({ f, data: readArticle(fs.readFileSync(path.join(WORK, 'articles', f), 'utf8')).data }));
-    tagged = dated.filter((a) => (a.data.tags as string[]).includes(TAG)).map((a) => `/articles/${a.f.replace(/\.md$/, '')}/`);
+    tagged = dated.filter((a) => (a.data.tags as string[]).includes(TAG)).map((a) => `/articles/${a.f.replace(/\.mdx$/, '')}/`);
     slug = labelSlugs('tags', [TAG]).get(TAG)!;
     buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'), {}, { search: false });
     site = bothWays(path.join(WORK, 'dist'));

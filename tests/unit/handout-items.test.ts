@@ -41,7 +41,7 @@ describe('npm run handout arguments, on the shipped articles', () => {
   const articles = readArticles(ARTICLES);
 
   it('finds every shipped article with its title and numbers its headings like the site does', () => {
-    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => f.endsWith('.md')).length);
+    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => f.endsWith('.mdx')).length);
     const report = articles.find((a) => a.id === REPORT_2024)!;
     expect(report.title).toBe('政府工作报告');
     expect(report.sections.get('s1')).toBe('一、2023年工作回顾');
@@ -49,7 +49,7 @@ describe('npm run handout arguments, on the shipped articles', () => {
   });
 
   it('accepts an id, a slug, a page path, a Markdown path and a source file', () => {
-    for (const arg of [REPORT_2024, '2024nian-zhengfu-gongzuo-baogao', `/articles/${REPORT_2024}/`, `src/content/articles/${REPORT_2024}.md`, '2024年政府工作报告', 'src/content/sources/政府工作报告/2024年政府工作报告.txt']) {
+    for (const arg of [REPORT_2024, '2024nian-zhengfu-gongzuo-baogao', `/articles/${REPORT_2024}/`, `src/content/articles/${REPORT_2024}.mdx`, '2024年政府工作报告', 'src/content/sources/政府工作报告/2024年政府工作报告.txt']) {
       expect(resolveArgument(arg, articles), arg).toEqual({ article: REPORT_2024 });
     }
     expect(resolveArgument('2024nian-zhengfu-gongzuo-baogao#s2', articles)).toEqual({ article: REPORT_2024, section: 's2' });
@@ -64,7 +64,7 @@ describe('npm run handout arguments, on the shipped articles', () => {
 
 describe('study sessions', () => {
   const entries: ArticleLike[] = readArticles(ARTICLES).map((a) => {
-    const file = path.join(ARTICLES, `${a.id}.md`);
+    const file = path.join(ARTICLES, `${a.id}.mdx`);
     const text = fs.readFileSync(file, 'utf8');
     const end = text.indexOf('\n---', 4);
     const num = (key: string) => Number(new RegExp(`^${key}: (\\d+)`, 'm').exec(text)![1]);

@@ -36,18 +36,22 @@ describe('ingest --check', () => {
     expect(runIngest(args).status).toBe(0);
     expect(runIngest([...args, '--check']).status).toBe(0);
 
-    const article = path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md');
+    const article = path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.mdx');
     fs.appendFileSync(article, '\n手工改动\n');
-    fs.writeFileSync(path.join(dir, 'articles/orphan.md'), '---\ntitle: "x"\n---\n');
+    fs.writeFileSync(path.join(dir, 'articles/orphan.mdx'), '---\ntitle: "x"\n---\n');
+    // An article from when ingest wrote .md: the .mdx beside it replaces it, so it must go.
+    fs.writeFileSync(path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'), '---\ntitle: "x"\n---\n');
     const check = runIngest([...args, '--check']);
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain('2024nian-zhengfu-gongzuo-baogao.md');
-    expect(check.stderr).toMatch(/no source explains: .*orphan\.md/);
+    expect(check.stderr).toContain('2024nian-zhengfu-gongzuo-baogao.mdx');
+    expect(check.stderr).toMatch(/no source explains: .*orphan\.mdx/);
+    expect(check.stderr).toMatch(/no source explains: .*2024nian-zhengfu-gongzuo-baogao\.md\b/);
 
     // A real run repairs both.
     expect(runIngest(args).status).toBe(0);
     expect(runIngest([...args, '--check']).status).toBe(0);
-    expect(fs.existsSync(path.join(dir, 'articles/orphan.md'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'articles/orphan.mdx'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'))).toBe(false);
   });
 
   it('is reproducible: two fresh runs write byte-identical trees', () => {
@@ -57,11 +61,11 @@ describe('ingest --check', () => {
     expect(run('b').status).toBe(0);
     const [a, b] = [tree(path.join(dir, 'a')), tree(path.join(dir, 'b'))];
     expect(Object.keys(a).sort()).toEqual([
-      '2024nian-zhengfu-gongzuo-baogao.md',
-      'huibian/magazine-layout/difang-zhengxie-lvzhi-chengguo-zhuanhua-yunyong-jizhi-yanjiu.md',
-      'huibian/magazine-layout/fazhan-xin-zhi-shengchanli-tuijin-xinxing-gongyehua.md',
-      'huibian/magazine-layout/ning-xin-ju-li-jianshe-xiandaihua-chanye-tixi.md',
-      'huibian/magazine-layout/xue-si-jian-wu-xin-sixiang-shigan-dandang-pu-xinpian.md',
+      '2024nian-zhengfu-gongzuo-baogao.mdx',
+      'huibian/magazine-layout/difang-zhengxie-lvzhi-chengguo-zhuanhua-yunyong-jizhi-yanjiu.mdx',
+      'huibian/magazine-layout/fazhan-xin-zhi-shengchanli-tuijin-xinxing-gongyehua.mdx',
+      'huibian/magazine-layout/ning-xin-ju-li-jianshe-xiandaihua-chanye-tixi.mdx',
+      'huibian/magazine-layout/xue-si-jian-wu-xin-sixiang-shigan-dandang-pu-xinpian.mdx',
     ]);
     expect(b).toEqual(a);
   });
@@ -75,6 +79,6 @@ describe('ingest --check', () => {
     expect(runIngest(args).status).toBe(0);
     const after = tree(path.join(dir, 'articles'));
     for (const [file, content] of Object.entries(before)) expect(after[file]).toBe(content);
-    expect(after['huibian/2024nian-zhengfu-gongzuo-baogao.md']).toMatch(/title: "政府工作报告"/);
+    expect(after['huibian/2024nian-zhengfu-gongzuo-baogao.mdx']).toMatch(/title: "政府工作报告"/);
   });
 });

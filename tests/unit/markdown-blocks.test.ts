@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { toString } from 'mdast-util-to-string';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown } from '../../scripts/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody } from '../../scripts/stages/emit.ts';
 import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
-// CommonMark without GFM, as the site renders articles.
-const parser = unified().use(remarkParse);
+// MDX without GFM, as the site renders articles.
+const parser = unified().use(remarkParse).use(remarkMdx);
 /** What the Markdown renderer sees: top-level headings and paragraphs with their text. */
 function remarkBlocks(body: string) {
   return parser.parse(body).children.map((node) =>
@@ -17,7 +18,7 @@ function remarkBlocks(body: string) {
   );
 }
 
-describe('markdownBlocks reads generated Markdown as remark does', () => {
+describe('markdownBlocks reads generated MDX as remark-mdx does', () => {
   it.each(shippedArticles().map((a) => [a.id, a.body] as const))('%s', (_id, body) => {
     expect(markdownBlocks(body)).toEqual(remarkBlocks(body));
   });
@@ -35,7 +36,7 @@ describe('markdownBlocks reads generated Markdown as remark does', () => {
       fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
         let markdown: string;
         try {
-          markdown = blocksToMarkdown(blocks, 'test.txt');
+          markdown = serialiseArticleBody(blocksToMdast(blocks), 'test.txt');
         } catch {
           return fc.pre(false); // ingest refuses this text itself; nothing to read
         }

@@ -64,7 +64,7 @@ describe('pipeline on real sources', () => {
     expect(squeeze(parsed.flatMap(({ blocks }) => blocks.map((b) => b.text)).join(''))).not.toMatch(/\*\*|□/);
   });
 
-  it('is deterministic: converting twice gives byte-identical Markdown', async () => {
+  it('is deterministic: converting twice gives byte-identical MDX', async () => {
     for (const { name, file } of sources.slice(0, 8)) {
       const bytes = fs.readFileSync(file);
       const [a, b] = [await convertSource(name, bytes), await convertSource(name, bytes)];

@@ -1,0 +1,32 @@
+import { unified as astroUnified } from '@astrojs/markdown-remark';
+import type { RootContent } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { markdownOptions } from '../../src/lib/markdown-options.ts';
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx);
+const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({ syntaxHighlight: false });
+
+/**
+ * A study aid as the article page renders it (<aside … data-study-aid=…>, notes/EDITORIAL.md) with
+ * the line end that joins it to the block before it, or for a first block the one after it.
+ */
+const ASIDE = String.raw`<aside\b[^>]*\bdata-study-aid\b[^>]*>[\s\S]*?<\/aside>`;
+const STUDY_AID_HTML = new RegExp(String.raw`\n${ASIDE}|${ASIDE}\n?`, 'g');
+
+/**
+ * An article body rendered as the .md path renders it: Astro's Markdown processor with the site's
+ * options and plugins. Study aids (MDX components, which Markdown has not got) are cut out of the
+ * source first; `withoutStudyAids` cuts them out of MDX-rendered HTML, so the two can be compared.
+ */
+export async function markdownBodyHtml(body: string): Promise<string> {
+  const aids = mdxParser.parse(body).children.filter((n: RootContent) => n.type === 'mdxJsxFlowElement');
+  let source = body;
+  for (const aid of aids.reverse()) source = source.slice(0, aid.position!.start.offset!) + source.slice(aid.position!.end.offset!);
+  return (await (await markdownRenderer).render(source)).code;
+}
+
+export function withoutStudyAids(html: string): string {
+  return html.replace(STUDY_AID_HTML, '');
+}
