@@ -64,7 +64,13 @@ function cloneable(value: unknown): boolean {
   }
 }
 
+/** Workers start on the first job: Astro asks for a .md renderer even when every article is .mdx. */
 function workerPool(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
+  let pool: { run(job: Job): Promise<unknown> } | undefined;
+  return { run: (job) => (pool ??= startWorkers(setup, threads)).run(job) };
+}
+
+function startWorkers(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), { workerData: setup });
     // Idle workers must not keep `astro build` from exiting; busy ones are ref'd again below.
