@@ -11,9 +11,17 @@ const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/s;
 const ESCAPE = /\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©' };
 
+/**
+ * A study aid the editorial layer put in the body (<EditorsNote>…</EditorsNote>): written at the
+ * start of a line, its children indented. Text never starts a line with "<" (ingest escapes it).
+ */
+const STUDY_AID_BLOCK = /^<([A-Z][A-Za-z]*)\b[^\n]*\n[\s\S]*?^<\/\1>[ \t]*$/gm;
+
+/** The article's own text: study aids are the editors', not the text's, and are left out. */
 export function markdownBlocks(body: string): MarkdownBlock[] {
   return body
     .replace(/\r\n?/g, '\n')
+    .replace(STUDY_AID_BLOCK, '')
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '')
