@@ -1,5 +1,12 @@
 import { defineConfig } from 'astro/config';
 import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
+import { ingestIntegration } from './scripts/integrations/ingest.ts';
+import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
+
+// No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
+// in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
+// would send anything.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = process.env.BASE_PATH ?? '/';
@@ -17,4 +24,6 @@ export default defineConfig({
     processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`),
   },
   devToolbar: { enabled: false },
+  // Ingest before the content collection is read; the search index after the site is written.
+  integrations: [ingestIntegration(), searchIndexIntegration()],
 });
