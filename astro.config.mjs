@@ -3,6 +3,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { mdxOptions } from './src/lib/markdown-options.ts';
 import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
+import { ingestIntegration } from './scripts/integrations/ingest.ts';
+import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
+
+// No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
+// in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
+// would send anything.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = process.env.BASE_PATH ?? '/';
@@ -18,11 +25,12 @@ export default defineConfig({
   build: { format: 'directory' },
   // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
   // processor below, so .md and .mdx render with the same plugins, on worker threads.
-  integrations: [mdx({ ...mdxOptions, ...mdxPathForBench() })],
   markdown: {
     processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`, process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined),
   },
   devToolbar: { enabled: false },
+  // Ingest before the content collection is read; MDX compiles the articles; the search index after the site is written.
+  integrations: [ingestIntegration(), mdx({ ...mdxOptions, ...mdxPathForBench() }), searchIndexIntegration()],
   vite: {
     build: {
       rollupOptions: {

@@ -175,7 +175,11 @@ async function runScenario(name: string, fill: (sourcesDir: string) => void): Pr
   const oneSummary = ingestSummary(one.stdout);
   log({ stage: 'ingest again, one source changed', seconds: one.seconds, cpuSeconds: one.cpuSeconds, peakBytes: one.peakBytes, note: `${oneSummary.converted} converted, ${oneSummary.written} written` });
 
-  const env = { ...process.env, ARTICLES_DIR: articles, DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' };
+  // A cold site build: no output and no Astro cache from an earlier run.
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
+  // The index is timed as a stage of its own below, so astro build leaves it out (SEARCH_INDEX=off).
+  const env = { ...process.env, ARTICLES_DIR: articles, DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', SEARCH_INDEX: 'off' };
   const astroEnv = args['astro-node-options'] ? { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${args['astro-node-options']}`.trim() } : env;
   // Astro writes its prerender chunks under the working directory's .astro/ when outDir lies outside
   // it, where parallel builds overwrite each other's: run it from the scenario folder instead, with

@@ -76,7 +76,8 @@ async function main(): Promise<void> {
 
   if (opts.build || !fs.existsSync(path.join(dist, 'handout/index.html'))) {
     process.stderr.write(`正在构建网站到 ${dist} ……\n`);
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DIST_DIR: dist } });
+    // `npm run build` is `astro build`; run directly, as Windows cannot spawn npm.cmd without a shell.
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DIST_DIR: dist } });
   }
 
   const query = new URLSearchParams();

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
+import { shippedArticles } from '../helpers/shipped-articles.ts';
+import { newestFirst } from '../../src/lib/taxonomy.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -207,9 +209,11 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
     await projector.goto(`${server.origin}${REPORT_2024}#s3-1`);
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'article-reading-1920.png') });
-  });
+    // Nine pages opened and drawn: a home page listing a large archive takes a while on a busy machine.
+  }, 180_000);
 
   it('serves a well-formed Atom feed of the newest materials and a well-formed sitemap', async () => {
+    const articles = shippedArticles();
     const { page } = await open('/');
     const parsed = await page.evaluate(async () => {
       const read = async (p: string) => new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
@@ -218,17 +222,17 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       return {
         errors: feed.getElementsByTagName('parsererror').length + sitemap.getElementsByTagName('parsererror').length,
         feedRoot: feed.documentElement.namespaceURI,
-        titles: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent),
-        updated: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('updated')[0]?.textContent),
+        titles: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent ?? ''),
+        updated: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('updated')[0]?.textContent ?? ''),
         urls: sitemap.getElementsByTagName('loc').length,
       };
     });
     expect(parsed.errors).toBe(0);
     expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
-    expect(parsed.titles[0]).toBe('政府工作报告');
-    expect(parsed.titles).toContain('1954年政府工作报告');
+    // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/lib/taxonomy.ts).
+    expect(parsed.titles).toEqual(newestFirst(articles).slice(0, 20).map((a) => a.data.title));
     for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
-    expect(parsed.urls).toBeGreaterThan(50);
+    expect(parsed.urls).toBeGreaterThan(articles.length);
   });
 
   it('asked for nothing but the local server', () => {

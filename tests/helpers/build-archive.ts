@@ -4,10 +4,11 @@ import path from 'node:path';
 import { ROOT } from './paths.ts';
 
 /**
- * Builds the site from a given articles folder into a given dist folder — astro build then (unless
- * `search: false`) the Pagefind index, the same two steps as `npm run build` after ingest.
- * ARTICLES_DIR and DIST_DIR keep it apart from the shipped archive and from other builds running
- * at the same time.
+ * Builds the site from a given articles folder (default: the committed articles, as the global
+ * build ingested them) into a given dist folder with `astro build`, which writes the Pagefind index
+ * too unless `search: false` (SEARCH_INDEX=off). ARTICLES_DIR and DIST_DIR keep it apart from the
+ * shipped archive and from other builds running at the same time; given ARTICLES_DIR, the build
+ * ingests nothing.
  */
 export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Record<string, string> = {}, { search = true } = {}): void {
   fs.rmSync(distDir, { recursive: true, force: true });
@@ -16,24 +17,23 @@ export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Re
   fs.rmSync(`${distDir}-cache`, { recursive: true, force: true });
   // Vitest puts Vite's import.meta.env keys (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on,
   // they override the child build's own, e.g. BASE_URL '/' beats BASE_PATH and un-bases every url().
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-    DIST_DIR: distDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ...(articlesDir ? { ARTICLES_DIR: articlesDir } : {}),
-    // e.g. BASE_PATH and SITE_URL for a build deployed under a sub-path.
-    ...extraEnv,
-  };
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SEARCH_INDEX: _i, ...inherited } = process.env;
   // Astro keeps generated modules in <root>/.astro/ (content-modules.mjs lists the articles folder's
   // files) and prerender chunks under the working directory: builds of different articles folders
   // running at once from one checkout overwrite each other's and fail at random. Each build runs
   // from its own copy of the project, with node_modules linked in.
   const root = `${distDir}-root`;
+  const env = {
+    ...inherited,
+    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    DIST_DIR: distDir,
+    ARTICLES_DIR: articlesDir ?? path.join(root, 'src/content/articles'),
+    ...(search ? {} : { SEARCH_INDEX: 'off' }),
+    // e.g. BASE_PATH and SITE_URL for a build deployed under a sub-path.
+    ...extraEnv,
+  };
   fs.rmSync(root, { recursive: true, force: true });
   for (const item of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'scripts', 'public'].filter((i) => fs.existsSync(path.join(ROOT, i)))) fs.cpSync(path.join(ROOT, item), path.join(root, item), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
   execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  if (search) execFileSync('node', ['scripts/pagefind.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
 }

@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Builds the archive from the shipped sources exactly as `npm run build` does, once per test run,
- * so dist/ tests and browser tests see what a reader gets. SKIP_SITE_BUILD=1 reuses an existing
- * dist/ while iterating locally; CI never sets it.
+ * Builds the archive from the shipped sources exactly as `npm run build` does (`astro build`, whose
+ * integrations ingest the sources and write the search index), once per run of the site layer, so
+ * dist/ tests and browser tests see what a reader gets. SKIP_SITE_BUILD=1 reuses an existing dist/
+ * while iterating locally; CI never sets it.
  */
 export default function setup(): void {
   if (process.env.SKIP_SITE_BUILD === '1') return;
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // Vitest puts Vite's BASE_URL and friends into process.env; the build must get its own.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SEARCH_INDEX: _i, ...env } = process.env;
+  execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env });
 }

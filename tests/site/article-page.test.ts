@@ -9,12 +9,19 @@ const read = (id: string) => fs.readFileSync(path.join(DIST, 'articles', id, 'in
 const section = (html: string, cls: string) => new RegExp(`<(?:section|nav) class="${cls}"[\\s\\S]*?</(?:section|nav)>`).exec(html)?.[0] ?? '';
 const articleLinks = (html: string) => [...html.matchAll(/href="\/articles\/([^"#]+)\/"/g)].map((m) => m[1]);
 
+/** What related reading is drawn from: glossary terms, topics and keywords. */
+const features = (a: (typeof articles)[number]) => new Set([...a.data.terms.map((t) => `term:${t}`), ...a.data.tags.map((t) => `tag:${t}`), ...a.data.keywords.map((k) => `keyword:${k}`)]);
+const shareSomething = (a: (typeof articles)[number], b: (typeof articles)[number]) => {
+  const mine = features(a);
+  return [...features(b)].some((f) => mine.has(f));
+};
+
 describe.each(articles.map((a) => [a.id, a] as const))('%s', (id, article) => {
   const html = read(id);
 
-  it('has breadcrumbs home › column › article', () => {
+  it('has breadcrumbs home › column › article (home › article for a source outside any folder, which has no column)', () => {
     const crumbs = [...section(html, 'breadcrumbs').matchAll(/<li>(?:<a [^>]*>|<span [^>]*>)([^<]+)</g)].map((m) => m[1]);
-    expect(crumbs).toEqual(['首页', article.data.column, article.data.title]);
+    expect(crumbs).toEqual(['首页', ...(article.data.column ? [article.data.column] : []), article.data.title]);
   });
 
   it('has a table of contents with every section heading', () => {
@@ -23,11 +30,12 @@ describe.each(articles.map((a) => [a.id, a] as const))('%s', (id, article) => {
     expect(toc).toEqual(headings.length > 1 ? headings : []);
   });
 
-  it('offers 3 to 5 related articles, never itself', () => {
+  it('offers up to 5 related articles, as many as share a term, topic or keyword with it, never itself', () => {
     const related = articleLinks(section(html, 'related'));
-    expect(related.length).toBeGreaterThanOrEqual(3);
-    expect(related.length).toBeLessThanOrEqual(5);
+    const candidates = articles.filter((other) => other.id !== id && shareSomething(article, other));
+    expect(related.length).toBe(Math.min(5, candidates.length));
     expect(related).not.toContain(id);
+    for (const other of related) expect(candidates.map((c) => c.id)).toContain(other);
   });
 
   it('links previous and next in its journal issue as printed, or else in its column, and they link back', () => {

@@ -6,7 +6,8 @@ import { formatItem, handoutParams, itemsFromLocation, itemsQuery, parseItem } f
 import { resolveSessions, sectionTexts, type ArticleLike } from '../../src/lib/sessions.ts';
 import { ARTICLES } from '../helpers/paths.ts';
 
-const REPORT_2024 = 'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao';
+const SLUG_2024 = '2024nian-zhengfu-gongzuo-baogao';
+const REPORT_2024 = `zhengfu-gongzuo-baogao/${SLUG_2024}`;
 
 describe('handout items', () => {
   it('reads an item however a reader copied it', () => {
@@ -41,24 +42,43 @@ describe('npm run handout arguments, on the shipped articles', () => {
   const articles = readArticles(ARTICLES);
 
   it('finds every shipped article with its title and numbers its headings like the site does', () => {
-    expect(articles.length).toBe(fs.readdirSync(path.join(ARTICLES, 'zhengfu-gongzuo-baogao')).filter((f) => f.endsWith('.mdx')).length);
+    expect(articles.length).toBe(fs.readdirSync(ARTICLES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f)).length);
     const report = articles.find((a) => a.id === REPORT_2024)!;
     expect(report.title).toBe('政府工作报告');
     expect(report.sections.get('s1')).toBe('一、2023年工作回顾');
     expect(report.sections.get('s3-1')).toMatch(/^（一）大力推进现代化产业体系建设/);
   });
 
-  it('accepts an id, a slug, a page path, a Markdown path and a source file', () => {
-    for (const arg of [REPORT_2024, '2024nian-zhengfu-gongzuo-baogao', `/articles/${REPORT_2024}/`, `src/content/articles/${REPORT_2024}.mdx`, '2024年政府工作报告', 'src/content/sources/政府工作报告/2024年政府工作报告.txt']) {
+  it('accepts an id, a page path, a Markdown path and a source path; a slug or file name when only one article has it', () => {
+    for (const arg of [REPORT_2024, `/articles/${REPORT_2024}/`, `src/content/articles/${REPORT_2024}.mdx`, 'src/content/sources/政府工作报告/2024年政府工作报告.txt']) {
       expect(resolveArgument(arg, articles), arg).toEqual({ article: REPORT_2024 });
     }
-    expect(resolveArgument('2024nian-zhengfu-gongzuo-baogao#s2', articles)).toEqual({ article: REPORT_2024, section: 's2' });
+    // An archive may hold another copy of the report (another folder, another file name).
+    const bySlug = articles.filter((a) => a.id.split('/').pop() === SLUG_2024);
+    const byName = articles.filter((a) => path.basename(a.source).replace(/\.[^.]+$/, '') === '2024年政府工作报告');
+    for (const [arg, holders] of [[SLUG_2024, bySlug], [`${SLUG_2024}#s2`, bySlug], ['2024年政府工作报告', byName]] as const) {
+      const section = arg.includes('#') ? { section: 's2' } : {};
+      if (holders.length === 1) {
+        expect(resolveArgument(arg, articles), arg).toEqual({ article: REPORT_2024, ...section });
+        continue;
+      }
+      // Several have it: one that matches more exactly (a whole id, a whole source path) wins; else the error lists them.
+      try {
+        expect(holders.map((h) => h.id), arg).toContain(resolveArgument(arg, articles).article);
+      } catch (error) {
+        if (!(error instanceof UnknownItemError)) throw error;
+        expect(error.message, arg).toMatch(new RegExp(`不唯一.*${holders.map((h) => h.id).join('.*')}`));
+      }
+    }
   });
 
   it('names what it cannot find', () => {
-    expect(() => resolveArgument('2025nian-zhengfu-gongzuo-baogao', articles)).toThrow(UnknownItemError);
-    expect(() => resolveArgument('2025nian-zhengfu-gongzuo-baogao', articles)).toThrow(/2025nian-zhengfu-gongzuo-baogao/);
-    expect(() => resolveArgument('2024nian-zhengfu-gongzuo-baogao#s9', articles)).toThrow(/没有第 s9 节/);
+    // A slug no article has, whatever the archive holds.
+    let missing = 'zhengfu-gongzuo-baogao-absent';
+    while (articles.some((a) => a.id.split('/').pop() === missing)) missing += '-x';
+    expect(() => resolveArgument(missing, articles)).toThrow(UnknownItemError);
+    expect(() => resolveArgument(missing, articles)).toThrow(new RegExp(missing));
+    expect(() => resolveArgument(`${REPORT_2024}#s9`, articles)).toThrow(/没有第 s9 节/);
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * The Pagefind search index as an Astro integration, as Starlight does it: when `astro build` has
+ * written the site, scripts/pagefind.ts indexes it (sharded, see scripts/pagefind-shards.ts), so
+ * `astro build` alone gives a searchable site.
+ *
+ * SEARCH_INDEX=off leaves the index out: the benchmark times the index as a stage of its own, and
+ * tests that only read HTML do not need one.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { runScript } from './run-script.ts';
+
+export function searchIndexIntegration(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'zhengxie:search-index',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (process.env.SEARCH_INDEX === 'off') {
+          logger.info('SEARCH_INDEX=off：不建检索索引 / search index left out');
+          return;
+        }
+        const code = await runScript(root, 'scripts/pagefind.ts', [], { DIST_DIR: fileURLToPath(dir) });
+        if (code !== 0) throw new Error(`检索索引失败 / search index failed (scripts/pagefind.ts exited with ${code})`);
+      },
+    },
+  };
+}
