@@ -11,9 +11,9 @@ import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 // MDX without GFM, as the site renders articles.
 const parser = unified().use(remarkParse).use(remarkMdx);
-/** What the Markdown renderer sees: top-level headings and paragraphs with their text. */
+/** What the Markdown renderer sees of the text: top-level headings and paragraphs, study aids (JSX) left out. */
 function remarkBlocks(body: string) {
-  return parser.parse(body).children.map((node) =>
+  return parser.parse(body).children.filter((node) => node.type !== 'mdxJsxFlowElement').map((node) =>
     node.type === 'heading' ? { type: 'heading', depth: node.depth, text: toString(node) } : { type: node.type, text: toString(node) },
   );
 }

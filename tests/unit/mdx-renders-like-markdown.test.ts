@@ -44,10 +44,17 @@ describe('an article body renders as MDX exactly as it rendered as .md (same pro
   });
 });
 
-/** Stand-ins with the rendered shape the contract gives study aids: <aside data-study-aid=…>. */
+/**
+ * Stand-ins with the rendered shape the contract gives study aids: <aside data-study-aid=…>; the
+ * one aid that sits inside another (a KeyQuote in KeyQuotes) is a list item, as on the page.
+ */
 const studyAidStandIns = Object.fromEntries(
   STUDY_AID_COMPONENTS.map((name) => [
     name,
-    createComponent((result: unknown, _props: unknown, slots: Record<string, unknown>) => render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`),
+    createComponent((result: unknown, _props: unknown, slots: Record<string, unknown>) =>
+      name === 'KeyQuote'
+        ? render`<li>${renderSlot(result as never, slots.default as never)}</li>`
+        : render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`,
+    ),
   ]),
 );
