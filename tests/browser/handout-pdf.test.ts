@@ -169,7 +169,7 @@ describe.skipIf(skipBrowser)('a handout keeps a text\'s 思考题', () => {
         const response = await route.fetch();
         const tree = fromHtml(await response.text());
         select('main article .article-body', tree)!.children.push(
-          h('aside.study-aid.study-aid--questions', { dataStudyAid: 'questions' }, [h('h2#aid-questions', '思考题'), h('ol', [h('li', question)])]),
+          h('section.study-aid.study-aid--questions', { dataStudyAid: 'questions' }, [h('h2#aid-questions', '思考题'), h('ol', [h('li', question)])]),
         );
         await route.fulfill({ response, body: toHtml(tree) });
       });

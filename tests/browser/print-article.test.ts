@@ -108,7 +108,7 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
     // The markup the editorial layer renders for <StudyQuestions> (notes/EDITORIAL.md), added to the body's end.
     const question = '结合本职工作，如何理解报告提出的主要任务？';
     await page.evaluate((q) => {
-      const aside = document.createElement('aside');
+      const aside = document.createElement('section');
       aside.className = 'study-aid study-aid--questions';
       aside.dataset.studyAid = 'questions';
       aside.innerHTML = '<h2 id="aid-questions">思考题</h2><ol><li></li></ol>';

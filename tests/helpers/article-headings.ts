@@ -6,7 +6,7 @@ import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 
 /** What never prints: the handout drops it, and print.css hides it on an article page. */
-const NOT_PRINTED = 'nav, aside:not([data-study-aid]), details, [hidden], .no-print, button';
+const NOT_PRINTED = 'nav, aside:not([data-study-aid]), details:not(.study-aid-fold), [hidden], .no-print, button';
 
 export interface BuiltArticle {
   id: string;
@@ -32,7 +32,7 @@ export function builtArticle(dist: string, id: string): BuiltArticle {
   if (!article || !h1 || !body) throw new Error(`${file}: no article with a title and a body`);
   const contains = (ancestor: Element, el: Element) => ancestor === el || selectAll('*', ancestor).includes(el);
   const hidden = selectAll(NOT_PRINTED, body);
-  const aids = selectAll('aside[data-study-aid]', body);
+  const aids = selectAll('[data-study-aid]', body);
   const headings = selectAll('h2, h3, h4, h5, h6', body)
     .filter((h) => !hidden.some((x) => contains(x, h)))
     .map((h) => {
@@ -43,7 +43,7 @@ export function builtArticle(dist: string, id: string): BuiltArticle {
     id,
     title: squeeze(toString(h1)),
     headings,
-    hasQuestions: selectAll('aside[data-study-aid="questions"] h2', body).length > 0,
+    hasQuestions: selectAll('[data-study-aid="questions"] h2', body).length > 0,
     bytes: html.length,
   };
 }

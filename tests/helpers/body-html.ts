@@ -12,8 +12,8 @@ const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({ syn
  * A study aid as the article page renders it (<aside … data-study-aid=…>, notes/EDITORIAL.md) with
  * the line end that joins it to the block before it, or for a first block the one after it.
  */
-const ASIDE = String.raw`<aside\b[^>]*\bdata-study-aid\b[^>]*>[\s\S]*?<\/aside>`;
-const STUDY_AID_HTML = new RegExp(String.raw`\n${ASIDE}|${ASIDE}\n?`, 'g');
+const ASIDE = String.raw`<(aside|section)\b[^>]*\bdata-study-aid\b[^>]*>[\s\S]*?<\/\1>`;
+const STUDY_AID_HTML = new RegExp(String.raw`\n${ASIDE}|${ASIDE.replace('\\1', '\\2')}\n?`, 'g');
 
 /**
  * An article body rendered as the .md path renders it: Astro's Markdown processor with the site's

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodedVariants, hostileText, unreadableSources } from '../fixtures/hostile/fixtures.ts';
 import { errorLines, ingest, ingestInBackground, put, snapshot, workspace, type Workspace } from '../helpers/ingest-cli.ts';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
+import { SOURCE_EXTENSIONS } from '../../scripts/pipeline.ts';
 
 const made: string[] = [];
 afterEach(() => {
@@ -121,7 +122,8 @@ describe('writes are atomic', () => {
 
   function reviseAll(ws: Workspace): void {
     for (const entry of fs.readdirSync(ws.sources, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) fs.appendFileSync(path.join(entry.parentPath, entry.name), '\n本文件已修订。\n');
+      // Sources only: an editor's .yaml beside them is data, and a line of prose would break it.
+      if (entry.isFile() && SOURCE_EXTENSIONS.includes(path.extname(entry.name))) fs.appendFileSync(path.join(entry.parentPath, entry.name), '\n本文件已修订。\n');
     }
   }
 

@@ -15,7 +15,10 @@ const SCRIPT_LIMIT = 20 * KB;
  * UTF-8). A report whose text alone is near 100 KB (1978: 31,000 characters, 93 KB) cannot meet the
  * page limit whatever the chrome; for it the chrome budget is what is held.
  */
-const CHROME_LIMIT = 45 * KB;
+// 45 KB until the reader's notes, study record, phone menu, search syntax and study aids came
+// (2026-11-30): they add about 3 KB to every page. 48 KB still leaves the 2024 report (52 KB of
+// text) inside the 100 KB page limit, which the test below holds.
+const CHROME_LIMIT = 48 * KB;
 
 const articlePages = htmlFiles(DIST).filter((f) => f.startsWith('articles/'));
 const weights = articlePages.map((file) => ({ file, ...pageWeight(DIST, file) }));
