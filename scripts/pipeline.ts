@@ -10,6 +10,12 @@ import { structure } from './stages/structure.ts';
 import { tag } from './stages/tag.ts';
 import { SourceError } from './stages/source-error.ts';
 import { docxToLines } from './stages/docx.ts';
+import { removePageFurniture } from './stages/furniture.ts';
+import { isHardWrapped } from './stages/wrap.ts';
+import { takeEditorsNote } from './stages/editors-note.ts';
+import { proofreadArticle } from './proofread/proofread.ts';
+import { articleFingerprint } from './proofread/checks/duplicate-article.ts';
+import type { Finding } from '../src/lib/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
@@ -20,6 +26,12 @@ export interface GeneratedArticle {
   file: string;
   content: string;
   title: string;
+  /** What the proofreading report found in it (before any the editor accepted are set aside). */
+  findings: Finding[];
+  /** sha256 of its text with spaces and punctuation widths evened out: the same article in two sources shares it. */
+  fingerprint: string;
+  /** Line of the source where the article starts. */
+  line: number;
 }
 
 export interface ConvertedSource {
@@ -35,7 +47,8 @@ function folderColumn(source: string): string | undefined {
 }
 
 /**
- * One source file → its articles as Markdown text: decode → normalise → split → mend → structure → tag → emit.
+ * One source file → its articles as Markdown text: decode → normalise → page furniture → split → mend →
+ * editor's note → notes → structure → tag → emit, and what the proofreading report finds in each.
  * Pure: reads nothing but its arguments and writes nothing, so ingest can run it aside and swap.
  * @param source path relative to src/content/sources/, with forward slashes.
  */
@@ -51,11 +64,17 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
     lines = normalise(decoded.text);
     encoding = decoded.encoding;
   }
+  // Running headers and page numbers left in the text by page breaks are layout, not words.
+  lines = removePageFurniture(lines).lines;
+  const hardWrapped = ext !== '.docx' && isHardWrapped(lines);
   const fileStem = path.posix.basename(source, path.posix.extname(source));
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
   const taken = new Set<string>();
-  const articles = drafts.map((draft): GeneratedArticle => {
-    const { body: paragraphs, notes } = separateNotes(mend(draft.body));
+  const articles: GeneratedArticle[] = [];
+  for (const draft of drafts) {
+    const mended = mend(draft.body, { hardWrapped });
+    const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
+    const { body: paragraphs, notes } = separateNotes(withoutNote);
     const blocks = structure(paragraphs);
     if (blocks.length === 0) {
       throw new SourceError(source, `文章《${draft.title}》没有正文 / article has no body text`, draft.firstLine);
@@ -83,6 +102,7 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
       sourceLine: draft.firstLine,
       titleFromFileName: draft.titleFromFileName || undefined,
       header: draft.header.length > 0 ? draft.header : undefined,
+      editorsNote,
       notes: notes.length > 0 ? notes : undefined,
     };
     let body: string;
@@ -91,7 +111,8 @@ export async function convertSource(source: string, bytes: Uint8Array): Promise<
     } catch (error) {
       throw new SourceError(source, (error as Error).message.replace(`${source}: `, ''), draft.firstLine);
     }
-    return { slug, file: `${slug}.md`, content: `${frontMatter(data)}${body}`, title: draft.title };
-  });
+    const findings = await proofreadArticle({ source, slug, title: draft.title, sourceIndex: draft.index, lines: draft.body, paragraphs, blocks });
+    articles.push({ slug, file: `${slug}.md`, content: `${frontMatter(data)}${body}`, title: draft.title, findings, fingerprint: articleFingerprint(blocks), line: draft.firstLine });
+  }
   return { source, encoding, articles };
 }

@@ -42,7 +42,14 @@ export const articleSchema = z
     titleFromFileName: z.boolean().optional(),
     /** Header lines (column label, title, author mark, subtitle, speaker) exactly as in the source. */
     header: z.array(z.string()).optional(),
-    /** A licence or source note the copy appended after the text (Wikisource's), verbatim; shown apart from the text. */
+    // --- issue 12 (proofread branch): the source's own 编者按 ---
+    /**
+     * The editor's note printed with the article ("【编者按】……"), without its label; taken out of
+     * the text. Shown as the 编者按 study aid (the editorial layer turns it into the EditorsNote aid).
+     */
+    editorsNote: z.string().optional(),
+    // --- end issue 12 ---
+    /** A licence or source note the copy appended after the text (Wikisource's), or an editor's note at the end ("（根据录音整理）"), verbatim; shown apart from the text. */
     notes: z.array(z.string()).optional(),
   })
   .strict();
