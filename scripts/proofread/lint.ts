@@ -79,7 +79,10 @@ async function lintDocument(paragraphs: string[], rules: typeof TEXTLINT_RULES):
     let paragraph = offsets.length - 1;
     while (paragraph > 0 && offsets[paragraph] > start) paragraph--;
     const base = offsets[paragraph];
-    return { kind: KIND.get(m.ruleId)!, paragraph, start: start - base, end: Math.max(end, start + 1) - base, message: ruleMessage(m.ruleId, m.message) };
+    // no-unmatched-pair reports the character after the open mark it names: point at the mark itself.
+    const open = m.ruleId === 'no-unmatched-pair' ? /pairing character for (.)/.exec(m.message)?.[1] : undefined;
+    const at = open && text[start] !== open && text[start - 1] === open ? start - 1 : start;
+    return { kind: KIND.get(m.ruleId)!, paragraph, start: at - base, end: (at === start ? Math.max(end, at + 1) : at + 1) - base, message: ruleMessage(m.ruleId, m.message) };
   });
 }
 
