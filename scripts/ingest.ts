@@ -55,8 +55,7 @@ class ArticleFolder {
   constructor(dir: string) {
     this.#dir = dir;
     // .mdx too: articles were MDX until 2026-11, and a checkout from then must lose them, not keep both.
-    // The proofreading report is generated with the articles, so it is swapped in and checked with them.
-    this.files = walk(dir).filter((f) => /\.mdx?$/.test(f) || f === REPORT_FILE);
+    this.files = walk(dir).filter((f) => /\.mdx?$/.test(f));
     this.#present = new Set(this.files);
   }
 
@@ -228,23 +227,30 @@ async function main(): Promise<number> {
     return 1;
   }
   const reportJson = `${JSON.stringify(report, null, 1)}\n`;
-  wanted.set(REPORT_FILE, reportJson); // counted apart from the articles (wanted.size - 1 below)
+  // Beside the articles folder (src/content/proofreading.json), so the folder holds articles only; checked like them.
+  const reportFile = path.join(path.dirname(outDir), REPORT_FILE);
+  const reportStale = (fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : undefined) !== reportJson;
 
   const stale = [...wanted].filter(([f, c]) => c !== KEEP && existing.text(f) !== c).map(([f]) => f);
   const orphans = existing.files.filter((f) => !wanted.has(f));
   if (args.check) {
-    if (stale.length === 0 && orphans.length === 0) {
-      console.log(`✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size - 1} articles from ${generated.size} sources)`);
+    if (stale.length === 0 && orphans.length === 0 && !reportStale) {
+      console.log(`✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size} articles from ${generated.size} sources)`);
       return 0;
     }
     for (const f of stale) console.error(`过期 / stale or missing: ${rel(path.join(outDir, f))}`);
     for (const f of orphans) console.error(`无来源 / no source explains: ${rel(path.join(outDir, f))}`);
+    if (reportStale) console.error(`过期 / stale or missing: ${rel(reportFile)}（校对报告 / proofreading report）`);
     console.error('请运行 npm run ingest 并提交结果 / run `npm run ingest` and commit the result.');
     return 1;
   }
 
   if (stale.length > 0 || orphans.length > 0) swapIn(wanted, existing);
   writeManifest(pipeline, hashes, sourceStats, generated, knownOutputs);
+  if (reportStale) {
+    fs.writeFileSync(`${reportFile}.tmp`, reportJson);
+    fs.renameSync(`${reportFile}.tmp`, reportFile);
+  }
   if (args.report) {
     fs.writeFileSync(`${args.report}.tmp`, reportJson);
     fs.renameSync(`${args.report}.tmp`, args.report);
@@ -252,7 +258,7 @@ async function main(): Promise<number> {
   const changed = [...plan.values()].filter((d) => d !== 'unchanged' && d !== 'removed').length;
   if (!args.quiet) {
     console.log(
-      `导入完成 / ingested ${generated.size} sources → ${wanted.size - 1} articles in ${rel(outDir)} ` +
+      `导入完成 / ingested ${generated.size} sources → ${wanted.size} articles in ${rel(outDir)} ` +
         `(${changed} converted, ${generated.size - changed} unchanged, ${stale.length} written, ${orphans.length} removed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     console.log(reportSummary(report));

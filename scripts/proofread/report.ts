@@ -2,7 +2,7 @@ import { FINDING_KINDS, countByKind, sortFindings, type Finding, type FindingKin
 import { applyAccepted, type AcceptedFinding } from './accept.ts';
 import { duplicateArticles, type FingerprintedArticle } from './checks/duplicate-article.ts';
 
-/** File name of the report in the articles folder: generated, written and checked with the articles. */
+/** File name of the report, beside the articles folder (src/content/proofreading.json): generated and checked with the articles. */
 export const REPORT_FILE = 'proofreading.json';
 
 export interface SourceFindings {

@@ -5,7 +5,7 @@ import { ARTICLES, DIST } from '../helpers/paths.ts';
 import type { ProofreadingReport } from '../../src/lib/proofreading.ts';
 
 /** The editors' 校对报告 page in the built site, against the report ingest wrote beside the articles. */
-const report: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(ARTICLES, 'proofreading.json'), 'utf8'));
+const report: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(ARTICLES, '..', 'proofreading.json'), 'utf8'));
 const page = () => fs.readFileSync(path.join(DIST, 'editors/proofreading/index.html'), 'utf8');
 const unescape = (s: string) => s.replace(/ data-astro-cid-[a-z0-9]+/g, '').replace(/&#x3C;/g, '<').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 

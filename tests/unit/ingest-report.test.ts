@@ -29,8 +29,8 @@ describe('ingest and the proofreading report', () => {
     const report: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
     expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['truncated', 'latin-in-chinese']));
     expect(report.findings.every((f) => f.source === '期刊/seed.txt' && f.line > 0)).toBe(true);
-    // The same report is written beside the articles for the site.
-    expect(fs.readFileSync(path.join(dir, 'articles/proofreading.json'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
+    // The same report is written beside the articles folder for the site.
+    expect(fs.readFileSync(path.join(dir, 'proofreading.json'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
 
     // Nothing changed: nothing converted, the same findings reported.
     const again = ingest([...args, '--report', path.join(dir, 'again.json')]);
@@ -44,7 +44,7 @@ describe('ingest and the proofreading report', () => {
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('proofreading.json');
     expect(ingest(args).status).toBe(0);
-    const accepted: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(dir, 'articles/proofreading.json'), 'utf8'));
+    const accepted: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(dir, 'proofreading.json'), 'utf8'));
     expect(accepted.findings.map((f) => f.kind)).not.toContain('latin-in-chinese');
     expect(accepted.accepted).toBe(1);
     expect(accepted.findings).toHaveLength(report.findings.length - 1);
