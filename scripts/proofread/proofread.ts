@@ -23,6 +23,12 @@ export interface ArticleToProofread {
 
 const CONTEXT = 20;
 
+/** An offset moved off the middle of a surrogate pair (𠮷, emoji), so context never holds half a character. */
+function whole(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return at > 0 && at < text.length && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
+}
+
 /** Each block's section anchor, as rehype-section-anchors gives them on the page. */
 function blockAnchors(blocks: Block[]): (string | undefined)[] {
   const anchors = new AnchorCounter();
@@ -60,8 +66,8 @@ export async function proofreadArticle(article: ArticleToProofread): Promise<Fin
       title: article.title,
       sourceIndex: article.sourceIndex,
       ...(anchor ? { anchor } : {}),
-      before: text.slice(Math.max(0, start - CONTEXT), start),
-      after: text.slice(end, end + CONTEXT),
+      before: text.slice(whole(text, Math.max(0, start - CONTEXT)), start),
+      after: text.slice(end, whole(text, end + CONTEXT)),
     });
   };
   for (const hit of await lintParagraphs(article.blocks.map((b) => b.text))) {

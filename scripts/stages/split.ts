@@ -32,8 +32,11 @@ const BYLINE = /^(?:[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者�
 function bylineInner(m: RegExpExecArray): string {
   return m[1] ?? m[2];
 }
-/** "＊　＊　＊" (or *** ※※※ ☆☆☆) on its own line: the end of one article and the start of the next. */
-export const ARTICLE_SEPARATOR = /^[＊*※☆★◆◇](?:[\s\u3000]*[＊*※☆★◆◇]){2,}$/u;
+/**
+ * "＊　＊　＊" (or ※※※ ☆☆☆) on its own line: the end of one article and the start of the next. Only
+ * full-width marks: ASCII "***" in pasted text is a Markdown rule, not a separator an editor set.
+ */
+export const ARTICLE_SEPARATOR = /^[＊※☆★◆◇](?:[\s\u3000]*[＊※☆★◆◇]){2,}$/u;
 /** A 【编者按】 paragraph (also "编者按：") opening an article: the editor's note, not the author's text. */
 export const EDITORS_NOTE = /^(?:【\s*编者按\s*】|\[\s*编者按\s*\]|编者按\s*[:：])\s*/u;
 /** A date line under a speech's title: "（2024年1月18日）". */

@@ -23,7 +23,7 @@ const rule: TextlintRuleModule = (context) => {
       if (stray) {
         report(last, new RuleError(`文章结尾是孤立的序号“${stray[0]}”，其后的内容可能缺失`, { padding: locator.range([stray.index, text.length]) }));
       } else if (!TERMINAL.test(text)) {
-        const from = Math.max(0, text.length - 1);
+        const from = text.length - [...text].at(-1)!.length;
         report(last, new RuleError('文章在句子中间结束，可能不完整', { padding: locator.range([from, text.length]) }));
       }
     },
