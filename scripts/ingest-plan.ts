@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Finding } from '../src/lib/proofreading.ts';
 
 /**
  * Size and modification time of a file when it was hashed. While both are the same, the recorded
@@ -14,6 +15,10 @@ export interface FileStamp {
 export interface ManifestOutput extends FileStamp {
   file: string;
   hash: string;
+  /** For the proofreading report's same-article check: see scripts/proofread/checks/duplicate-article.ts. */
+  fingerprint?: string;
+  title?: string;
+  line?: number;
 }
 
 /** What ingest remembers of one source between runs. */
@@ -21,6 +26,8 @@ export interface ManifestEntry extends FileStamp {
   /** sha256 of the source's bytes. */
   hash: string;
   outputs: ManifestOutput[];
+  /** What the proofreading report found in the source's articles, kept so an unchanged source is not read again. */
+  findings?: Finding[];
 }
 
 export interface Manifest {

@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --check] [-- --skip-bad] [-- --sources DIR --out DIR]
+ * npm run ingest [-- --check] [-- --skip-bad] [-- --report FILE] [-- --sources DIR --out DIR]
  * Sources → MDX articles. Writes aside and swaps in only when every source converted, so a bad
  * file or an interrupted run never leaves the archive half-written.
  */
@@ -14,6 +14,8 @@ import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from './progress.ts';
+import { REPORT_FILE, buildReport, reportSummary, type SourceFindings } from './proofread/report.ts';
+import { readAcceptList } from './proofread/accept-editorial.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +27,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: path.join(root, 'src/content/articles') },
     cache: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    /** Also write the whole proofreading report (校对报告) as JSON to this file. */
+    report: { type: 'string' },
   },
 });
 const sourcesDir = path.resolve(args.sources!);
@@ -176,7 +180,11 @@ async function main(): Promise<number> {
     if (!hashes.has(f)) continue; // unreadable, reported above
     if (plan.get(f) === 'unchanged') {
       // Kept as they are on disk: content stays unread, KEEP marks it.
-      generated.set(f, manifest!.sources[f].outputs.map((o) => ({ slug: o.file.replace(/\.mdx?$/, ''), file: o.file, content: KEEP, title: '' })));
+      const entry = manifest!.sources[f];
+      generated.set(
+        f,
+        entry.outputs.map((o, i) => ({ slug: o.file.replace(/\.mdx?$/, ''), file: o.file, content: KEEP, title: o.title ?? '', findings: i === 0 ? (entry.findings ?? []) : [], fingerprint: o.fingerprint ?? '', line: o.line ?? 1 })),
+      );
       continue;
     }
     const result = converted.get(f)!;
@@ -230,27 +238,51 @@ async function main(): Promise<number> {
     }
   }
 
+  // The proofreading report over every source, what editors accepted set aside (read from the yaml beside each source).
+  let report;
+  try {
+    report = buildReport(proofreadingInput(generated), (source) => readAcceptList(sourcesDir, source));
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    console.error(`错误 / error: ${path.join(path.relative(root, sourcesDir), error.file)}: ${error.reason}`);
+    return 1;
+  }
+  const reportJson = `${JSON.stringify(report, null, 1)}\n`;
+  // Beside the articles folder (src/content/proofreading.json), so the folder holds articles only; checked like them.
+  const reportFile = path.join(path.dirname(outDir), REPORT_FILE);
+  const reportStale = (fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : undefined) !== reportJson;
+
   const stale = [...wanted].filter(([f, c]) => c !== KEEP && existing.text(f) !== c).map(([f]) => f);
   const orphans = existing.files.filter((f) => !wanted.has(f));
   if (args.check) {
-    if (stale.length === 0 && orphans.length === 0) {
+    if (stale.length === 0 && orphans.length === 0 && !reportStale) {
       console.log(`✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size} articles from ${generated.size} sources)`);
       return 0;
     }
     for (const f of stale) console.error(`过期 / stale or missing: ${rel(path.join(outDir, f))}`);
     for (const f of orphans) console.error(`无来源 / no source explains: ${rel(path.join(outDir, f))}`);
+    if (reportStale) console.error(`过期 / stale or missing: ${rel(reportFile)}（校对报告 / proofreading report）`);
     console.error('请运行 npm run ingest 并提交结果 / run `npm run ingest` and commit the result.');
     return 1;
   }
 
   if (stale.length > 0 || orphans.length > 0) swapIn(wanted, existing);
   writeManifest(pipeline, hashes, sourceStats, generated, knownOutputs);
+  if (reportStale) {
+    fs.writeFileSync(`${reportFile}.tmp`, reportJson);
+    fs.renameSync(`${reportFile}.tmp`, reportFile);
+  }
+  if (args.report) {
+    fs.writeFileSync(`${args.report}.tmp`, reportJson);
+    fs.renameSync(`${args.report}.tmp`, args.report);
+  }
   const changed = [...plan.values()].filter((d) => d !== 'unchanged' && d !== 'removed').length;
   if (!args.quiet) {
     console.log(
       `导入完成 / ingested ${generated.size} sources → ${wanted.size} articles in ${rel(outDir)} ` +
         `(${changed} converted, ${generated.size - changed} unchanged, ${stale.length} written, ${orphans.length} removed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+    console.log(reportSummary(report));
   }
   return 0;
 }
@@ -284,6 +316,18 @@ function swapIn(wanted: Map<string, string>, existing: ArticleFolder): void {
   fs.rmSync(old, { recursive: true, force: true });
 }
 
+/** Each source's findings and its articles' fingerprints, for the report. */
+function proofreadingInput(generated: Map<string, GeneratedArticle[]>): Map<string, SourceFindings> {
+  const out = new Map<string, SourceFindings>();
+  for (const [source, articles] of generated) {
+    out.set(source, {
+      findings: articles.flatMap((a) => a.findings),
+      articles: articles.map((a, sourceIndex) => ({ source, slug: a.slug, title: a.title, sourceIndex, line: a.line, fingerprint: a.fingerprint })).filter((a) => a.fingerprint),
+    });
+  }
+  return out;
+}
+
 function writeManifest(
   pipeline: string,
   hashes: Map<string, string>,
@@ -302,8 +346,10 @@ function writeManifest(
         // Stat after the swap: a written file's time is now, a linked one keeps its own.
         const out = fs.statSync(path.join(outDir, a.file), { throwIfNoEntry: false });
         const hash = a.content === KEEP ? knownOutputs.get(a.file)!.hash : sha256(a.content);
-        return out ? { file: a.file, hash, size: out.size, mtimeMs: out.mtimeMs } : { file: a.file, hash };
+        const proofreading = { fingerprint: a.fingerprint, title: a.title, line: a.line };
+        return out ? { file: a.file, hash, size: out.size, mtimeMs: out.mtimeMs, ...proofreading } : { file: a.file, hash, ...proofreading };
       }),
+      findings: articles.flatMap((a) => a.findings),
     };
   }
   fs.mkdirSync(path.dirname(manifestFile), { recursive: true });

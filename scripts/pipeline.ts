@@ -13,6 +13,12 @@ import { docxToLines } from './stages/docx.ts';
 import { matchEdits, readEditorial, type ArticleEdits, type Editorial } from './stages/editorial.ts';
 import { articleIssue, type ArticleIssue } from './stages/issue.ts';
 import { studyAidNodes } from './stages/study-aids.ts';
+import { removePageFurniture } from './stages/furniture.ts';
+import { isHardWrapped } from './stages/wrap.ts';
+import { takeEditorsNote } from './stages/editors-note.ts';
+import { proofreadArticle } from './proofread/proofread.ts';
+import { articleFingerprint } from './proofread/checks/duplicate-article.ts';
+import type { Finding } from '../src/lib/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
@@ -23,6 +29,12 @@ export interface GeneratedArticle {
   file: string;
   content: string;
   title: string;
+  /** What the proofreading report found in it (before any the editor accepted are set aside). */
+  findings: Finding[];
+  /** sha256 of its text with spaces and punctuation widths evened out: the same article in two sources shares it. */
+  fingerprint: string;
+  /** Line of the source where the article starts. */
+  line: number;
 }
 
 export interface ConvertedSource {
@@ -44,7 +56,9 @@ function folderColumn(source: string): string | undefined {
 }
 
 /**
- * One source file → its articles as MDX text: decode → normalise → split → mend → structure → tag → emit.
+ * One source file → its articles as MDX text: decode → normalise → page furniture → split → editorial
+ * corrections → mend → editor's note → notes → structure → tag → study aids → emit, and what the
+ * proofreading report finds in each.
  * Pure: reads nothing but its arguments and writes nothing, so ingest can run it aside and swap.
  * @param source path relative to src/content/sources/, with forward slashes.
  */
@@ -60,18 +74,24 @@ export async function convertSource(source: string, bytes: Uint8Array, editorial
     lines = normalise(decoded.text);
     encoding = decoded.encoding;
   }
+  // Running headers and page numbers left in the text by page breaks are layout, not words.
+  lines = removePageFurniture(lines).lines;
+  const hardWrapped = ext !== '.docx' && isHardWrapped(lines);
   const fileStem = path.posix.basename(source, path.posix.extname(source));
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
   const editorial = editorialInput ? readEditorial(editorialInput.file, editorialInput.bytes) : undefined;
   const edited = editorial ? matchEdits(editorial, drafts.map((d) => d.title)) : new Map<number, { edits: ArticleEdits; at: number }>();
   const issue = articleIssue(source, drafts.length, editorial?.data.issue);
   const taken = new Set<string>();
-  const articles = drafts.map((original, index): GeneratedArticle => {
+  const articles: GeneratedArticle[] = [];
+  for (const [index, original] of drafts.entries()) {
     const entry = edited.get(index);
     const edits = entry?.edits;
     // Corrections to what was read come first, so tagging and slugs see the corrected article.
     const draft = edits ? { ...original, ...definedOnly({ title: edits.title, subtitle: edits.subtitle, column: edits.column, authors: edits.authors, positions: edits.positions }) } : original;
-    const { body: paragraphs, notes } = separateNotes(mend(draft.body));
+    const mended = mend(draft.body, { hardWrapped });
+    const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
+    const { body: paragraphs, notes } = separateNotes(withoutNote);
     const blocks = structure(paragraphs);
     if (blocks.length === 0) {
       throw new SourceError(source, `文章《${draft.title}》没有正文 / article has no body text`, draft.firstLine);
@@ -104,17 +124,19 @@ export async function convertSource(source: string, bytes: Uint8Array, editorial
       notes: notes.length > 0 ? notes : undefined,
       editorial: edits ? editorial!.file : undefined,
     };
-    const aids = edits && entry ? studyAidNodes(edits, blocks, editorial!, entry.at) : undefined;
+    // The source's own 【编者按】 is the article's 编者按, unless the editor's file gives one.
+    const aids = studyAidNodes(edits, editorsNote, blocks, editorial, entry?.at);
     let body: string;
     try {
       const tree = blocksToMdast(blocks);
-      if (aids) tree.children = [...aids.before, ...tree.children, ...aids.after];
+      tree.children = [...aids.before, ...tree.children, ...aids.after];
       body = serialiseArticleBody(tree, source);
     } catch (error) {
       throw new SourceError(source, (error as Error).message.replace(`${source}: `, ''), draft.firstLine);
     }
-    return { slug, file: `${slug}.mdx`, content: `${frontMatter(data)}${body}`, title: draft.title };
-  });
+    const findings = await proofreadArticle({ source, slug, title: draft.title, sourceIndex: draft.index, lines: draft.body, paragraphs, blocks });
+    articles.push({ slug, file: `${slug}.mdx`, content: `${frontMatter(data)}${body}`, title: draft.title, findings, fingerprint: articleFingerprint(blocks), line: draft.firstLine });
+  }
   return { source, encoding, articles };
 }
 

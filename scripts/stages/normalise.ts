@@ -9,6 +9,8 @@ export interface SourceLine {
    * next line (a .txt line end may be a page-break cut; a Word paragraph end never is).
    */
   paragraphEnd?: boolean;
+  /** True when the line was indented ("　　" or spaces): in a hard-wrapped export that opens a paragraph. */
+  indented?: boolean;
   /** Set only for .docx: the line had a Word heading style (Heading 1 → 2, Heading 2 and below → 3). */
   headingStyle?: 2 | 3;
 }
@@ -30,7 +32,9 @@ export function normalise(text: string): SourceLine[] {
       const trimmed = piece.replace(/^[\s\u3000\uFEFF\u200B-\u200D\u2060]+|[\s\u3000\uFEFF\u200B-\u200D\u2060]+$/g, '');
       if (trimmed === '') gap = true;
       else {
-        out.push({ text: trimmed, line: i + 1, gapBefore: gap });
+        const line: SourceLine = { text: trimmed, line: i + 1, gapBefore: gap };
+        if (/^[ \t\u3000]/.test(piece)) line.indented = true;
+        out.push(line);
         gap = false;
       }
     });

@@ -15,6 +15,8 @@ export interface ArticleDraft {
   positions: string[];
   /** The byline exactly as printed, e.g. "(作者系省政协委员，张掖市政协党组书记、主席)". */
   byline?: string;
+  /** A speech's date line as printed ("（2024年1月18日）"): it dates the article. */
+  dateLine?: string;
   /** Header lines that became metadata, kept verbatim so nothing of the source is lost. */
   header: string[];
   body: SourceLine[];
@@ -22,13 +24,31 @@ export interface ArticleDraft {
 }
 
 const KNOWN_COLUMNS = new Set(columnsData.columns.map(squeezeSpaces));
-const AUTHOR = /^[□■◻◼]\s*(.+)$/u;
-const BYLINE = /^[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者是)(.+?)\s*[)）]$/u;
+// Author marks: "□ 周均发", "■ 李某某", "文/王某某", "作者：张三 李四" (names only: a sentence is never one).
+const AUTHOR = /^(?:[□■◻◼]\s*|文\s*[/／]\s*|作者\s*[:：]\s*)([\p{Script=Han}·•][\p{Script=Han}·•\s\u3000、，,]{0,30})$/u;
+// Bylines, bracketed "(作者系……)" / "（作者单位：……）" or bare "作者系……", under the title or at the end.
+const BYLINE = /^(?:[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者是)(.+?)\s*[)）]|(?:作者系|作者为|作者单位[:：]|作者是)([^。]{2,60}?)[。.]?)$/u;
+/** What a byline says after its opening words: the positions, or the unit. */
+function bylineInner(m: RegExpExecArray): string {
+  return m[1] ?? m[2];
+}
+/**
+ * "＊　＊　＊" (or ※※※ ☆☆☆) on its own line: the end of one article and the start of the next. Only
+ * full-width marks: ASCII "***" in pasted text is a Markdown rule, not a separator an editor set.
+ */
+export const ARTICLE_SEPARATOR = /^[＊※☆★◆◇](?:[\s\u3000]*[＊※☆★◆◇]){2,}$/u;
+/** A 【编者按】 paragraph (also "编者按：") opening an article: the editor's note, not the author's text. */
+export const EDITORS_NOTE = /^(?:【\s*编者按\s*】|\[\s*编者按\s*\]|编者按\s*[:：])\s*/u;
+/** A date line under a speech's title: "（2024年1月18日）". */
+export const DATE_LINE = /^[(（]\s*[0-9０-９〇零○一二三四五六七八九]{4}\s*年[^()（）]{1,6}月[^()（）]{1,6}日\s*[)）]$/u;
 // ASCII "--" only counts before words: "-->" or "---" in pasted code is not a subtitle.
 const SUBTITLE = /^(?:——|－－|—(?!—)|--(?=\s*[\p{Script=Han}\p{N}]))\s*(.+)$/u;
 const SALUTATION = /^(?:各位代表|各位委员|同志们|各位同志|各位领导)[^。]{0,12}[：:！!，,]$/u;
 // Magazine column labels are set with a gap between their halves: "学习 笔记", "履职 思考".
 const SPACED_LABEL = /^\p{Script=Han}{2}[ \u3000]+\p{Script=Han}{2}$/u;
+
+// What journals name their columns: "委员论坛", "履职风采", "学习笔记", "调研视点", "基层之窗".
+const COLUMN_NAME = /^\p{Script=Han}{2,4}(?:论坛|风采|笔记|思考|研究|视点|之窗|园地|纵横|广角|聚焦|时评|观察|访谈|札记|心得|建言|视角|前沿|天地|专栏|动态)$/u;
 
 export function isColumnLine(text: string): boolean {
   return KNOWN_COLUMNS.has(squeezeSpaces(text)) || SPACED_LABEL.test(text);
@@ -65,6 +85,7 @@ function isTitleLike(text: string, continuing = false): boolean {
     !TERMINAL.test(bare) &&
     !/[，,。]/.test(bare) &&
     headingLevel(bare) === undefined &&
+    headingLevel(text.trim()) === undefined &&
     !AUTHOR.test(text) &&
     !BYLINE.test(text) &&
     !SALUTATION.test(bare) &&
@@ -74,9 +95,12 @@ function isTitleLike(text: string, continuing = false): boolean {
 
 function authorNames(mark: string): string[] {
   const names = mark.trim();
-  // "周 均 发" / "李　强": one name set with spaces; "张三 李四" or "张三、李四": several.
-  if (squeezeSpaces(names).length <= 4) return [squeezeSpaces(names)];
-  return names.split(/[\s\u3000、，,]+/u).filter(Boolean);
+  // "张三、李四" / "张三，李四": several, whatever their length.
+  if (/[、，,]/u.test(names)) return names.split(/[\s\u3000]*[、，,][\s\u3000]*/u).map(squeezeSpaces).filter(Boolean);
+  const parts = names.split(/[\s\u3000]+/u).filter(Boolean);
+  // "周 均 发" / "李　强": one name set with spaces, one character apart; "张三 李四": two names.
+  if (parts.every((p) => [...p].length === 1) || squeezeSpaces(names).length <= 3) return [squeezeSpaces(names)];
+  return parts;
 }
 
 function bylinePositions(inner: string): string[] {
@@ -88,6 +112,8 @@ interface Start {
   column?: string;
   titleLines: number[];
   author?: number;
+  /** Column lines recognised by their name rather than from the list of columns. */
+  labels?: number[];
 }
 
 /**
@@ -102,19 +128,33 @@ function findStarts(lines: SourceLine[]): Start[] {
     if (!AUTHOR.test(lines[i].text)) continue;
     const titleLines: number[] = [];
     let k = i - 1;
+    // A 【编者按】 set between the title and the author mark stays in the article's text; the title is above it.
+    // Only the note's own lines (a page break may cut it) stand between: a title or label line ends the search.
+    for (let e = i - 1; e >= Math.max(0, i - 8) && !used.has(e) && !AUTHOR.test(lines[e].text); e--) {
+      if (EDITORS_NOTE.test(lines[e].text)) {
+        k = e - 1;
+        break;
+      }
+      if (isTitleLike(lines[e].text) || isColumnLine(lines[e].text) || headingLevel(lines[e].text) !== undefined) break;
+    }
+    // So does a byline set right under the title ("作者系……" / "（作者单位：……）"): it is read as the byline.
+    while (k >= 0 && !used.has(k) && BYLINE.test(lines[k].text)) k--;
     while (k >= 0 && titleLines.length < 2 && !used.has(k) && isTitleLike(lines[k].text) && !isColumnLine(lines[k].text)) {
       titleLines.unshift(k);
       k--;
     }
-    let at = titleLines[0] ?? i;
-    let column: string | undefined;
+    // "委员论坛" / "扩大有效需求" over an author mark: a short first line named like a column is the column.
+    let named: number | undefined;
+    if (titleLines.length === 2 && COLUMN_NAME.test(squeezeSpaces(lines[titleLines[0]].text))) named = titleLines.shift();
+    let at = named ?? titleLines[0] ?? i;
+    let column = named === undefined ? undefined : squeezeSpaces(lines[named].text);
     while (k >= 0 && !used.has(k) && isColumnLine(lines[k].text)) {
       column ??= squeezeSpaces(lines[k].text);
       at = k;
       k--;
     }
     for (let u = at; u <= i; u++) used.add(u);
-    starts.push({ at, column, titleLines, author: i });
+    starts.push({ at, column, titleLines, author: i, labels: named === undefined ? [] : [named] });
   }
   for (let i = 0; i < lines.length; i++) {
     if (used.has(i) || !isColumnLine(lines[i].text)) continue;
@@ -141,8 +181,31 @@ export interface SplitOptions {
   defaultColumn?: string;
 }
 
-/** Cuts a source into articles; a source with no marks is one article in report style. */
+/**
+ * Cuts a source into articles; a source with no marks is one article in report style. A "＊　＊　＊"
+ * line ends one article and starts the next; the line itself is kept in the next one's header.
+ */
 export function splitArticles(lines: SourceLine[], options: SplitOptions): ArticleDraft[] {
+  const cuts = lines.flatMap((l, i) => (ARTICLE_SEPARATOR.test(l.text) ? [i] : []));
+  if (cuts.length === 0) return splitSegment(lines, options);
+  const drafts: ArticleDraft[] = [];
+  [-1, ...cuts].forEach((cut, n) => {
+    const segment = lines.slice(cut + 1, n < cuts.length ? cuts[n] : lines.length);
+    if (segment.length === 0) return;
+    const parts = splitSegment(segment, { ...options, fileStem: `${options.fileStem}（${drafts.length + 1}）` });
+    if (cut >= 0) parts[0].header.unshift(lines[cut].text);
+    for (const part of parts) {
+      part.index = drafts.length;
+      if (part.titleFromFileName) part.title = drafts.length === 0 ? options.fileStem : `${options.fileStem}（${drafts.length + 1}）`;
+      drafts.push(part);
+    }
+  });
+  // Separators with nothing between them: the separator lines still belong to an article.
+  if (drafts.length === 0) return splitSegment(lines, options);
+  return drafts;
+}
+
+function splitSegment(lines: SourceLine[], options: SplitOptions): ArticleDraft[] {
   const starts = findStarts(lines);
   if (starts.length === 0) return [reportArticle(lines, options)];
   const drafts: ArticleDraft[] = [];
@@ -154,7 +217,7 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
     column = start.column ?? column;
     const header: string[] = [];
     const body: SourceLine[] = [];
-    const meta = new Set<number>([...start.titleLines, ...(start.author === undefined ? [] : [start.author])]);
+    const meta = new Set<number>([...start.titleLines, ...(start.author === undefined ? [] : [start.author]), ...(start.labels ?? [])]);
     for (let i = start.at; i < (start.titleLines.at(-1) ?? start.author ?? start.at) + 1; i++) if (isColumnLine(lines[i].text)) meta.add(i);
     const draft: ArticleDraft = {
       index: n,
@@ -173,7 +236,7 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
       if (meta.has(i)) header.push(text);
       else if (byline && !draft.byline) {
         draft.byline = text;
-        draft.positions = bylinePositions(byline[1]);
+        draft.positions = bylinePositions(bylineInner(byline));
       } else if (i === (start.author ?? -1) + 1 && SUBTITLE.test(text) && !draft.subtitle) {
         draft.subtitle = subtitleText(text);
         header.push(text);
@@ -209,24 +272,56 @@ function reportArticle(lines: SourceLine[], options: SplitOptions): ArticleDraft
   const titleLines: number[] = [];
   while (i < lines.length && titleLines.length < 3 && isTitleLike(lines[i].text, titleLines.length > 0) && !isSubtitle(lines[i].text)) titleLines.push(i++);
   const after = lines[i];
-  const setApart = after && (after.gapBefore || isSubtitle(after.text) || SALUTATION.test(squeezeSpaces(after.text))) && !CANNOT_START.test(after.text);
+  const setApart =
+    after && (after.gapBefore || isSubtitle(after.text) || DATE_LINE.test(squeezeSpaces(after.text)) || SALUTATION.test(squeezeSpaces(after.text))) && !CANNOT_START.test(after.text);
   if (titleLines.length > 0 && setApart) {
     draft.title = joinTitleLines(titleLines.map((k) => lines[k].text));
     draft.titleFromFileName = false;
     draft.header.push(...titleLines.map((k) => lines[k].text));
   } else i = 0;
+  const titled = !draft.titleFromFileName;
   if (i < lines.length && isSubtitle(lines[i].text) && i <= 3) {
     draft.subtitle = subtitleText(lines[i].text);
     draft.header.push(lines[i].text);
     i++;
-    // Speaker: short lines between the subtitle and the salutation ("国务院总理　" / "李　强").
-    const speaker: string[] = [];
-    let k = i;
-    while (k < lines.length && k < i + 3 && !SALUTATION.test(squeezeSpaces(lines[k].text)) && squeezeSpaces(lines[k].text).length <= 24 && !TERMINAL.test(lines[k].text)) {
-      speaker.push(lines[k].text);
-      k++;
+  }
+  if (titled || draft.subtitle !== undefined) i = speechHead(lines, i, draft);
+  for (; i < lines.length; i++) {
+    const byline = BYLINE.exec(lines[i].text);
+    if (byline && !draft.byline) {
+      draft.byline = lines[i].text;
+      draft.positions = bylinePositions(bylineInner(byline));
+    } else draft.body.push(lines[i]);
+  }
+  return draft;
+}
+
+/** "李　强" alone: a speaker line with just a name. */
+const NAME_ONLY = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * The lines between a speech's title or subtitle and its text: a date line ("（2024年1月18日）"),
+ * and the speaker ("国务院总理　" / "李　强", or just "李强") before the salutation. Returns where
+ * the text starts; lines that are not clearly speaker or date stay text.
+ */
+function speechHead(lines: SourceLine[], start: number, draft: ArticleDraft): number {
+  const speaker: string[] = [];
+  let dateAt: number | undefined;
+  let k = start;
+  for (; k < lines.length && k < start + 4; k++) {
+    const bare = squeezeSpaces(lines[k].text);
+    if (dateAt === undefined && DATE_LINE.test(bare)) {
+      dateAt = k;
+      continue;
     }
-    if (speaker.length > 0 && k < lines.length && SALUTATION.test(squeezeSpaces(lines[k].text))) {
+    if (SALUTATION.test(bare) || bare.length > 24 || TERMINAL.test(lines[k].text)) break;
+    speaker.push(lines[k].text);
+  }
+  const salutes = k < lines.length && SALUTATION.test(squeezeSpaces(lines[k].text));
+  const nameOnly = speaker.length === 1 && NAME_ONLY.test(squeezeSpaces(speaker[0]));
+  if (speaker.length > 0 && (salutes || (nameOnly && dateAt !== undefined))) {
+    if (nameOnly) draft.authors = [squeezeSpaces(speaker[0])];
+    else {
       // "国务院总理　" / "李　强" on two lines, or "国务院总理　李　强" on one: position first, then the name.
       const [position, name] =
         speaker.length > 1
@@ -234,16 +329,16 @@ function reportArticle(lines: SourceLine[], options: SplitOptions): ArticleDraft
           : [speaker[0].split(/[\s\u3000]+/u)[0], speaker[0].split(/[\s\u3000]+/u).slice(1).join('')];
       draft.authors = name ? [squeezeSpaces(name)] : [squeezeSpaces(position)];
       draft.positions = name ? [squeezeSpaces(position)] : [];
-      draft.header.push(...speaker);
-      i = k;
     }
+    draft.header.push(...lines.slice(start, k).map((l) => l.text));
+    if (dateAt !== undefined) draft.dateLine = lines[dateAt].text;
+    return k;
   }
-  for (; i < lines.length; i++) {
-    const byline = BYLINE.exec(lines[i].text);
-    if (byline && !draft.byline) {
-      draft.byline = lines[i].text;
-      draft.positions = bylinePositions(byline[1]);
-    } else draft.body.push(lines[i]);
+  // No speaker: a date line directly under the title or subtitle is still the date.
+  if (dateAt === start) {
+    draft.dateLine = lines[start].text;
+    draft.header.push(lines[start].text);
+    return start + 1;
   }
-  return draft;
+  return start;
 }

@@ -1,4 +1,4 @@
-import { headingLevel, markNumber } from '../../src/lib/chinese.ts';
+import { ARTICLE_MARK_AT_START, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/lib/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =
@@ -15,7 +15,13 @@ const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;
  */
 export function structure(paragraphs: Paragraph[]): Block[] {
   const blocks: Block[] = [];
+  // A regulation (two or more 第X条): its headings are 第X章 and 第X节; "（一）" inside an article is an item, kept as a paragraph.
+  const regulation = paragraphs.filter((p) => ARTICLE_MARK_AT_START.test(visible(p.text))).length >= 2;
   for (const para of paragraphs) {
+    if (regulation && !para.headingStyle && SUBSECTION_MARK.test(visible(para.text))) {
+      blocks.push({ type: 'paragraph', text: para.text.replace(/\*\*/g, '').trim(), line: para.line });
+      continue;
+    }
     if (para.headingStyle) {
       // A Word heading is a heading even without a number ("坚持党的领导"); its number, if any, sets the depth.
       blocks.push({ type: 'heading', depth: headingLevel(para.text) ?? para.headingStyle, text: para.text.replace(/\*\*/g, '').trim(), line: para.line });

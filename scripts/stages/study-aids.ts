@@ -48,17 +48,27 @@ export function sectionOfSentence(blocks: readonly Block[], sentence: string): s
 }
 
 /**
- * The editor's study aids as MDX components: 编者按 and 学习要点 go before the text, 金句 and 思考题
+ * The study aids as MDX components (the editor's, from the source's .yaml, and a 【编者按】 the source printed): 编者按 and 学习要点 go before the text, 金句 and 思考题
  * after it. Each 金句 must be a sentence of the text as ingest made it; one that is not (the source
  * changed, or a typing slip) is an error at its line in the editorial file.
  */
-export function studyAidNodes(edits: ArticleEdits, blocks: readonly Block[], editorial: Editorial, at: number): { before: RootContent[]; after: RootContent[] } {
-  const example = edits.example ? '示例' : undefined;
+export function studyAidNodes(
+  edits: ArticleEdits | undefined,
+  sourceNote: string | undefined,
+  blocks: readonly Block[],
+  editorial: Editorial | undefined,
+  at: number | undefined,
+): { before: RootContent[]; after: RootContent[] } {
+  const example = edits?.example ? '示例' : undefined;
   const before: StudyAidElement[] = [];
   const after: StudyAidElement[] = [];
-  if (edits.editorsNote) {
+  if (edits?.editorsNote) {
     before.push(element('EditorsNote', edits.editorsNote.split(/\n\s*\n/).map((p) => paragraph(p.replace(/\s*\n\s*/g, ''))), { example }));
+  } else if (sourceNote) {
+    // Printed with the article (【编者按】): the journal's own, never an example.
+    before.push(element('EditorsNote', [paragraph(sourceNote)]));
   }
+  if (!edits || !editorial || at === undefined) return { before: before as unknown as RootContent[], after: [] };
   if (edits.keyPoints?.length) before.push(element('KeyPoints', [list(edits.keyPoints, false)], { example }));
   if (edits.quotes?.length) {
     const quotes = edits.quotes.map((quote, i) => {

@@ -100,7 +100,7 @@ export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tag
   // Besides the subtitle, only a dated note in brackets ("（2024年3月11日第十四届全国人民代表大会第二次会议通过）")
   // dates a text: a date in running prose is what the text talks about, not when it was given.
   const dateNote = [...blocks.slice(0, 2), ...blocks.slice(-2)].find((b) => /^[（(][^（()）]{0,60}[)）]$/u.test(b.text));
-  const date = findDate(subtitle) ?? (dateNote ? findDate(dateNote.text) : undefined);
+  const date = findDate(subtitle) ?? (draft.dateLine ? findDate(draft.dateLine) : undefined) ?? (dateNote ? findDate(dateNote.text) : undefined);
   const yearFromName = /^([0-9]{4})年/.exec(fileStem)?.[1];
   const occasion = /在(.+?)上(?:的讲话|的报告)?$/u.exec(subtitle)?.[1];
   const keywords = tfidf

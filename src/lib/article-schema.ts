@@ -52,7 +52,7 @@ export const articleSchema = z
     header: z.array(z.string()).optional(),
     /** The editor's file (relative to src/content/sources/) whose corrections and study aids this article carries. */
     editorial: z.string().optional(),
-    /** A licence or source note the copy appended after the text (Wikisource's), verbatim; shown apart from the text. */
+    /** A licence or source note the copy appended after the text (Wikisource's), or an editor's note at the end ("（根据录音整理）"), verbatim; shown apart from the text. */
     notes: z.array(z.string()).optional(),
   })
   .strict();

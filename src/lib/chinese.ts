@@ -30,12 +30,24 @@ export function sentences(text: string): string[] {
 const SECTION_NUMBER = '(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)';
 export const BARE_SECTION = new RegExp(`^(?:${SECTION_NUMBER}|第${SECTION_NUMBER}(?:部分|章))$`);
 
+/** Regulations: "第一章　总则" is a chapter (h2), "第一节　…" a section (h3), when the mark stands apart from what follows. */
+export const CHAPTER_MARK = new RegExp(`^第${NUM}章(?:[\\s\u3000]|$)`, 'u');
+export const REGULATION_SECTION_MARK = new RegExp(`^第${NUM}节(?:[\\s\u3000]|$)`, 'u');
+
 export function headingLevel(raw: string): 2 | 3 | undefined {
   const text = visible(raw);
-  if (SECTION_MARK.test(text) || BARE_SECTION.test(text)) return 2;
-  if (SUBSECTION_MARK.test(text)) return 3;
+  if (SECTION_MARK.test(text) || BARE_SECTION.test(text) || CHAPTER_MARK.test(text)) return 2;
+  if (SUBSECTION_MARK.test(text) || REGULATION_SECTION_MARK.test(text)) return 3;
   return undefined;
 }
+
+/**
+ * Numbered items that open a paragraph and become anchored points: an article of a regulation
+ * ("第一条"), and "1." "1．" "（1）" "(1)" "①". "5.2%" is a number, not an item.
+ */
+export const ITEM_MARK_AT_START = new RegExp(`^(?:第${NUM}条|[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473])`, 'u');
+/** "第一条" opening a paragraph: the article of a regulation. */
+export const ARTICLE_MARK_AT_START = new RegExp(`^第${NUM}条`, 'u');
 
 /** Removes every kind of space (full-width ones included) that typesetting puts inside names: "李　强" → "李强". */
 export function squeezeSpaces(text: string): string {

@@ -1,10 +1,11 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { POINT_MARK } from './chinese.ts';
+import { ITEM_MARK_AT_START, POINT_MARK, SUBSECTION_MARK } from './chinese.ts';
 import { AnchorCounter } from './anchors.ts';
 
 /**
  * Gives every h2/h3 a stable id (s1, s1-2) and wraps each point marker (一是/二要…) that opens a
- * sentence in a span with its own id (s1-2-p3), so a reader can share a link to any of them.
+ * sentence, and each numbered item that opens a paragraph (第一条, 1., （1）, ①), in a span with its
+ * own id (s1-2-p3), so a reader can share a link to any of them.
  */
 export default function rehypeSectionAnchors() {
   return (tree: Root) => {
@@ -14,13 +15,29 @@ export default function rehypeSectionAnchors() {
       if (node.tagName === 'h2' || node.tagName === 'h3') {
         node.properties.id = anchors.heading(node.tagName === 'h2' ? 2 : 3);
       } else if (node.tagName === 'p') {
-        node.children = node.children.flatMap((child) => (child.type === 'text' ? markPoints(child, anchors) : [child]));
+        node.children = node.children.flatMap((child, i) => (child.type === 'text' ? markPoints(child, anchors, i === 0) : [child]));
       }
     }
   };
 }
 
-function markPoints(text: Text, anchors: AnchorCounter): ElementContent[] {
+/**
+ * A numbered item opening a paragraph: 第一条 of a regulation, "1." "（1）" "①", and "（一）" where it
+ * is an item rather than a heading (structure keeps it a paragraph only in regulations).
+ */
+const ITEM_AT_START = new RegExp(`(?:${ITEM_MARK_AT_START.source}|${SUBSECTION_MARK.source})`, 'u');
+
+function pointSpan(id: string, mark: string): Element {
+  return { type: 'element', tagName: 'span', properties: { id, className: ['point'] }, children: [{ type: 'text', value: mark }] };
+}
+
+function markPoints(text: Text, anchors: AnchorCounter, opensParagraph: boolean): ElementContent[] {
+  const item = opensParagraph ? ITEM_AT_START.exec(text.value) : null;
+  if (item) {
+    const span = pointSpan(anchors.point(), item[0]);
+    const rest = markPoints({ type: 'text', value: text.value.slice(item[0].length) }, anchors, false);
+    return [span, ...rest.filter((n) => n.type !== 'text' || n.value !== '')];
+  }
   const out: ElementContent[] = [];
   let last = 0;
   for (const m of text.value.matchAll(POINT_MARK)) {

@@ -6,6 +6,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { convertSource, type GeneratedArticle } from '../../scripts/pipeline.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
+import { decode } from '../../scripts/stages/decode.ts';
+import { isPageFurniture } from '../../scripts/stages/furniture.ts';
 import { headingLevel, isBareMark } from '../../src/lib/chinese.ts';
 import { articleSchema } from '../../src/lib/article-schema.ts';
 import { FIXTURES, GOV_REPORTS } from '../helpers/paths.ts';
@@ -20,11 +22,21 @@ function parseArticle(a: GeneratedArticle) {
   return { data, blocks };
 }
 
-/** What a reader compares: no whitespace, no layout marks (bold **, the □ author mark). */
-const squeeze = (s: string) => s.replace(/[\s\u3000\u200B-\u200D\u2060\uFEFF]|\*\*|□/g, '');
+/** What a reader compares: no whitespace, no layout marks (bold **, the □ author mark, the 【编者按】 label). */
+const squeeze = (s: string) => s.replace(/[\s\u3000\u200B-\u200D\u2060\uFEFF]|\*\*|□|【编者按】/g, '');
+
+/** Every fixture source: the constructed layouts and proofreading fixtures too (their READMEs say how they were made). */
+const fixtureDir = (dir: string) =>
+  fs
+    .readdirSync(path.join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: `${dir}/${f}`, file: path.join(FIXTURES, dir, f) }));
 
 const sources: { name: string; file: string }[] = [
   { name: 'compilation/magazine-layout.txt', file: path.join(FIXTURES, 'compilation/magazine-layout.txt') },
+  ...fixtureDir('layouts'),
+  ...fixtureDir('proofread'),
   ...REPORT_FIXTURES.map((f) => ({ name: `reports/${f}`, file: path.join(FIXTURES, 'reports', f) })),
   ...govReportFiles().map((f) => ({ name: `政府工作报告/${f}`, file: path.join(GOV_REPORTS, f) })),
 ];
@@ -43,11 +55,20 @@ describe('pipeline on real sources', () => {
     // Lossless: every sentence of the source is somewhere in its articles (body, title, header lines, byline).
     const kept = squeeze(
       parsed
-        .map(({ data, blocks }) => [data.title, ...((data.header as string[]) ?? []), data.byline ?? '', ...blocks.map((b) => b.text), ...((data.notes as string[]) ?? [])].join('\n'))
+        .map(({ data, blocks }) =>
+          [data.title, ...((data.header as string[]) ?? []), data.byline ?? '', (data.editorsNote as string) ?? '', ...blocks.map((b) => b.text), ...((data.notes as string[]) ?? [])].join('\n'),
+        )
         .join('\n'),
     );
-    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-    const sentences = text.split(/(?<=[。！？!?])|\n/).map(squeeze).filter(Boolean);
+    const text = decode(bytes, name).text.replace(/^\uFEFF/, '');
+    // Running headers and page numbers are the only lines ingest drops (tests/unit/layouts.test.ts checks which).
+    const sentences = text
+      .split(/\r\n|\r|\n/)
+      .filter((l) => !isPageFurniture(l))
+      .join('\n')
+      .split(/(?<=[。！？!?])|\n/)
+      .map(squeeze)
+      .filter(Boolean);
     const missing = sentences.filter((s) => !kept.includes(s));
     expect(missing).toEqual([]);
 

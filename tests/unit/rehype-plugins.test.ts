@@ -37,3 +37,19 @@ describe('rehype-term-links', () => {
     expect(html).toContain('<a href="/y/">协商民主</a>');
   });
 });
+
+describe('rehype-section-anchors on a regulation', () => {
+  it('anchors 第X条 and the items 1. （1） ① （一） that open a paragraph as points of their section (fixture)', () => {
+    const html = checkFixture('regulation-anchors', rehypeSectionAnchors);
+    expect(html).toContain('<p><span id="p1" class="point">第一条</span>　为加强');
+    expect(html).toContain('<span id="p3" class="point">1．</span>');
+    expect(html).toContain('<span id="p4" class="point">（1）</span>');
+    expect(html).toContain('<h3 id="s1-1">');
+    expect(html).toContain('<span id="s1-1-p1" class="point">第三条</span>');
+    // A point marker after the item mark still gets its own anchor, in order.
+    expect(html).toContain('<span id="s1-1-p2" class="point">一是</span>');
+    expect(html).toContain('<span id="s1-1-p3" class="point">①</span>');
+    expect(html).toContain('<span id="s1-1-p4" class="point">（一）</span>');
+    expect(html).toContain('<p>5.2%的增长不是条目。</p>');
+  });
+});

@@ -1,0 +1,89 @@
+import { AnchorCounter } from '../../src/lib/anchors.ts';
+import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/lib/proofreading.ts';
+import { visible } from '../../src/lib/chinese.ts';
+import type { Paragraph } from '../stages/mend.ts';
+import type { SourceLine } from '../stages/normalise.ts';
+import type { Block } from '../stages/structure.ts';
+import { headingSequence } from './checks/heading-sequence.ts';
+import { paragraphCuts } from './checks/paragraph-cut.ts';
+import { lintParagraphs } from './lint.ts';
+
+/** One article as the pipeline has it, with what the report needs to place a finding. */
+export interface ArticleToProofread {
+  source: string;
+  slug: string;
+  title: string;
+  sourceIndex: number;
+  /** The article's source lines (body only), for the line a finding is on. */
+  lines: SourceLine[];
+  /** Paragraphs as mend made them (with the cuts it joined) and blocks as structure made them. */
+  paragraphs: Paragraph[];
+  blocks: Block[];
+}
+
+const CONTEXT = 20;
+
+/** An offset moved off the middle of a surrogate pair (𠮷, emoji), so context never holds half a character. */
+function whole(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return at > 0 && at < text.length && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
+}
+
+/** Each block's section anchor, as rehype-section-anchors gives them on the page. */
+function blockAnchors(blocks: Block[]): (string | undefined)[] {
+  const anchors = new AnchorCounter();
+  return blocks.map((b) => (b.type === 'heading' ? anchors.heading(b.depth) : anchors.current || undefined));
+}
+
+/** The source line holding `needle`, looking from `from` on; the block's own line when it cannot be told. */
+function lineOf(lines: SourceLine[], from: number, needle: string): number {
+  const start = lines.findIndex((l) => l.line >= from);
+  if (start < 0 || needle.trim() === '') return from;
+  for (let i = start; i < lines.length && i < start + 400; i++) if (visible(lines[i].text).replace(/\*\*/g, '').includes(needle)) return lines[i].line;
+  return from;
+}
+
+/**
+ * Every finding in one article: the textlint rules over its blocks, and the checks that need what
+ * the pipeline knows (heading numbers, the cuts mend joined). Reads the text, never changes it.
+ */
+export async function proofreadArticle(article: ArticleToProofread): Promise<Finding[]> {
+  const anchors = blockAnchors(article.blocks);
+  const findings: Finding[] = [];
+  const add = (kind: FindingKind, message: string, text: string, start: number, end: number, line: number, anchor: string | undefined, matchLine = true) => {
+    const flagged = text.slice(start, end);
+    // The line the flagged text is on: searched with a little text before it, then alone.
+    const found = matchLine ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end)) : line;
+    const at = found !== line || !matchLine ? found : lineOf(article.lines, line, flagged);
+    findings.push({
+      kind,
+      severity: FINDING_KINDS[kind].severity,
+      message,
+      text: flagged,
+      source: article.source,
+      line: at,
+      article: article.slug,
+      title: article.title,
+      sourceIndex: article.sourceIndex,
+      ...(anchor ? { anchor } : {}),
+      before: text.slice(whole(text, Math.max(0, start - CONTEXT)), start),
+      after: text.slice(end, whole(text, end + CONTEXT)),
+    });
+  };
+  for (const hit of await lintParagraphs(article.blocks.map((b) => b.text))) {
+    const block = article.blocks[hit.paragraph];
+    add(hit.kind, hit.message, block.text, hit.start, hit.end, block.line, anchors[hit.paragraph]);
+  }
+  for (const hit of headingSequence(article.blocks)) {
+    const block = article.blocks[hit.block];
+    add('heading-sequence', hit.message, block.text, hit.start, hit.end, block.line, anchors[hit.block], false);
+  }
+  for (const hit of paragraphCuts(article.paragraphs)) {
+    const p = article.paragraphs[hit.paragraph];
+    const block = article.blocks.findIndex((b) => b.line === p.line);
+    // The cut is on the paragraph's last joined line when it is at the end, else on its first.
+    const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
+    add('paragraph-cut', hit.message, p.text, hit.start, hit.end, line, block >= 0 ? anchors[block] : undefined, false);
+  }
+  return findings;
+}
