@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
+import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
@@ -57,9 +58,11 @@ describe('author marks, bylines and the editor’s note (constructed)', () => {
     expect(articles[0].data.positions).toEqual(['省政协委员', '定西市政协副主席']);
     expect(articles[0].data.regions).toEqual(['定西市']);
     expect(articles[1].data.regions).toEqual(['陇西县', '渭源县']);
-    expect(articles[0].data.editorsNote).toMatch(/^本刊今年开设“委员论坛”栏目.*供大家学习参考。$/);
+    // The 【编者按】 paragraph became the article's 编者按 study aid, before the text and apart from it.
+    const note = /^<EditorsNote>\n([\s\S]*?)\n<\/EditorsNote>/.exec(articles[0].body.trim())?.[1].trim();
+    expect(note).toMatch(/^本刊今年开设“委员论坛”栏目.*供大家学习参考。$/);
     expect(articles[0].body).not.toContain('编者按');
-    expect(articles[0].body.trim().startsWith('科技创新成果丰硕。')).toBe(true);
+    expect(markdownBlocks(articles[0].body)[0].text.startsWith('科技创新成果丰硕。')).toBe(true);
   });
 });
 
