@@ -130,8 +130,9 @@ export function writeCorpusCopies(sourceDirs: string[], sourcesDir: string, copi
         // One folder, so the column stays 政府工作报告; the set number keeps file names apart.
         const file = path.join('政府工作报告', copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`);
         fs.mkdirSync(path.dirname(path.join(sourcesDir, file)), { recursive: true });
-        // The same report in two sets (shipped and shared) must still be two pages.
-        const target = fs.existsSync(path.join(sourcesDir, file)) ? file.replace(/\.txt$/, '（另本）.txt') : file;
+        // The same report in two sets (shipped and shared, or twice among the sources) must still be two pages.
+        let target = file;
+        for (let n = 1; fs.existsSync(path.join(sourcesDir, target)); n++) target = file.replace(/\.txt$/, n === 1 ? '（另本）.txt' : `（另本${n}）.txt`);
         fs.copyFileSync(path.join(dir, rel), path.join(sourcesDir, target));
         count++;
       }

@@ -1,4 +1,4 @@
-import { ARTICLE_MARK_AT_START, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/lib/chinese.ts';
+import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/lib/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =
@@ -29,7 +29,18 @@ export function structure(paragraphs: Paragraph[]): Block[] {
     }
     for (const piece of boldPieces(para.text)) emitPiece(piece, para.line, blocks);
   }
-  return nestRestartedNumbering(blocks);
+  return nestRestartedNumbering(subSectionsFirst(blocks));
+}
+
+/**
+ * Some reports number their parts （一）（二） and only the items inside a part 一、二、 (1958, 1981,
+ * 1983, 1985): the first numbered heading is a （一）. Then the （n） headings are the sections (h2)
+ * and the 一、 ones their sub-sections (h3), so no page jumps from its title to an h3.
+ */
+export function subSectionsFirst(blocks: Block[]): Block[] {
+  const first = blocks.find((b) => b.type === 'heading');
+  if (!first || first.type !== 'heading' || first.depth !== 3 || !SUBSECTION_MARK.test(visible(first.text))) return blocks;
+  return blocks.map((b) => (b.type !== 'heading' ? b : SUBSECTION_MARK.test(visible(b.text)) ? { ...b, depth: 2 } : b.depth === 2 && SECTION_MARK.test(visible(b.text)) ? { ...b, depth: 3 } : b));
 }
 
 /**
