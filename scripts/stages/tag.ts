@@ -2,7 +2,7 @@ import topicsData from '../../src/data/topics.json' with { type: 'json' };
 import { termSpellings } from '../../src/lib/glossary.ts';
 import type { Block } from './structure.ts';
 import type { ArticleDraft } from './split.ts';
-import { jieba, tfidf } from './jieba.ts';
+import { jieba, tfidf } from '../../src/lib/jieba.ts';
 import { parseNumber } from '../../src/lib/chinese.ts';
 import * as OpenCC from 'opencc-js/t2cn';
 

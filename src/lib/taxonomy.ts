@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { slugify } from '../../scripts/stages/slug.ts';
+import { slugify } from './slug.ts';
 import type { ArticleData } from './article-schema.ts';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from './facets.ts';
 

@@ -28,7 +28,9 @@ describe('structure', () => {
   });
 
   it('accepts half- and full-width brackets and keeps unpaired ** as text', () => {
-    expect(headings(structure([p('(一)半角'), p('（二）全角'), p('（三)混合')]))).toEqual(['h3 (一)半角', 'h3 （二）全角', 'h3 （三)混合']);
+    expect(headings(structure([p('一、总体要求'), p('(一)半角'), p('（二）全角'), p('（三)混合')])).slice(1)).toEqual(['h3 (一)半角', 'h3 （二）全角', 'h3 （三)混合']);
+    // A text numbered （一） above 一、 (the 1958 and 1981 reports): （n） are its sections, 一、 their parts.
+    expect(headings(structure([p('(一)半角'), p('一、部分'), p('（二）全角')]))).toEqual(['h2 (一)半角', 'h3 一、部分', 'h2 （二）全角']);
     expect(structure([p('指数 2**10 很大。')])).toEqual([{ type: 'paragraph', text: '指数 2**10 很大。', line: 1 }]);
   });
 
