@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDirectory } from '../tests/helpers/static-server.ts';
+import { launchChromium } from './chromium.ts';
+import { serveDirectory } from './static-server.ts';
 import { buildArchive } from './bench-search/archive.ts';
 import { readPages, sampleQueries, type Query } from './bench-search/phrases.ts';
 import { coldBytes, everyResult, indexBytes, openEngine, timedQuery, topTen, type Engine } from './bench-search/browser-runs.ts';
@@ -79,7 +79,7 @@ async function measure(studyArticles: number): Promise<Measured> {
   console.log(`${pages.length} 篇，${pages.reduce((n, p) => n + p.original.length, 0)} 字；${queries.length} 个检索词`);
 
   const server = await serveDirectory(dist);
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   const results: Record<Engine, EngineResult> = {} as Record<Engine, EngineResult>;
   let completeSets = 0;
   const incomplete: { phrase: string; shown: number; stated: number; relevant: number }[] = [];
