@@ -67,9 +67,12 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
       const last = p.trim().split('\n').pop()!.trim();
       return PAGE_NUMBER.test(last) ? Number(PAGE_NUMBER.exec(last)![1]) : null;
     });
-    expect(numbers[0]).toBeNull();
-    expect(pages[1].trim()).toBe('');
-    numbers.slice(2).forEach((n, i) => expect(n, `sheet ${i + 3}`).toBe(i + 1));
+    // (A large archive's contents list can run the cover over more than one sheet.)
+    const first = numbers.findIndex((n) => n !== null);
+    expect(first).toBeGreaterThanOrEqual(2);
+    expect(numbers.slice(0, first).every((n) => n === null)).toBe(true);
+    expect(pages[first - 1].trim()).toBe('');
+    numbers.slice(first).forEach((n, i) => expect(n, `sheet ${first + i + 1}`).toBe(i + 1));
     // Printing grows with the archive: four minutes for the shipped one, more for a larger one.
   }, Math.max(240_000, archiveCharacters() / 1000 * 1_000));
 

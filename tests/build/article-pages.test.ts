@@ -56,11 +56,11 @@ describe('built article pages (the shipped sources, as `npm run build` makes the
     expect(html.includes(markdown), 'the Markdown rendering is not in the page').toBe(true);
   });
 
-  it('shows the mended sentences whole in the 1954 and resolution pages', () => {
+  it('shows the mended sentences whole in the shipped 1954 report and 2024 resolution pages', () => {
     const text = (id: string) => toString(select('[data-pagefind-body]', page(id))!);
     const p1954 = articles.find((a) => a.data.source.endsWith('1954年政府工作报告.txt'))!;
     expect(text(p1954.id)).toContain('在聽了劉少奇同志關於憲法草案的報告並進行了三天的討論以後');
-    const resolution = articles.find((a) => a.data.source.includes('决议'))!;
+    const resolution = articles.find((a) => a.data.source.endsWith('第十四届全国人民代表大会第二次会议关于政府工作报告的决议.txt'))!;
     expect(text(resolution.id)).toContain('国务院总理李强所作的政府工作报告。会议充分肯定');
   });
 });

