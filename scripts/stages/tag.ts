@@ -4,6 +4,7 @@ import type { Block } from './structure.ts';
 import type { ArticleDraft } from './split.ts';
 import { jieba, tfidf } from '../../src/lib/jieba.ts';
 import { parseNumber } from '../../src/lib/chinese.ts';
+import { readingMinutes } from '../../src/lib/reading-time.ts';
 import * as OpenCC from 'opencc-js/t2cn';
 
 // Vocabulary and glossary are written in simplified characters; 1950s texts are traditional.
@@ -24,8 +25,6 @@ export function npcSessionYear(text: string): number | undefined {
 }
 
 
-/** Characters a reader gets through in a minute when reading Chinese aloud-paced in a study session. */
-export const READING_CHARS_PER_MINUTE = 400;
 
 export interface Tags {
   tags: string[];
@@ -115,7 +114,7 @@ export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tag
     date,
     year: date ? Number(date.slice(0, 4)) : yearFromName ? Number(yearFromName) : npcSessionYear(`${subtitle}${fileStem}`),
     occasion,
-    readingMinutes: Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE)),
+    readingMinutes: readingMinutes(characters),
     characters,
   };
 }

@@ -25,12 +25,8 @@ export interface LoadError {
   message: string;
 }
 
-/** Same rate as the ingest pipeline's readingMinutes (scripts/stages/tag.ts). */
-export const READING_CHARS_PER_MINUTE = 400;
-
-export function readingMinutes(characters: number): number {
-  return Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE));
-}
+/** The handout shows reading times at the rate the articles were tagged with. */
+export { readingMinutes } from './reading-time.ts';
 
 /** What never belongs in a handout: controls, navigation, search-index helpers. */
 const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]:not([data-study-aid])';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { AnchorCounter } from './anchors.ts';
+import { readingMinutes } from './reading-time.ts';
 import { parseItem, type HandoutItem } from './handout-items.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
 import raw from '../data/sessions.json';
@@ -40,9 +41,6 @@ export interface Session extends SessionData {
   resolved: Material[];
   readingMinutes: number;
 }
-
-/** Same rate as scripts/stages/tag.ts. */
-const READING_CHARS_PER_MINUTE = 400;
 
 /** Text of each section of an article's Markdown body, keyed by the anchor rehype-section-anchors gives its heading. */
 export function sectionTexts(body: string): Map<string, { heading: string; text: string }> {
@@ -87,7 +85,7 @@ export function resolveSessions(articles: ArticleLike[], data: unknown = raw): S
           title: entry.data.title,
           sectionTitle: section.heading,
           characters,
-          readingMinutes: Math.max(1, Math.round(characters / READING_CHARS_PER_MINUTE)),
+          readingMinutes: readingMinutes(characters),
         };
       });
       return { ...s, resolved, readingMinutes: resolved.reduce((n, m) => n + m.readingMinutes, 0) };
