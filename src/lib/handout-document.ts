@@ -1,4 +1,5 @@
 import { formatItem, type HandoutItem } from './handout-items.ts';
+import { articlePath } from './article-path.ts';
 
 /**
  * Builds a handout in the browser from the article pages themselves (fetched from the same site),
@@ -35,7 +36,7 @@ const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, in
 const STUDY_AID = '[data-study-aid]';
 
 export function articlePageUrl(base: string, article: string): string {
-  return `${base.replace(/\/?$/, '/')}articles/${article}/`;
+  return `${base.replace(/\/?$/, '/')}${articlePath(article)}`;
 }
 
 const pages = new Map<string, Promise<Document>>();

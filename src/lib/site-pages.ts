@@ -2,6 +2,7 @@ import { allArticles, taxonomyTerms, termUses } from './archive.ts';
 import { glossary } from './glossary.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
 import { TAXONOMY_KINDS, listPages, pagedPath, taxonomyPath } from './taxonomy.ts';
+import { articlePath } from './article-path.ts';
 
 /**
  * Paths (without base) of the reading pages this site builds, for sitemap.xml. Search, handout and
@@ -13,7 +14,7 @@ export async function readingPagePaths(): Promise<string[]> {
   for (const kind of TAXONOMY_KINDS) {
     paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).flatMap((t) => listPages(t.articles).map((p) => taxonomyPath(kind, t.slug, p.number))));
   }
-  paths.push(...(await allArticles()).map((a) => `articles/${a.id}/`));
+  paths.push(...(await allArticles()).map((a) => articlePath(a.id)));
   return paths;
 }
 

@@ -1,3 +1,5 @@
+import { articlePath } from './article-path.ts';
+
 /** Builds site-internal URLs that respect Astro's `base`, so the archive works under a sub-path. */
 export function url(path: string): string {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -5,5 +7,5 @@ export function url(path: string): string {
 }
 
 export function articleUrl(id: string): string {
-  return url(`articles/${id}/`);
+  return url(articlePath(id));
 }

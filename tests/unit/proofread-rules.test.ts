@@ -33,4 +33,8 @@ describe('textlint rules, one at a time', () => {
       [2, '）'],
     ]);
   });
+
+  it('every rule takes a paragraph of nothing visible (a zero-width joiner alone) without failing or flagging it', async () => {
+    for (const rule of TEXTLINT_RULES) expect(await lintParagraphs(['正文如下。', '\u200D'], [rule]), rule.ruleId).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ const rule: TextlintRuleModule = (context) => {
     [`${Syntax.Document}:exit`]() {
       if (!last) return;
       const text = visible(getSource(last)).trimEnd();
+      // A last paragraph of nothing visible (a zero-width character alone) ends nothing.
+      if (text === '') return;
       const stray = STRAY_NUMBER.exec(text);
       if (stray) {
         report(last, new RuleError(`文章结尾是孤立的序号“${stray[0]}”，其后的内容可能缺失`, { padding: locator.range([stray.index, text.length]) }));

@@ -1,6 +1,7 @@
 import { chineseDate } from '../handout-document.ts';
 import { localDay } from '../local-store.ts';
 import { notesByArticle, type ReaderNote } from './store.ts';
+import { articlePath } from '../article-path.ts';
 
 /**
  * 学习笔记 as a reader hands it in: per article its title, source and address, then each
@@ -14,7 +15,7 @@ export function noteSection(note: ReaderNote): string {
 
 /** Absolute address of the passage's section: siteBase is the site root, e.g. "http://10.0.0.5/xuexi/". */
 export function noteAddress(siteBase: string, note: Pick<ReaderNote, 'article' | 'section'>): string {
-  return new URL(`articles/${note.article}/${note.section ? `#${note.section}` : ''}`, siteBase).href;
+  return new URL(`${articlePath(note.article)}${note.section ? `#${note.section}` : ''}`, siteBase).href;
 }
 
 const COUNTING = '一二三四五六七八九十';
