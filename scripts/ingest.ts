@@ -113,8 +113,8 @@ async function main(): Promise<number> {
   const editorialOf = new Map(sourceFiles.filter((f) => present.has(editorialPathFor(f))).map((f) => [f, editorialPathFor(f)]));
   const editorialFiles = new Set(editorialOf.values());
   const sourceOfEditorial = new Map([...editorialOf].map(([source, yaml]) => [yaml, source]));
-  const strayEditorial = all.filter((f) => /\.ya?ml$/i.test(f) && !editorialFiles.has(f) && !path.basename(f).startsWith('.'));
-  for (const other of all.filter((f) => !sourceSet.has(f) && !locks.has(f) && !editorialFiles.has(f) && !strayEditorial.includes(f) && !path.basename(f).startsWith('.'))) {
+  const strayEditorial = new Set(all.filter((f) => /\.ya?ml$/i.test(f) && !editorialFiles.has(f) && !path.basename(f).startsWith('.')));
+  for (const other of all.filter((f) => !sourceSet.has(f) && !locks.has(f) && !editorialFiles.has(f) && !strayEditorial.has(f) && !path.basename(f).startsWith('.'))) {
     console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`);
   }
 
@@ -132,7 +132,6 @@ async function main(): Promise<number> {
   for (const f of strayEditorial) {
     unreadable.push(new SourceError(path.join(path.relative(root, sourcesDir), f), `编辑文件没有同名的材料（应与 .txt/.docx 同名同目录）/ editorial file has no source of the same name beside it`));
   }
-  const readEditorialFile = (f: string): Buffer => fs.readFileSync(path.join(sourcesDir, f));
   const readSource = (f: string): Buffer => {
     let bytes = bytesOf.get(f);
     if (!bytes) bytesOf.set(f, (bytes = fs.readFileSync(path.join(sourcesDir, f))));
@@ -145,8 +144,9 @@ async function main(): Promise<number> {
       // Same size and modification time as when last hashed: the recorded hash stands, and a
       // re-run over 10,000 unchanged sources reads none of them (git's index does the same).
       const editorial = editorialOf.get(f);
-      // A source with an editorial file is keyed on both; the yaml is small, so it is always read.
-      if (editorial) hashes.set(f, `${sha256(readSource(f))}+${sha256(readEditorialFile(editorial))}`);
+      // A source with an editorial file is keyed on both; the yaml is small, so it is always read
+      // (once: readSource keeps the bytes for the conversion below).
+      if (editorial) hashes.set(f, `${sha256(readSource(f))}+${sha256(readSource(editorial))}`);
       else if (known[f] && sameStat(known[f], stat)) hashes.set(f, known[f].hash);
       else hashes.set(f, sha256(readSource(f)));
     } catch (error) {
@@ -171,7 +171,7 @@ async function main(): Promise<number> {
   const { results: converted } = await convertMany(
     toConvert.map((f) => {
       const editorial = editorialOf.get(f);
-      return { source: f, bytes: readSource(f), editorial: editorial ? { file: editorial, bytes: readEditorialFile(editorial) } : undefined };
+      return { source: f, bytes: readSource(f), editorial: editorial ? { file: editorial, bytes: readSource(editorial) } : undefined };
     }),
     (f) => progress.tick(f),
   );

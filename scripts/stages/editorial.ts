@@ -125,11 +125,6 @@ export function readEditorial(file: string, bytes: Uint8Array): Editorial {
   return { file, data: parsed.data, lineOf };
 }
 
-/** Text compared the way an editor means it: spacing as typeset does not count. */
-export function looseText(value: string): string {
-  return squeezeSpaces(value).replace(/[\s\u3000]+/gu, '');
-}
-
 /**
  * Which article each entry edits, by title or position. An entry that finds none, or two entries
  * for one article, is an error at the entry's line: a source that changed must not quietly drop or
@@ -138,7 +133,7 @@ export function looseText(value: string): string {
 export function matchEdits(editorial: Editorial, titles: readonly string[]): Map<number, { edits: ArticleEdits; at: number }> {
   const byArticle = new Map<number, { edits: ArticleEdits; at: number }>();
   editorial.data.articles.forEach((edits, at) => {
-    const index = edits.index ?? titles.findIndex((t) => looseText(t) === looseText(edits.match!));
+    const index = edits.index ?? titles.findIndex((t) => squeezeSpaces(t) === squeezeSpaces(edits.match!));
     if (index < 0 || index >= titles.length) {
       const which = edits.match === undefined ? `第 ${edits.index} 篇（从 0 数）` : `标题为《${edits.match}》的文章`;
       throw new SourceError(
