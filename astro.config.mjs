@@ -1,8 +1,8 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { mdxOptions } from './src/lib/markdown-options.ts';
-import { parallelMarkdown } from './src/lib/parallel-markdown.ts';
+import { mdxOptions } from './src/markdown/markdown-options.ts';
+import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
 import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AnchorCounter } from '../src/lib/anchors.ts';
-import type { HandoutItem } from '../src/lib/handout-items.ts';
-import { markdownBlocks } from '../src/lib/markdown-blocks.ts';
+import { AnchorCounter } from '../src/core/anchors.ts';
+import type { HandoutItem } from '../src/core/handout-items.ts';
+import { markdownBlocks } from '../src/core/markdown-blocks.ts';
 import { readArticle } from './stages/emit.ts';
 
 /**

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { itemsQuery, type HandoutItem } from '../src/lib/handout-items.ts';
+import { itemsQuery, type HandoutItem } from '../src/core/handout-items.ts';
 import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
 import { readArticles, resolveArgument, UnknownItemError } from './handout-articles.ts';
 import { withPdfMetadata } from './pdf-metadata.ts';

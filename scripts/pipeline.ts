@@ -18,7 +18,7 @@ import { isHardWrapped } from './stages/wrap.ts';
 import { takeEditorsNote } from './stages/editors-note.ts';
 import { proofreadArticle } from './proofread/proofread.ts';
 import { articleFingerprint } from './proofread/checks/duplicate-article.ts';
-import type { Finding } from '../src/lib/proofreading.ts';
+import type { Finding } from '../src/core/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx'];

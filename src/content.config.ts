@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './lib/article-schema.ts';
+import { articleSchema } from './core/article-schema.ts';
 
 const articles = defineCollection({
   // ARTICLES_DIR lets a benchmark build a generated archive without touching the committed articles;

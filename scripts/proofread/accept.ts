@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/lib/proofreading.ts';
+import type { Finding } from '../../src/core/proofreading.ts';
 
 /**
  * A finding the editor has looked at and accepted (the `accept` list of an article in the

@@ -8,7 +8,7 @@ import unmatchedQuote from './rules/unmatched-quote.ts';
 import doubledCharacter from './rules/doubled-character.ts';
 import mixedScript from './rules/mixed-script.ts';
 import truncatedEnding from './rules/truncated-ending.ts';
-import type { FindingKind } from '../../src/lib/proofreading.ts';
+import type { FindingKind } from '../../src/core/proofreading.ts';
 
 /** The textlint rules the report runs, passed as objects (no configuration file is looked up), and the kind each reports. */
 export const TEXTLINT_RULES: (TextlintKernelRule & { kind: FindingKind })[] = [

@@ -1,6 +1,6 @@
-import { AnchorCounter } from '../../src/lib/anchors.ts';
-import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/lib/proofreading.ts';
-import { visible } from '../../src/lib/chinese.ts';
+import { AnchorCounter } from '../../src/core/anchors.ts';
+import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/core/proofreading.ts';
+import { visible } from '../../src/core/chinese.ts';
 import type { Paragraph } from '../stages/mend.ts';
 import type { SourceLine } from '../stages/normalise.ts';
 import type { Block } from '../stages/structure.ts';

@@ -1,4 +1,4 @@
-import { FINDING_KINDS, countByKind, sortFindings, type Finding, type FindingKind, type ProofreadingReport } from '../../src/lib/proofreading.ts';
+import { FINDING_KINDS, countByKind, sortFindings, type Finding, type FindingKind, type ProofreadingReport } from '../../src/core/proofreading.ts';
 import { applyAccepted, type AcceptedFinding } from './accept.ts';
 import { duplicateArticles, type FingerprintedArticle } from './checks/duplicate-article.ts';
 

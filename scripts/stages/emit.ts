@@ -21,7 +21,7 @@ const esmAtLineStart = [
 const serializer = unified()
   .use(remarkMdx)
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', unsafe: esmAtLineStart });
-// The site renders articles as MDX without GFM (astro.config.mjs, src/lib/markdown-options.ts).
+// The site renders articles as MDX without GFM (astro.config.mjs, src/markdown/markdown-options.ts).
 const parser = unified().use(remarkParse).use(remarkMdx);
 
 /** Headings and paragraphs as mdast; each node's position is its line in the source file. */

@@ -1,4 +1,4 @@
-import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/lib/chinese.ts';
+import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/core/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =

@@ -1,5 +1,5 @@
-import { formatItem, type HandoutItem } from './handout-items.ts';
-import { articlePath } from './article-path.ts';
+import { formatItem, type HandoutItem } from '../core/handout-items.ts';
+import { articlePath } from '../core/article-path.ts';
 
 /**
  * Builds a handout in the browser from the article pages themselves (fetched from the same site),
@@ -27,7 +27,7 @@ export interface LoadError {
 }
 
 /** The handout shows reading times at the rate the articles were tagged with. */
-export { readingMinutes } from './reading-time.ts';
+export { readingMinutes } from '../core/reading-time.ts';
 
 /** What never belongs in a handout: controls, navigation, search-index helpers. */
 const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]:not([data-study-aid])';

@@ -1,4 +1,4 @@
-import { formatItem, parseItem, type HandoutItem } from './handout-items.ts';
+import { formatItem, parseItem, type HandoutItem } from '../core/handout-items.ts';
 
 /** The reader's handout list, kept in this browser only (localStorage), in the order they chose. */
 const KEY = 'zhengxie-handout';

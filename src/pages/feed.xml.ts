@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { allArticles } from '../lib/archive';
-import { plainExcerpt, xmlEscape } from '../lib/site-pages';
-import { dateKey } from '../lib/taxonomy';
-import { articleUrl, url } from '../lib/urls';
+import { allArticles } from '../site/archive';
+import { plainExcerpt, xmlEscape } from '../site/site-pages';
+import { dateKey } from '../site/taxonomy';
+import { articleUrl, url } from '../site/urls';
 
 /** How many of the newest materials the feed carries. */
 const ENTRIES = 20;

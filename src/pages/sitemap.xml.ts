@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { readingPagePaths, xmlEscape } from '../lib/site-pages';
-import { url } from '../lib/urls';
+import { readingPagePaths, xmlEscape } from '../site/site-pages';
+import { url } from '../site/urls';
 
 /** Every reading page as an absolute URL under the configured site and base (SITE_URL, BASE_PATH). */
 export const GET: APIRoute = async ({ site }) => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/lib/print-geometry.ts';
+import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/core/print-geometry.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { headingTree, outlineTitles, PAGE_NUMBER, pdfInfo, pdfLines, pdfMetadata, pdfOutline, pdfStructure, visible, type PdfLine } from '../helpers/pdf.ts';

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
-import { newestFirst } from '../../src/lib/taxonomy.ts';
+import { newestFirst } from '../../src/site/taxonomy.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -229,7 +229,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     });
     expect(parsed.errors).toBe(0);
     expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
-    // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/lib/taxonomy.ts).
+    // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/site/taxonomy.ts).
     expect(parsed.titles).toEqual(newestFirst(articles).slice(0, 20).map((a) => a.data.title));
     for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
     expect(parsed.urls).toBeGreaterThan(articles.length);

@@ -3,7 +3,7 @@ import type { RootContent } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { markdownOptions } from '../../src/lib/markdown-options.ts';
+import { markdownOptions } from '../../src/markdown/markdown-options.ts';
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx);
 const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({ syntaxHighlight: false });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TAXONOMY_KINDS } from '../../src/lib/facets.ts';
+import { TAXONOMY_KINDS } from '../../src/core/facets.ts';
 import { fileForPath, htmlFiles, linksIn, pagePath } from './site-files.ts';
 
 /** Term pages of a facet or the glossary (not their index pages), and the later pages of a long term (/tags/x/2/). */

@@ -2,13 +2,13 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { markdownOptions } from '../../src/lib/markdown-options.ts';
+import { markdownOptions } from '../../src/markdown/markdown-options.ts';
 
 /** Splits a generated article into its front matter (parsed) and its Markdown body, as Astro does. */
 export { readArticle as splitArticle } from '../../scripts/stages/emit.ts';
 
 /**
- * Astro's own Markdown processor with the site's options (src/lib/markdown-options.ts), the one
+ * Astro's own Markdown processor with the site's options (src/markdown/markdown-options.ts), the one
  * that renders every article page. Raw HTML passes through it as on the site, so a test sees
  * every element a source could smuggle onto a page.
  */

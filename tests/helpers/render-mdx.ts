@@ -2,8 +2,8 @@ import mdxServer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { mdxOptions } from '../../src/lib/markdown-options.ts';
-import { parallelMarkdown } from '../../src/lib/parallel-markdown.ts';
+import { mdxOptions } from '../../src/markdown/markdown-options.ts';
+import { parallelMarkdown } from '../../src/markdown/parallel-markdown.ts';
 
 /** Splits a generated article into its front matter (parsed) and its MDX body, as Astro does. */
 export { readArticle as splitArticle } from '../../scripts/stages/emit.ts';

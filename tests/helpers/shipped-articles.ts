@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
+import { articleSchema, type ArticleData } from '../../src/core/article-schema.ts';
 import { ARTICLES } from './paths.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
 

@@ -9,7 +9,7 @@ describe('pipeline fingerprint', () => {
   const closure = localImportClosure(path.join(ROOT, 'scripts/pipeline.ts')).map((f) => path.relative(ROOT, f));
 
   it('covers the stages, the numbering rules and the vocabularies the pipeline imports', () => {
-    for (const f of ['scripts/stages/split.ts', 'scripts/stages/tag.ts', 'src/lib/chinese.ts', 'src/lib/glossary.ts', 'src/data/glossary.json', 'src/data/topics.json', 'src/data/columns.json']) {
+    for (const f of ['scripts/stages/split.ts', 'scripts/stages/tag.ts', 'src/core/chinese.ts', 'src/site/glossary.ts', 'src/data/glossary.json', 'src/data/topics.json', 'src/data/columns.json']) {
       expect(closure).toContain(f);
     }
   });

@@ -7,8 +7,8 @@ import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
-import type { ArticleData } from '../../src/lib/article-schema.ts';
-import { FACETS, TAXONOMY_KINDS } from '../../src/lib/facets.ts';
+import type { ArticleData } from '../../src/core/article-schema.ts';
+import { FACETS, TAXONOMY_KINDS } from '../../src/core/facets.ts';
 
 /**
  * The shipped reports have one column and one named author and no regions; the constructed

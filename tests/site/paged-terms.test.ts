@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeStudySources } from '../../scripts/bench/study-corpus.ts';
-import { TERM_PAGE_SIZE, labelSlugs } from '../../src/lib/taxonomy.ts';
+import { TERM_PAGE_SIZE, labelSlugs } from '../../src/site/taxonomy.ts';
 import { bothWays, type BothWays } from '../helpers/both-ways.ts';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';

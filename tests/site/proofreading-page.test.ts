@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, DIST } from '../helpers/paths.ts';
-import type { ProofreadingReport } from '../../src/lib/proofreading.ts';
+import type { ProofreadingReport } from '../../src/core/proofreading.ts';
 
 /** The editors' 校对报告 page in the built site, against the report ingest wrote beside the articles. */
 const report: ProofreadingReport = JSON.parse(fs.readFileSync(path.join(ARTICLES, '..', 'proofreading.json'), 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TAXONOMY_KINDS, FACETS } from '../../src/lib/facets.ts';
-import type { ArticleData } from '../../src/lib/article-schema.ts';
+import { TAXONOMY_KINDS, FACETS } from '../../src/core/facets.ts';
+import type { ArticleData } from '../../src/core/article-schema.ts';
 import { bothWays } from '../helpers/both-ways.ts';
 import { DIST } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { termContexts } from '../../src/lib/term-contexts.ts';
+import { termContexts } from '../../src/site/term-contexts.ts';
 import { DIST } from '../helpers/paths.ts';
 import { decodeEntities } from '../helpers/site-files.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';

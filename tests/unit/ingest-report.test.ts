@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
-import type { ProofreadingReport } from '../../src/lib/proofreading.ts';
+import type { ProofreadingReport } from '../../src/core/proofreading.ts';
 
 /** The real ingest CLI on Node 24, with its terminal summary (not --quiet). */
 function ingest(args: string[]) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
+import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { blocksToMdast, serialiseArticleBody } from '../../scripts/stages/emit.ts';
-import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
+import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 

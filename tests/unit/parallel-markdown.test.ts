@@ -1,8 +1,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { blocksToMdast, serialiseArticleBody } from '../../scripts/stages/emit.ts';
-import { markdownOptions, mdxOptions } from '../../src/lib/markdown-options.ts';
-import { parallelMarkdown } from '../../src/lib/parallel-markdown.ts';
+import { markdownOptions, mdxOptions } from '../../src/markdown/markdown-options.ts';
+import { parallelMarkdown } from '../../src/markdown/parallel-markdown.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 

@@ -8,8 +8,8 @@ import { convertSource, type GeneratedArticle } from '../../scripts/pipeline.ts'
 import { readArticle } from '../../scripts/stages/emit.ts';
 import { decode } from '../../scripts/stages/decode.ts';
 import { isPageFurniture } from '../../scripts/stages/furniture.ts';
-import { headingLevel, isBareMark } from '../../src/lib/chinese.ts';
-import { articleSchema } from '../../src/lib/article-schema.ts';
+import { headingLevel, isBareMark } from '../../src/core/chinese.ts';
+import { articleSchema } from '../../src/core/article-schema.ts';
 import { FIXTURES, GOV_REPORTS } from '../helpers/paths.ts';
 import { REPORT_FIXTURES, govReportFiles } from '../helpers/fixtures.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHAR_ADVANCE_MM, CHARS_PER_LINE, cssLengths, LETTER_SPACING_MM, LINE_PITCH_MM, LINES_PER_PAGE,
   MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAGE_NUMBER_INDENT_PT, PAGE_NUMBER_PT, PAPER, ptToMm, TEXT_BLOCK,
-} from '../../src/lib/print-geometry.ts';
+} from '../../src/core/print-geometry.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const mm = (css: string) => Number(css.replace(/mm$/, ''));

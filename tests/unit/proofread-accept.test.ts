@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAccepted } from '../../scripts/proofread/accept.ts';
 import { readAcceptList } from '../../scripts/proofread/accept-editorial.ts';
 import { buildReport, reportSummary } from '../../scripts/proofread/report.ts';
-import type { Finding } from '../../src/lib/proofreading.ts';
+import type { Finding } from '../../src/core/proofreading.ts';
 
 const finding = (kind: Finding['kind'], text: string, title = '发展新质生产力', sourceIndex = 2): Finding => ({
   kind,

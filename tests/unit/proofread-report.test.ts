@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { buildReport } from '../../scripts/proofread/report.ts';
 import { FIXTURES } from '../helpers/paths.ts';
-import type { Finding } from '../../src/lib/proofreading.ts';
+import type { Finding } from '../../src/core/proofreading.ts';
 
 /** Constructed proofreading fixtures (tests/fixtures/proofread/README.md): one slip of one kind each. */
 const dir = path.join(FIXTURES, 'proofread');

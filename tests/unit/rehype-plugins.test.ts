@@ -4,8 +4,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import rehypeSectionAnchors from '../../src/lib/rehype-section-anchors.ts';
-import rehypeTermLinks from '../../src/lib/rehype-term-links.ts';
+import rehypeSectionAnchors from '../../src/markdown/rehype-section-anchors.ts';
+import rehypeTermLinks from '../../src/markdown/rehype-term-links.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 /** input.html → plugin → compared with output.html; UPDATE_FIXTURES=1 rewrites the expected file for review. */

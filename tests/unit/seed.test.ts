@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
 import { readArticle } from '../../scripts/stages/emit.ts';
 import { editorialPathFor } from '../../scripts/stages/editorial.ts';
-import { CANNOT_START, TERMINAL, squeezeSpaces } from '../../src/lib/chinese.ts';
+import { CANNOT_START, TERMINAL, squeezeSpaces } from '../../src/core/chinese.ts';
 import { SOURCES } from '../helpers/paths.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import topicsData from '../../src/data/topics.json' with { type: 'json' };
-import { glossary } from '../../src/lib/glossary.ts';
+import { glossary } from '../../src/site/glossary.ts';
 import { mend } from '../../scripts/stages/mend.ts';
 import { splitArticles } from '../../scripts/stages/split.ts';
 import { structure } from '../../scripts/stages/structure.ts';
 import { findDate, regionsOf, tag } from '../../scripts/stages/tag.ts';
-import { parseNumber } from '../../src/lib/chinese.ts';
+import { parseNumber } from '../../src/core/chinese.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 function tagged(rel: string, stem: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/lib/article-schema.ts';
+import type { ArticleData } from '../../src/core/article-schema.ts';
 import { nextFontScale } from '../../src/lib/reading-prefs.ts';
 import {
   TAXONOMY_KINDS,
@@ -17,7 +17,7 @@ import {
   pagedPath,
   TERM_PAGE_SIZE,
   valuesOf,
-} from '../../src/lib/taxonomy.ts';
+} from '../../src/site/taxonomy.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 const articles = shippedArticles();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartHtml, firstYear, yearChart, yearSeries, type ChartNode } from '../../src/lib/year-chart.ts';
+import { chartHtml, firstYear, yearChart, yearSeries, type ChartNode } from '../../src/core/year-chart.ts';
 
 const all = (n: ChartNode, tag: string): ChartNode[] => [...(n.tag === tag ? [n] : []), ...n.children.flatMap((c) => (typeof c === 'string' ? [] : all(c, tag)))];
 const text = (n: ChartNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));

@@ -1,5 +1,5 @@
 import { sha256 } from '../../ingest-plan.ts';
-import { FINDING_KINDS, type Finding } from '../../../src/lib/proofreading.ts';
+import { FINDING_KINDS, type Finding } from '../../../src/core/proofreading.ts';
 import type { Block } from '../../stages/structure.ts';
 
 /** Full-width letters, digits and ASCII punctuation read as their half-width forms. */

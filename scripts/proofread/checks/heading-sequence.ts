@@ -1,4 +1,4 @@
-import { markNumber } from '../../../src/lib/chinese.ts';
+import { markNumber } from '../../../src/core/chinese.ts';
 import type { Block } from '../../stages/structure.ts';
 
 export interface BlockHit {

@@ -1,6 +1,6 @@
-import { CANNOT_START, TERMINAL, headingLevel, visible } from '../../../src/lib/chinese.ts';
+import { CANNOT_START, TERMINAL, headingLevel, visible } from '../../../src/core/chinese.ts';
 import type { Paragraph } from '../../stages/mend.ts';
-import { jieba } from '../../../src/lib/jieba.ts';
+import { jieba } from '../../../src/site/jieba.ts';
 
 /** True when the cut at `at` falls inside a word ("改" / "革"): the line was cut mid-word, not set as a line of its own. */
 function cutsAWord(text: string, at: number): boolean {

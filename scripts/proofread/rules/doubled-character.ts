@@ -1,5 +1,5 @@
 import type { TextlintRuleModule } from '@textlint/types';
-import { jieba } from '../../../src/lib/jieba.ts';
+import { jieba } from '../../../src/site/jieba.ts';
 import { scanParagraphs } from './scan.ts';
 
 const DOUBLE = /(\p{Script=Han})\1/gu;

@@ -1,5 +1,5 @@
 import type { TextlintRuleModule } from '@textlint/types';
-import { TERMINAL, visible } from '../../../src/lib/chinese.ts';
+import { TERMINAL, visible } from '../../../src/core/chinese.ts';
 
 // A section number left at the very end: "…作出批示和安排。(一)", "……。三、", "……。2."
 const STRAY_NUMBER = /(?:[(（][一二三四五六七八九十百0-9]+[)）]|[一二三四五六七八九十百]+、|[0-9]{1,2}[.．、]|[①-⑳]|第[一二三四五六七八九十百]+[章节条部分]+)$/u;

@@ -1,7 +1,7 @@
 import { chineseDate } from '../handout-document.ts';
 import { localDay } from '../local-store.ts';
 import { notesByArticle, type ReaderNote } from './store.ts';
-import { articlePath } from '../article-path.ts';
+import { articlePath } from '../../core/article-path.ts';
 
 /**
  * 学习笔记 as a reader hands it in: per article its title, source and address, then each

@@ -1,10 +1,10 @@
 /**
  * Which values an article is filed under for each search filter: read by the article page
  * (SearchIndexFields.astro, for Pagefind) and the search page (its checkboxes), so the two agree.
- * The values are the facet registry's (src/lib/facets.ts).
+ * The values are the facet registry's (src/core/facets.ts).
  */
-import type { ArticleData } from '../article-schema';
-import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../facets.ts';
+import type { ArticleData } from '../../core/article-schema';
+import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../../core/facets.ts';
 import type { FilterKey } from './facets.ts';
 
 const KIND_OF_FILTER = new Map<FilterKey, TaxonomyKind>(TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]));

@@ -1,9 +1,9 @@
 /**
- * The filters a search can narrow by: every facet of src/lib/facets.ts, under its search key. The
+ * The filters a search can narrow by: every facet of src/core/facets.ts, under its search key. The
  * search page's checkboxes, the URL keys, the `作者:…` prefixes typed into the box and the engine's
  * counts are all driven by this list, so a facet added to the registry is searchable too.
  */
-import { FACETS as REGISTRY, TAXONOMY_KINDS } from '../facets.ts';
+import { FACETS as REGISTRY, TAXONOMY_KINDS } from '../../core/facets.ts';
 
 export interface Facet {
   /** The filter's name in Pagefind's index and in the URL (?author=…). */

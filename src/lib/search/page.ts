@@ -8,7 +8,7 @@ import { FILTER_KEYS, byRankLoaded, type FilterKey, type Hit, type LoadedHit, ty
 import { loadEngine } from './load.ts';
 import { resultElement } from './render.ts';
 import { describeQuery } from './syntax.ts';
-import { chartElement, yearChart, yearSeries } from '../year-chart.ts';
+import { chartElement, yearChart, yearSeries } from '../../core/year-chart.ts';
 
 const PAGE_SIZE = 10;
 

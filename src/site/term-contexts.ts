@@ -1,7 +1,7 @@
-import { AnchorCounter } from './anchors.ts';
-import { sentences } from './chinese.ts';
+import { AnchorCounter } from '../core/anchors.ts';
+import { sentences } from '../core/chinese.ts';
 import { termSpellings } from './glossary.ts';
-import { markdownBlocks } from './markdown-blocks.ts';
+import { markdownBlocks } from '../core/markdown-blocks.ts';
 
 /** One use of a glossary term in one section of an article: the sentence around its first use there. */
 export interface TermContext {

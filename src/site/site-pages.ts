@@ -1,8 +1,8 @@
 import { allArticles, taxonomyTerms, termUses } from './archive.ts';
 import { glossary } from './glossary.ts';
-import { markdownBlocks } from './markdown-blocks.ts';
+import { markdownBlocks } from '../core/markdown-blocks.ts';
 import { TAXONOMY_KINDS, listPages, pagedPath, taxonomyPath } from './taxonomy.ts';
-import { articlePath } from './article-path.ts';
+import { articlePath } from '../core/article-path.ts';
 
 /**
  * Paths (without base) of the reading pages this site builds, for sitemap.xml. Search, handout and

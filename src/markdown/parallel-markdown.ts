@@ -4,7 +4,7 @@
  * module while Vite builds, both one at a time on one core: at 10,007 .md articles that sync took
  * 70 s of a 120 s astro build with the machine's other core idle; on two workers it took 38 s.
  * Each worker builds the very processor the site configures (`unified(markdownOptions(base))`,
- * src/lib/markdown-options.ts), so the output is the same as in the main thread (a test compares
+ * src/markdown/markdown-options.ts), so the output is the same as in the main thread (a test compares
  * them). Astro's content loader and Vite both keep several files in flight, which keeps the workers
  * busy. Plugins an integration adds to `options` at run time would reach only the main thread's
  * renderer: this site adds none.

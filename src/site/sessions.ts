@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { AnchorCounter } from './anchors.ts';
-import { readingMinutes } from './reading-time.ts';
-import { parseItem, type HandoutItem } from './handout-items.ts';
-import { markdownBlocks } from './markdown-blocks.ts';
+import { AnchorCounter } from '../core/anchors.ts';
+import { readingMinutes } from '../core/reading-time.ts';
+import { parseItem, type HandoutItem } from '../core/handout-items.ts';
+import { markdownBlocks } from '../core/markdown-blocks.ts';
 import raw from '../data/sessions.json';
 
 /**

@@ -1,4 +1,4 @@
-import { articlePath } from './article-path.ts';
+import { articlePath } from '../core/article-path.ts';
 
 /** Builds site-internal URLs that respect Astro's `base`, so the archive works under a sub-path. */
 export function url(path: string): string {

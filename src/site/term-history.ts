@@ -4,7 +4,7 @@
  */
 import { allArticles, termUses } from './archive.ts';
 import { glossary, type GlossaryTerm } from './glossary.ts';
-import { firstYear, yearSeries, type YearCount } from './year-chart.ts';
+import { firstYear, yearSeries, type YearCount } from '../core/year-chart.ts';
 
 /** The archive's first and last year, so every term's chart covers the same span. */
 export async function archiveSpan(): Promise<[number, number] | undefined> {

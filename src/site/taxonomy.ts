@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { slugify } from './slug.ts';
-import type { ArticleData } from './article-schema.ts';
-import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from './facets.ts';
+import type { ArticleData } from '../core/article-schema.ts';
+import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
 /** What the site needs of a content entry; an Astro CollectionEntry fits, and so does a plain object in tests. */
 export interface ArticleLike {
@@ -9,7 +9,7 @@ export interface ArticleLike {
   data: ArticleData;
 }
 
-export { TAXONOMY_KINDS, type TaxonomyKind } from './facets.ts';
+export { TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
 /** Chinese names for headings and breadcrumbs; `intro` opens the index page. */
 export const TAXONOMY_NAMES = Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, { name: FACETS[kind].name, intro: FACETS[kind].intro }])) as Record<

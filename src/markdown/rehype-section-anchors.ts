@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { ITEM_MARK_AT_START, POINT_MARK, SUBSECTION_MARK } from './chinese.ts';
-import { AnchorCounter } from './anchors.ts';
+import { ITEM_MARK_AT_START, POINT_MARK, SUBSECTION_MARK } from '../core/chinese.ts';
+import { AnchorCounter } from '../core/anchors.ts';
 
 /**
  * Gives every h2/h3 a stable id (s1, s1-2) and wraps each point marker (一是/二要…) that opens a
