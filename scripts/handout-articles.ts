@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AnchorCounter } from '../src/core/anchors.ts';
 import type { HandoutItem } from '../src/core/handout-items.ts';
-import { markdownBlocks } from '../src/core/markdown-blocks.ts';
-import { readArticle } from './stages/emit.ts';
+import { sectionHeadings } from '../src/core/sections.ts';
+import { articleIdOfFile, readArticle } from '../src/core/article-file.ts';
 
 /**
  * The articles a handout can name, read from the generated Markdown (the same files the site is built
@@ -20,16 +19,6 @@ export interface ArticleFile {
   sections: Map<string, string>;
 }
 
-/** Each ## / ### heading's text, keyed by the anchor the site gives it (s2, s2-1 …). */
-function sectionsOf(body: string): Map<string, string> {
-  const anchors = new AnchorCounter();
-  const sections = new Map<string, string>();
-  for (const block of markdownBlocks(body)) {
-    if (block.type === 'heading' && (block.depth === 2 || block.depth === 3)) sections.set(anchors.heading(block.depth), block.text);
-  }
-  return sections;
-}
-
 export function readArticles(dir: string): ArticleFile[] {
   const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
   return files
@@ -41,10 +30,10 @@ export function readArticles(dir: string): ArticleFile[] {
         throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
       }
       return {
-        id: file.replace(/\\/g, '/').replace(/\.mdx$/, ''),
+        id: articleIdOfFile(file),
         title: String(article.data.title ?? ''),
         source: String(article.data.source ?? ''),
-        sections: sectionsOf(article.body),
+        sections: new Map(sectionHeadings(article.body).map((s) => [s.id, s.heading])),
       };
     })
     .sort((a, b) => a.id.localeCompare(b.id));

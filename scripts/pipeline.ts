@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { decode, type Encoding } from './stages/decode.ts';
-import { blocksToMdast, frontMatter, serialiseArticleBody } from './stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody } from './stages/emit.ts';
+import { frontMatter } from '../src/core/article-file.ts';
 import { mend } from './stages/mend.ts';
 import { separateNotes } from './stages/notes.ts';
 import { normalise, type SourceLine } from './stages/normalise.ts';

@@ -1,3 +1,4 @@
+import type { SectionDepth } from '../../src/core/sections.ts';
 import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
@@ -16,7 +17,7 @@ export interface Paragraph {
   text: string;
   line: number;
   /** A Word heading style: the paragraph is a heading of this depth whatever its text says. */
-  headingStyle?: 2 | 3;
+  headingStyle?: SectionDepth;
   /** The cuts mend rejoined, in order (absent when the paragraph was one source line). */
   joins?: Join[];
 }

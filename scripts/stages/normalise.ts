@@ -1,3 +1,4 @@
+import type { SectionDepth } from '../../src/core/sections.ts';
 /** One non-empty line of a source: its text, the 1-based line it came from, and whether blank lines preceded it. */
 export interface SourceLine {
   text: string;
@@ -12,7 +13,7 @@ export interface SourceLine {
   /** True when the line was indented ("　　" or spaces): in a hard-wrapped export that opens a paragraph. */
   indented?: boolean;
   /** Set only for .docx: the line had a Word heading style (Heading 1 → 2, Heading 2 and below → 3). */
-  headingStyle?: 2 | 3;
+  headingStyle?: SectionDepth;
 }
 
 /**

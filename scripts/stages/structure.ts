@@ -1,8 +1,9 @@
+import type { SectionDepth } from '../../src/core/sections.ts';
 import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/core/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =
-  | { type: 'heading'; depth: 2 | 3; text: string; line: number }
+  | { type: 'heading'; depth: SectionDepth; text: string; line: number }
   | { type: 'paragraph'; text: string; line: number };
 
 const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** Front matter of a generated article (see scripts/pipeline.ts); a bad value fails the build naming the file. */
 export const articleSchema = z
@@ -58,3 +58,15 @@ export const articleSchema = z
   .strict();
 
 export type ArticleData = z.infer<typeof articleSchema>;
+
+/**
+ * An article as the site, the tools and the tests handle it: its content-collection id (the path
+ * under src/content/articles/ without .mdx, see article-file.ts), its front matter and, where it was
+ * read, its MDX body. An Astro CollectionEntry fits, and so does a plain object in tests; a reader
+ * that needs only some fields names them (`ArticleEntry<Pick<ArticleData, 'title'>>`).
+ */
+export interface ArticleEntry<Data = ArticleData> {
+  id: string;
+  data: Data;
+  body?: string;
+}

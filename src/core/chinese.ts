@@ -1,3 +1,4 @@
+import type { SectionDepth } from './sections.ts';
 /** Shared knowledge of how Chinese committee texts are written: numbering, sentence ends. */
 
 export const CN_DIGITS = '〇零一二三四五六七八九十百两';
@@ -34,7 +35,7 @@ export const BARE_SECTION = new RegExp(`^(?:${SECTION_NUMBER}|第${SECTION_NUMBE
 export const CHAPTER_MARK = new RegExp(`^第${NUM}章(?:[\\s\u3000]|$)`, 'u');
 export const REGULATION_SECTION_MARK = new RegExp(`^第${NUM}节(?:[\\s\u3000]|$)`, 'u');
 
-export function headingLevel(raw: string): 2 | 3 | undefined {
+export function headingLevel(raw: string): SectionDepth | undefined {
   const text = visible(raw);
   if (SECTION_MARK.test(text) || BARE_SECTION.test(text) || CHAPTER_MARK.test(text)) return 2;
   if (SUBSECTION_MARK.test(text) || REGULATION_SECTION_MARK.test(text)) return 3;

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { ITEM_MARK_AT_START, POINT_MARK, SUBSECTION_MARK } from '../core/chinese.ts';
 import { AnchorCounter } from '../core/anchors.ts';
+import { sectionDepthOfTag } from '../core/sections.ts';
 
 /**
  * Gives every h2/h3 a stable id (s1, s1-2) and wraps each point marker (一是/二要…) that opens a
@@ -12,8 +13,9 @@ export default function rehypeSectionAnchors() {
     const anchors = new AnchorCounter();
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
-      if (node.tagName === 'h2' || node.tagName === 'h3') {
-        node.properties.id = anchors.heading(node.tagName === 'h2' ? 2 : 3);
+      const depth = sectionDepthOfTag(node.tagName);
+      if (depth !== undefined) {
+        node.properties.id = anchors.heading(depth);
       } else if (node.tagName === 'p') {
         node.children = node.children.flatMap((child, i) => (child.type === 'text' ? markPoints(child, anchors, i === 0) : [child]));
       }

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { AnchorCounter } from '../core/anchors.ts';
 import { readingMinutes } from '../core/reading-time.ts';
 import { parseItem, type HandoutItem } from '../core/handout-items.ts';
-import { markdownBlocks } from '../core/markdown-blocks.ts';
+import { sectionTexts } from '../core/sections.ts';
+import type { ArticleData, ArticleEntry } from '../core/article-schema.ts';
 import raw from '../data/sessions.json';
 
 /**
@@ -23,11 +23,7 @@ const fileSchema = z.object({ $comment: z.string().optional(), sessions: z.array
 
 export type SessionData = z.infer<typeof sessionSchema>;
 
-export interface ArticleLike {
-  id: string;
-  body?: string;
-  data: { title: string; readingMinutes: number; characters: number };
-}
+export type ArticleLike = ArticleEntry<Pick<ArticleData, 'title' | 'readingMinutes' | 'characters'>>;
 
 export interface Material {
   item: HandoutItem;
@@ -40,24 +36,6 @@ export interface Material {
 export interface Session extends SessionData {
   resolved: Material[];
   readingMinutes: number;
-}
-
-/** Text of each section of an article's Markdown body, keyed by the anchor rehype-section-anchors gives its heading. */
-export function sectionTexts(body: string): Map<string, { heading: string; text: string }> {
-  const anchors = new AnchorCounter();
-  const sections = new Map<string, { heading: string; text: string }>();
-  const open: { id: string; depth: number }[] = [];
-  for (const block of markdownBlocks(body)) {
-    if (block.type === 'heading' && (block.depth === 2 || block.depth === 3)) {
-      const id = anchors.heading(block.depth);
-      while (open.length > 0 && open[open.length - 1].depth >= block.depth) open.pop();
-      open.push({ id, depth: block.depth });
-      sections.set(id, { heading: block.text, text: '' });
-    }
-    // A block (headings included) belongs to its （一） section and to the 一、 section around it.
-    for (const s of open) sections.get(s.id)!.text += `${block.text}\n`;
-  }
-  return sections;
 }
 
 /** Characters a reader reads: the section's text without spaces and line breaks. */

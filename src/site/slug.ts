@@ -1,31 +1,13 @@
 import { createHash } from 'node:crypto';
-import { pinyin } from 'pinyin-pro';
+import { romanisedSlug, type SlugTools } from '../core/slug.ts';
 import { jieba } from './jieba.ts';
 
-const MAX_LENGTH = 72;
+const NODE_SLUG_TOOLS: SlugTools = {
+  words: (text) => jieba.cut(text, false),
+  digest: (text) => createHash('sha1').update(text).digest('hex'),
+};
 
-/**
- * Chinese text → a readable ASCII URL segment: words in pinyin without tones, joined by hyphens
- * ("2024年政府工作报告" → "2024nian-zhengfu-gongzuo-baogao"). ASCII survives being pasted into chat,
- * where Chinese paths turn into %E6%94%BF… .
- */
+/** The archive's slug rule (src/core/slug.ts) with jieba and SHA-1 from Node: ingest and the taxonomy pages use it. */
 export function slugify(text: string): string {
-  const normalised = text.normalize('NFKC');
-  const words = jieba.cut(normalised, false);
-  // pinyin-pro reads polyphones from the whole phrase (重庆 → chong qing), so romanise once, then regroup by word.
-  const syllables = pinyin(normalised, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
-  let next = 0;
-  const parts: string[] = [];
-  for (const word of words) {
-    const romanised = word.replace(/\p{Script=Han}/gu, () => syllables[next++] ?? '');
-    const clean = romanised.toLowerCase().replace(/[^a-z0-9]+/g, '');
-    if (clean === '') continue;
-    // Numbers stay glued to their measure word: "2024nian", "di14jie".
-    if (parts.length > 0 && (/\d$/.test(parts.at(-1)!) || parts.at(-1) === 'di')) parts[parts.length - 1] += clean;
-    else parts.push(clean);
-  }
-  let slug = parts.join('-');
-  // A cut slug could meet another cut the same way: a hash of the whole text keeps them apart.
-  if (slug.length > MAX_LENGTH) slug = `${slug.slice(0, MAX_LENGTH).replace(/-[^-]*$/, '')}-${createHash('sha1').update(text).digest('hex').slice(0, 6)}`;
-  return slug || 'wenzhang';
+  return romanisedSlug(text, NODE_SLUG_TOOLS);
 }

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { slugify } from './slug.ts';
-import type { ArticleData } from '../core/article-schema.ts';
+import type { ArticleData, ArticleEntry } from '../core/article-schema.ts';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
-/** What the site needs of a content entry; an Astro CollectionEntry fits, and so does a plain object in tests. */
-export interface ArticleLike {
-  id: string;
-  data: ArticleData;
-}
+/** What the site needs of a content entry. */
+export type ArticleLike = ArticleEntry;
 
 export { TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 

@@ -1,7 +1,6 @@
-import { AnchorCounter } from '../core/anchors.ts';
 import { sentences } from '../core/chinese.ts';
 import { termSpellings } from './glossary.ts';
-import { markdownBlocks } from '../core/markdown-blocks.ts';
+import { placeBlocks } from '../core/sections.ts';
 
 /** One use of a glossary term in one section of an article: the sentence around its first use there. */
 export interface TermContext {
@@ -27,18 +26,15 @@ const REACH = 60;
  * leftmost-longest, as the term-link plugin does, so "新发展理念" is not also read as a shorter term.
  */
 export function termContexts(body: string): TermContext[] {
-  const anchors = new AnchorCounter();
   const found: TermContext[] = [];
-  let sectionId = '';
-  let sectionTitle = '';
   let seen = new Set<string>();
-  for (const block of markdownBlocks(body)) {
-    const inHeading = block.type === 'heading' && (block.depth === 2 || block.depth === 3);
-    if (inHeading) {
-      sectionId = anchors.heading(block.depth);
-      sectionTitle = block.text;
-      seen = new Set();
-    } else if (block.type !== 'paragraph') continue;
+  for (const { block, opens, within } of placeBlocks(body)) {
+    const inHeading = opens !== undefined;
+    if (inHeading) seen = new Set();
+    else if (block.type !== 'paragraph') continue;
+    const section = within.at(-1);
+    const sectionId = section?.id ?? '';
+    const sectionTitle = section?.heading ?? '';
     // A heading that names a term ("加快发展新质生产力") is the best context of all for it.
     const text = block.text;
     for (const use of termUses(text)) {

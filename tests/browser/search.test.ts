@@ -12,7 +12,7 @@ import { ARTICLES, DIST, ROOT, SOURCES } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { find } from '../../src/lib/search/index-html.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import { bundleDirs, isBundleDir } from '../../scripts/pagefind-shards.ts';
 
 /**

@@ -5,7 +5,7 @@ import { toString } from 'hast-util-to-string';
 import { markdownOptions } from '../../src/markdown/markdown-options.ts';
 
 /** Splits a generated article into its front matter (parsed) and its Markdown body, as Astro does. */
-export { readArticle as splitArticle } from '../../scripts/stages/emit.ts';
+export { readArticle as splitArticle } from '../../src/core/article-file.ts';
 
 /**
  * Astro's own Markdown processor with the site's options (src/markdown/markdown-options.ts), the one

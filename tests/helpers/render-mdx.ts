@@ -6,7 +6,7 @@ import { mdxOptions } from '../../src/markdown/markdown-options.ts';
 import { parallelMarkdown } from '../../src/markdown/parallel-markdown.ts';
 
 /** Splits a generated article into its front matter (parsed) and its MDX body, as Astro does. */
-export { readArticle as splitArticle } from '../../scripts/stages/emit.ts';
+export { readArticle as splitArticle } from '../../src/core/article-file.ts';
 export { elementsOf, textOf } from './render-markdown.ts';
 
 /**

@@ -6,7 +6,7 @@ import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import type { ArticleData } from '../../src/core/article-schema.ts';
 import { FACETS, TAXONOMY_KINDS } from '../../src/core/facets.ts';
 

@@ -9,7 +9,7 @@ import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
 import { validateSite } from '../helpers/validate-html.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 
 /**
  * Terms with more articles than fit on one page: 600 study articles cut from the report fixtures

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import { readEditorial } from '../../scripts/stages/editorial.ts';
 import { SourceError } from '../../scripts/stages/source-error.ts';
 import { ROOT } from '../helpers/paths.ts';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout-articles.ts';
 import { formatItem, handoutParams, itemsFromLocation, itemsQuery, parseItem } from '../../src/core/handout-items.ts';
-import { resolveSessions, sectionTexts, type ArticleLike } from '../../src/site/sessions.ts';
+import { resolveSessions, type ArticleLike } from '../../src/site/sessions.ts';
+import { sectionTexts } from '../../src/core/sections.ts';
 import { ARTICLES } from '../helpers/paths.ts';
 
 const SLUG_2024 = '2024nian-zhengfu-gongzuo-baogao';

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import { decode } from '../../scripts/stages/decode.ts';
 import { normalise } from '../../scripts/stages/normalise.ts';
 import { isPageFurniture, removePageFurniture } from '../../scripts/stages/furniture.ts';

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { convertSource, type GeneratedArticle } from '../../scripts/pipeline.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import { decode } from '../../scripts/stages/decode.ts';
 import { isPageFurniture } from '../../scripts/stages/furniture.ts';
 import { headingLevel, isBareMark } from '../../src/core/chinese.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/pipeline.ts';
-import { readArticle } from '../../scripts/stages/emit.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 import { normalise } from '../../scripts/stages/normalise.ts';
 import { decode } from '../../scripts/stages/decode.ts';
 import { mend } from '../../scripts/stages/mend.ts';
