@@ -1,4 +1,5 @@
-import type { LoadedItem } from './handout-document.ts';
+import { parseItem, type HandoutItem } from '../core/handout-items.ts';
+import { loadItems, type LoadedItem } from './handout-document.ts';
 
 /**
  * Projection mode for a study session: the materials cut into slides, one section at a time in large
@@ -87,5 +88,107 @@ export function keyStep(key: string): number | 'first' | 'last' | 'exit' | null 
     case 'End': return 'last';
     case 'Escape': return 'exit';
     default: return null;
+  }
+}
+
+/**
+ * The slide a step leads to from `index` among `count` slides: clamped at both ends (a clicker
+ * pressed once too often stays on the last slide); null for Esc, which leaves the projection.
+ */
+export function slideAfter(index: number, step: Exclude<ReturnType<typeof keyStep>, null>, count: number): number | null {
+  if (step === 'exit') return null;
+  const to = step === 'first' ? 0 : step === 'last' ? count - 1 : index + step;
+  return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
+}
+
+/**
+ * Wires projection mode on a study session's page: the start button (its data-items lists the
+ * materials) and the overlay it fills, one slide at a time.
+ */
+export function mountProjection(base: string): void {
+  const start = document.querySelector<HTMLButtonElement>('.projection-start')!;
+  const overlay = document.querySelector<HTMLElement>('.projection')!;
+  const stage = overlay.querySelector<HTMLElement>('.projection-slide')!;
+  const materialLabel = overlay.querySelector<HTMLElement>('.projection-material')!;
+  const position = overlay.querySelector<HTMLElement>('.projection-position')!;
+  const items = (start.dataset.items ?? '').split(',').map((s) => parseItem(s)).filter((i): i is HandoutItem => i !== null);
+
+  let slides: Slide[] | null = null;
+  let index = 0;
+
+  async function ensureSlides(): Promise<Slide[]> {
+    if (!slides) {
+      start.disabled = true;
+      start.textContent = '正在准备投影……';
+      const { loaded } = await loadItems(base, items);
+      slides = buildSlides(loaded);
+      start.disabled = false;
+      start.textContent = '投影模式';
+    }
+    return slides;
+  }
+
+  function show(i: number): void {
+    if (!slides || slides.length === 0) return;
+    index = Math.min(Math.max(i, 0), slides.length - 1);
+    const slide = slides[index];
+    stage.replaceChildren();
+    if (slide.opening) {
+      const title = document.createElement('p');
+      title.className = 'projection-title';
+      title.textContent = slide.title;
+      stage.append(title);
+    }
+    stage.append(...slide.nodes.map((n) => n.cloneNode(true)));
+    stage.scrollTop = 0;
+    materialLabel.textContent = slide.material;
+    position.textContent = `${index + 1} / ${slides.length}`;
+    history.replaceState(null, '', `#projection-${index + 1}`);
+    document.documentElement.dataset.projectionSlide = String(index + 1);
+  }
+
+  async function open(at = 0): Promise<void> {
+    await ensureSlides();
+    overlay.hidden = false;
+    document.documentElement.classList.add('projecting');
+    show(at);
+    overlay.focus();
+  }
+
+  function close(): void {
+    overlay.hidden = true;
+    document.documentElement.classList.remove('projecting');
+    history.replaceState(null, '', location.pathname + location.search);
+    delete document.documentElement.dataset.projectionSlide;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    start.focus();
+  }
+
+  start.addEventListener('click', async () => {
+    // Full screen must be asked for inside the click, before anything is awaited.
+    overlay.hidden = false;
+    if (overlay.requestFullscreen) overlay.requestFullscreen().catch(() => {});
+    await open(0);
+  });
+  overlay.tabIndex = -1;
+  overlay.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('a')) return;
+    show(index + 1);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (overlay.hidden || e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = keyStep(e.key);
+    if (step === null) return;
+    e.preventDefault();
+    const to = slideAfter(index, step, slides?.length ?? 0);
+    if (to === null) close();
+    else show(to);
+  });
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && !overlay.hidden) overlay.focus();
+  });
+  // A reload or a shared link with #projection-N opens the projection at that slide.
+  if (location.hash.startsWith('#projection-')) {
+    void ensureSlides().then((s) => open(slideFromHash(location.hash, s.length) ?? 0));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyStep, slideFromHash } from '../../src/lib/projection.ts';
+import { keyStep, slideAfter, slideFromHash } from '../../src/lib/projection.ts';
 
 describe('projection controls', () => {
   it('moves on the keys presenter clickers send', () => {
@@ -16,5 +16,24 @@ describe('projection controls', () => {
     expect(slideFromHash('#projection-99', 10)).toBe(9);
     expect(slideFromHash('#projection-0', 10)).toBe(0);
     expect(slideFromHash('#s3-1', 10)).toBeNull();
+  });
+});
+
+describe('slideAfter', () => {
+  it('steps one slide, stopping at the first and the last', () => {
+    expect(slideAfter(3, 1, 10)).toBe(4);
+    expect(slideAfter(9, 1, 10)).toBe(9);
+    expect(slideAfter(0, -1, 10)).toBe(0);
+  });
+
+  it('jumps to either end, and leaves on Esc', () => {
+    expect(slideAfter(4, 'first', 10)).toBe(0);
+    expect(slideAfter(4, 'last', 10)).toBe(9);
+    expect(slideAfter(4, 'exit', 10)).toBeNull();
+  });
+
+  it('stays on slide 0 while there are no slides yet', () => {
+    expect(slideAfter(0, 1, 0)).toBe(0);
+    expect(slideAfter(0, 'last', 0)).toBe(0);
   });
 });
