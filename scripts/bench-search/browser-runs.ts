@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { StaticServer } from '../static-server.ts';
+import type { StaticServer } from '../tools/static-server.ts';
 
 export type Engine = 'ours' | 'default';
 

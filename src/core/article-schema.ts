@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Front matter of a generated article (see scripts/pipeline.ts); a bad value fails the build naming the file. */
+/** Front matter of a generated article (see scripts/ingest/pipeline.ts); a bad value fails the build naming the file. */
 export const articleSchema = z
   .object({
     /** The title as printed; a two-line title is joined with a space. */

@@ -69,3 +69,39 @@ export function itemsFromLocation(search: string, hash: string, base = '/'): Han
 export function itemsQuery(items: HandoutItem[]): string {
   return `items=${items.map((i) => encodeURIComponent(formatItem(i)).replace(/%2F/gi, '/')).join(',')}`;
 }
+
+/** The print options, as the form shows them and the share link carries them (the reader's own notes never travel). */
+export interface HandoutOptions {
+  cover: boolean;
+  meeting: string;
+  date: string;
+  organiser: string;
+  outline: boolean;
+  notes: boolean;
+}
+
+/** A cover with no meeting named still needs a line to print. */
+export const DEFAULT_MEETING = '学习会';
+
+export function optionsFromParams(params: URLSearchParams): HandoutOptions {
+  return {
+    cover: params.has('cover'),
+    meeting: params.get('cover') ?? '',
+    date: params.get('date') ?? '',
+    organiser: params.get('organiser') ?? '',
+    outline: params.get('outline') === '1',
+    notes: params.get('notes') === '1',
+  };
+}
+
+/** The query of a handout link: the items, then the options that are set (date and organiser only with a cover). */
+export function handoutQuery(items: HandoutItem[], options: HandoutOptions): string {
+  const q = new URLSearchParams();
+  if (options.cover) q.set('cover', options.meeting.trim() || DEFAULT_MEETING);
+  if (options.cover && options.date) q.set('date', options.date);
+  if (options.cover && options.organiser.trim()) q.set('organiser', options.organiser.trim());
+  if (options.outline) q.set('outline', '1');
+  if (options.notes) q.set('notes', '1');
+  const rest = q.toString();
+  return `?${itemsQuery(items)}${rest ? `&${rest}` : ''}`;
+}

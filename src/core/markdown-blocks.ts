@@ -1,5 +1,5 @@
 /**
- * Reads the headings and paragraphs of a generated article body (scripts/stages/emit.ts writes
+ * Reads the headings and paragraphs of a generated article body (scripts/ingest/stages/emit.ts writes
  * only those, one per blank-line-separated block) without a Markdown parser: parsing every article
  * with remark costs ~70 ms for a long report, too much for keyword-in-context over a big archive.
  * Text comes out as the Markdown renderer reads it — backslash escapes and character references

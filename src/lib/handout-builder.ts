@@ -1,51 +1,15 @@
 /**
  * The handout builder page (/handout/): the reader's list of materials, the print options, the
- * share link and the printable document. The rules (what the options are, what the link says,
- * what the status line and the PDF's title read) are pure functions with unit tests; mountHandoutBuilder
+ * share link and the printable document. The rules (the link and its options are in
+ * src/core/handout-items.ts; the status line and the PDF's title here) are pure functions with unit tests; mountHandoutBuilder
  * wires them to the page's elements.
  */
-import { formatItem, handoutParams, itemsFromLocation, itemsQuery, parseItem, type HandoutItem } from '../core/handout-items.ts';
+import { DEFAULT_MEETING, formatItem, handoutParams, handoutQuery, itemsFromLocation, optionsFromParams, parseItem, type HandoutItem, type HandoutOptions } from '../core/handout-items.ts';
 import { coverPage, coverVerso, loadItems, notesPage, outlinePage, questionsPage, readingMinutes, type LoadError, type LoadedItem } from './handout-document.ts';
 import { loadHandout, saveHandout, type StoredItem } from './handout-store.ts';
 import { browserStore } from './local-store.ts';
 import { handoutNotesSection } from './notes/handout-notes.ts';
 import { loadNotes } from './notes/store.ts';
-
-/** The print options, as the form shows them and the share link carries them (the reader's own notes never travel). */
-export interface HandoutOptions {
-  cover: boolean;
-  meeting: string;
-  date: string;
-  organiser: string;
-  outline: boolean;
-  notes: boolean;
-}
-
-/** A cover with no meeting named still needs a line to print. */
-export const DEFAULT_MEETING = '学习会';
-
-export function optionsFromParams(params: URLSearchParams): HandoutOptions {
-  return {
-    cover: params.has('cover'),
-    meeting: params.get('cover') ?? '',
-    date: params.get('date') ?? '',
-    organiser: params.get('organiser') ?? '',
-    outline: params.get('outline') === '1',
-    notes: params.get('notes') === '1',
-  };
-}
-
-/** The query of a handout link: the items, then the options that are set (date and organiser only with a cover). */
-export function handoutQuery(items: HandoutItem[], options: HandoutOptions): string {
-  const q = new URLSearchParams();
-  if (options.cover) q.set('cover', options.meeting.trim() || DEFAULT_MEETING);
-  if (options.cover && options.date) q.set('date', options.date);
-  if (options.cover && options.organiser.trim()) q.set('organiser', options.organiser.trim());
-  if (options.outline) q.set('outline', '1');
-  if (options.notes) q.set('notes', '1');
-  const rest = q.toString();
-  return `?${itemsQuery(items)}${rest ? `&${rest}` : ''}`;
-}
 
 /** The list with one entry moved; null when the move would leave the list (the first cannot move up). */
 export function moveEntry<T>(list: readonly T[], from: number, to: number): T[] | null {

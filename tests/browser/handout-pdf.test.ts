@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { readArticles } from '../../scripts/handout-articles.ts';
+import { readArticles } from '../../scripts/handout/articles.ts';
 import { MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/core/print-geometry.ts';
 import { itemsQuery } from '../../src/core/handout-items.ts';
 import { SITE_NAME } from '../../src/core/site.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readArticles } from '../../scripts/handout-articles.ts';
+import { readArticles } from '../../scripts/handout/articles.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, ROOT } from '../helpers/paths.ts';
 import { PAGE_NUMBER, pdfInfo, pdfPages, visible } from '../helpers/pdf.ts';

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../../scripts/chromium.ts';
+import { chromiumAvailable, launchChromium } from '../../scripts/tools/chromium.ts';
 
 // The launch lives in scripts/ because `npm run handout` prints PDFs with the same browser.
-export { CHROMIUM, chromiumAvailable } from '../../scripts/chromium.ts';
+export { CHROMIUM, chromiumAvailable } from '../../scripts/tools/chromium.ts';
 
 /**
  * Launches headless Debian Chromium. Without a browser the test fails in CI (where .ci/run

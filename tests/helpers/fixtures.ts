@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, GOV_REPORTS } from './paths.ts';
-import { normalise, type SourceLine } from '../../scripts/stages/normalise.ts';
-import { decode } from '../../scripts/stages/decode.ts';
+import { normalise, type SourceLine } from '../../scripts/ingest/stages/normalise.ts';
+import { decode } from '../../scripts/ingest/stages/decode.ts';
 
 export function fixtureBytes(rel: string): Buffer {
   return fs.readFileSync(path.join(FIXTURES, rel));

@@ -1,2 +1,2 @@
 // The server lives in scripts/ because `npm run handout` serves the built site with it too.
-export { serveDirectory, type StaticServer } from '../../scripts/static-server.ts';
+export { serveDirectory, type StaticServer } from '../../scripts/tools/static-server.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
-import { docxToLines } from '../../scripts/stages/docx.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
+import { docxToLines } from '../../scripts/ingest/stages/docx.ts';
 import { memberReport } from '../fixtures/hostile/word.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';

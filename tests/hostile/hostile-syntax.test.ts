@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { hostileText } from '../fixtures/hostile/fixtures.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, splitArticle, textOf } from '../helpers/render-mdx.ts';

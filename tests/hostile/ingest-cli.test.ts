@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodedVariants, hostileText, unreadableSources } from '../fixtures/hostile/fixtures.ts';
 import { errorLines, ingest, ingestInBackground, put, snapshot, workspace, type Workspace } from '../helpers/ingest-cli.ts';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
-import { SOURCE_EXTENSIONS } from '../../scripts/pipeline.ts';
+import { SOURCE_EXTENSIONS } from '../../scripts/ingest/pipeline.ts';
 
 const made: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { convertMany, type ConvertJob } from '../../scripts/convert-pool.ts';
-import { convertSource } from '../../scripts/pipeline.ts';
-import { SourceError } from '../../scripts/stages/source-error.ts';
+import { convertMany, type ConvertJob } from '../../scripts/ingest/convert-pool.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
+import { SourceError } from '../../scripts/ingest/stages/source-error.ts';
 import { fixtureBytes, REPORT_FIXTURES } from '../helpers/fixtures.ts';
 
 /**

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localImportClosure, pipelineFingerprint } from '../../scripts/pipeline-fingerprint.ts';
+import { localImportClosure, pipelineFingerprint } from '../../scripts/ingest/pipeline-fingerprint.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('pipeline fingerprint', () => {
-  const closure = localImportClosure(path.join(ROOT, 'scripts/pipeline.ts')).map((f) => path.relative(ROOT, f));
+  const closure = localImportClosure(path.join(ROOT, 'scripts/ingest/pipeline.ts')).map((f) => path.relative(ROOT, f));
 
   it('covers the stages, the numbering rules and the vocabularies the pipeline imports', () => {
-    for (const f of ['scripts/stages/split.ts', 'scripts/stages/tag.ts', 'src/core/chinese.ts', 'src/site/glossary.ts', 'src/data/glossary.json', 'src/data/topics.json', 'src/data/columns.json']) {
+    for (const f of ['scripts/ingest/stages/split.ts', 'scripts/ingest/stages/tag.ts', 'src/core/chinese.ts', 'src/site/glossary.ts', 'src/data/glossary.json', 'src/data/topics.json', 'src/data/columns.json']) {
       expect(closure).toContain(f);
     }
   });

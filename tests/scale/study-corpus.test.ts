@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { studyPieces, writeCorpusCopies, writeStudySources } from '../../scripts/bench/study-corpus.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 

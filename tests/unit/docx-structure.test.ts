@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { unnumberedHeadings } from '../fixtures/hostile/word.ts';
 
 describe('Word structure', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { readArticle } from '../../src/core/article-file.ts';
-import { readEditorial } from '../../scripts/stages/editorial.ts';
-import { SourceError } from '../../scripts/stages/source-error.ts';
+import { readEditorial } from '../../scripts/ingest/stages/editorial.ts';
+import { SourceError } from '../../scripts/ingest/stages/source-error.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 /** A constructed magazine issue (tests/fixtures/compilation/): three articles with banners and author marks. */

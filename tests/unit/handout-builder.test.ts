@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseItem, type HandoutItem } from '../../src/core/handout-items.ts';
-import { DEFAULT_MEETING, entryName, handoutQuery, handoutStatus, handoutTitle, moveEntry, optionsFromParams, type HandoutOptions } from '../../src/lib/handout-builder.ts';
+import { DEFAULT_MEETING, handoutQuery, optionsFromParams, parseItem, type HandoutItem, type HandoutOptions } from '../../src/core/handout-items.ts';
+import { entryName, handoutStatus, handoutTitle, moveEntry } from '../../src/lib/handout-builder.ts';
 import type { LoadedItem } from '../../src/lib/handout-document.ts';
 
 const none: HandoutOptions = { cover: false, meeting: '', date: '', organiser: '', outline: false, notes: false };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout-articles.ts';
+import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout/articles.ts';
 import { formatItem, handoutParams, itemsFromLocation, itemsQuery, parseItem } from '../../src/core/handout-items.ts';
 import { resolveSessions, type ArticleLike } from '../../src/site/sessions.ts';
 import { sectionTexts } from '../../src/core/sections.ts';

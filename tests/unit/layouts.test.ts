@@ -3,12 +3,12 @@ import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { readArticle } from '../../src/core/article-file.ts';
-import { decode } from '../../scripts/stages/decode.ts';
-import { normalise } from '../../scripts/stages/normalise.ts';
-import { isPageFurniture, removePageFurniture } from '../../scripts/stages/furniture.ts';
-import { isHardWrapped } from '../../scripts/stages/wrap.ts';
+import { decode } from '../../scripts/ingest/stages/decode.ts';
+import { normalise } from '../../scripts/ingest/stages/normalise.ts';
+import { isPageFurniture, removePageFurniture } from '../../scripts/ingest/stages/furniture.ts';
+import { isHardWrapped } from '../../scripts/ingest/stages/wrap.ts';
 import { renderMarkdown } from '../helpers/render-markdown.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

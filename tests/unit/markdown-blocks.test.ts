@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody } from '../../scripts/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody } from '../../scripts/ingest/stages/emit.ts';
 import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';

@@ -3,7 +3,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/ingest/stages/emit.ts';
 import { markdownBodyHtml, withoutStudyAids } from '../helpers/body-html.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { renderMdxHtml } from '../helpers/render-mdx.ts';

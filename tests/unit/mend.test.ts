@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { continues, mend } from '../../scripts/stages/mend.ts';
-import { splitArticles } from '../../scripts/stages/split.ts';
+import { continues, mend } from '../../scripts/ingest/stages/mend.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 function bodyOf(rel: string, stem: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../scripts/stages/normalise.ts';
+import { normalise } from '../../scripts/ingest/stages/normalise.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 describe('normalise', () => {

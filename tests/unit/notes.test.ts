@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mend } from '../../scripts/stages/mend.ts';
-import { separateNotes } from '../../scripts/stages/notes.ts';
-import { splitArticles } from '../../scripts/stages/split.ts';
+import { mend } from '../../scripts/ingest/stages/mend.ts';
+import { separateNotes } from '../../scripts/ingest/stages/notes.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 describe('separateNotes', () => {

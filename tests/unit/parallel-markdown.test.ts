@@ -1,6 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody } from '../../scripts/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody } from '../../scripts/ingest/stages/emit.ts';
 import { markdownOptions, mdxOptions } from '../../src/markdown/markdown-options.ts';
 import { parallelMarkdown } from '../../src/markdown/parallel-markdown.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { withPdfMetadata } from '../../scripts/pdf-metadata.ts';
+import { withPdfMetadata } from '../../scripts/handout/pdf-metadata.ts';
 
 /** A two-page PDF shaped like Chromium's tagged print: outline, structure tree, MarkInfo, language. */
 async function taggedPdf(): Promise<Uint8Array> {

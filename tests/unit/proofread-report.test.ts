@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { buildReport } from '../../scripts/proofread/report.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 import type { Finding } from '../../src/core/proofreading.ts';

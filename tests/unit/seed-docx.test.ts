@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { readArticle } from '../../src/core/article-file.ts';
-import { normalise } from '../../scripts/stages/normalise.ts';
-import { decode } from '../../scripts/stages/decode.ts';
-import { mend } from '../../scripts/stages/mend.ts';
-import { splitArticles } from '../../scripts/stages/split.ts';
+import { normalise } from '../../scripts/ingest/stages/normalise.ts';
+import { decode } from '../../scripts/ingest/stages/decode.ts';
+import { mend } from '../../scripts/ingest/stages/mend.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { seedAsDocx } from '../fixtures/hostile/seed-docx.ts';
 import { SOURCES } from '../helpers/paths.ts';
 

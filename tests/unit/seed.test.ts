@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSource } from '../../scripts/pipeline.ts';
+import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { readArticle } from '../../src/core/article-file.ts';
-import { editorialPathFor } from '../../scripts/stages/editorial.ts';
+import { editorialPathFor } from '../../scripts/ingest/stages/editorial.ts';
 import { CANNOT_START, TERMINAL, squeezeSpaces } from '../../src/core/chinese.ts';
 import { SOURCES } from '../helpers/paths.ts';
 

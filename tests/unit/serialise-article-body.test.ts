@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/ingest/stages/emit.ts';
 import { HOSTILE_TOKENS, visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, renderMdxHtml, textOf } from '../helpers/render-mdx.ts';
 

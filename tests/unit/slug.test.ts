@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSlug, isMachineName, sourceSlug } from '../../scripts/stages/slug.ts';
+import { articleSlug, isMachineName, sourceSlug } from '../../scripts/ingest/stages/slug.ts';
 import { slugify } from '../../src/site/slug.ts';
 
 describe('slug', () => {

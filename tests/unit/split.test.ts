@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitArticles } from '../../scripts/stages/split.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 describe('splitArticles: a magazine compilation', () => {

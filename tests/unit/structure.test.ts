@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mend } from '../../scripts/stages/mend.ts';
-import { splitArticles } from '../../scripts/stages/split.ts';
-import { structure, type Block } from '../../scripts/stages/structure.ts';
+import { mend } from '../../scripts/ingest/stages/mend.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
+import { structure, type Block } from '../../scripts/ingest/stages/structure.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 const p = (text: string, line = 1) => ({ text, line });

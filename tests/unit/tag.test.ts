@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import topicsData from '../../src/data/topics.json' with { type: 'json' };
 import { glossary } from '../../src/site/glossary.ts';
-import { mend } from '../../scripts/stages/mend.ts';
-import { splitArticles } from '../../scripts/stages/split.ts';
-import { structure } from '../../scripts/stages/structure.ts';
-import { findDate, regionsOf, tag } from '../../scripts/stages/tag.ts';
+import { mend } from '../../scripts/ingest/stages/mend.ts';
+import { splitArticles } from '../../scripts/ingest/stages/split.ts';
+import { structure } from '../../scripts/ingest/stages/structure.ts';
+import { findDate, regionsOf, tag } from '../../scripts/ingest/stages/tag.ts';
 import { parseNumber } from '../../src/core/chinese.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
@@ -71,7 +71,7 @@ describe('tag', () => {
 
 describe('tag: older and traditional texts', () => {
   it('dates a resolution by its NPC session', async () => {
-    const { npcSessionYear } = await import('../../scripts/stages/tag.ts');
+    const { npcSessionYear } = await import('../../scripts/ingest/stages/tag.ts');
     expect(npcSessionYear('第十四届全国人民代表大会第二次会议关于政府工作报告的决议')).toBe(2024);
     expect(npcSessionYear('第一届全国人民代表大会第一次会议')).toBe(1954);
     expect(npcSessionYear('第十一届全国人民代表大会第五次会议')).toBe(2012);

@@ -1,5 +1,5 @@
 import { CANNOT_START, TERMINAL, headingLevel, visible } from '../../../src/core/chinese.ts';
-import type { Paragraph } from '../../stages/mend.ts';
+import type { Paragraph } from '../../ingest/stages/mend.ts';
 import { jieba } from '../../../src/site/jieba.ts';
 
 /** True when the cut at `at` falls inside a word ("改" / "革"): the line was cut mid-word, not set as a line of its own. */

@@ -1,10 +1,10 @@
-import topicsData from '../../src/data/topics.json' with { type: 'json' };
-import { termSpellings } from '../../src/site/glossary.ts';
+import topicsData from '../../../src/data/topics.json' with { type: 'json' };
+import { termSpellings } from '../../../src/site/glossary.ts';
 import type { Block } from './structure.ts';
 import type { ArticleDraft } from './split.ts';
-import { jieba, tfidf } from '../../src/site/jieba.ts';
-import { parseNumber } from '../../src/core/chinese.ts';
-import { readingMinutes } from '../../src/core/reading-time.ts';
+import { jieba, tfidf } from '../../../src/site/jieba.ts';
+import { parseNumber } from '../../../src/core/chinese.ts';
+import { readingMinutes } from '../../../src/core/reading-time.ts';
 import * as OpenCC from 'opencc-js/t2cn';
 
 // Vocabulary and glossary are written in simplified characters; 1950s texts are traditional.

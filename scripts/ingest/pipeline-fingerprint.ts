@@ -1,12 +1,12 @@
 /**
  * The fingerprint of what a conversion depends on: the source files reachable by import from
- * scripts/pipeline.ts (stages, src/lib rules, src/data vocabularies) and the lock file that pins
+ * scripts/ingest/pipeline.ts (stages, src/core rules, src/data vocabularies) and the lock file that pins
  * jieba, OpenCC and pinyin. Following imports rather than hashing all of scripts/ means editing the
  * benchmark, the Pagefind step or a test helper does not re-convert a 10,000-article archive.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from './ingest-plan.ts';
+import { sha256 } from './plan.ts';
 
 /** Relative specifiers in static imports, re-exports and dynamic imports. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -26,7 +26,7 @@ export function localImportClosure(entry: string): string[] {
 }
 
 /** sha256 over the pipeline's files (by path relative to root and content) and the lock file. */
-export function pipelineFingerprint(root: string, entry = path.join(root, 'scripts/pipeline.ts')): string {
+export function pipelineFingerprint(root: string, entry = path.join(root, 'scripts/ingest/pipeline.ts')): string {
   const files = [...localImportClosure(entry), path.join(root, 'package-lock.json')].filter((f) => fs.existsSync(f));
   return sha256(files.map((f) => `${path.relative(root, f)}\0${sha256(fs.readFileSync(f))}`).join('\n'));
 }

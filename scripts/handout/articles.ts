@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandoutItem } from '../src/core/handout-items.ts';
-import { sectionHeadings } from '../src/core/sections.ts';
-import { articleIdOfFile, readArticle } from '../src/core/article-file.ts';
+import type { HandoutItem } from '../../src/core/handout-items.ts';
+import { sectionHeadings } from '../../src/core/sections.ts';
+import { articleIdOfFile, readArticle } from '../../src/core/article-file.ts';
 
 /**
  * The articles a handout can name, read from the generated Markdown (the same files the site is built

@@ -1,5 +1,5 @@
 import type { BlockContent, List, Paragraph, RootContent } from 'mdast';
-import { AnchorCounter } from '../../src/core/anchors.ts';
+import { AnchorCounter } from '../../../src/core/anchors.ts';
 import type { ArticleEdits, Editorial } from './editorial.ts';
 import { SourceError } from './source-error.ts';
 import type { Block } from './structure.ts';

@@ -1,5 +1,5 @@
-import type { SectionDepth } from '../../src/core/sections.ts';
-import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../src/core/chinese.ts';
+import type { SectionDepth } from '../../../src/core/sections.ts';
+import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../../src/core/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =

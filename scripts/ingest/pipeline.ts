@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { decode, type Encoding } from './stages/decode.ts';
 import { blocksToMdast, serialiseArticleBody } from './stages/emit.ts';
-import { frontMatter } from '../src/core/article-file.ts';
+import { frontMatter } from '../../src/core/article-file.ts';
 import { mend } from './stages/mend.ts';
 import { separateNotes } from './stages/notes.ts';
 import { normalise, type SourceLine } from './stages/normalise.ts';
@@ -17,9 +17,9 @@ import { studyAidNodes } from './stages/study-aids.ts';
 import { removePageFurniture } from './stages/furniture.ts';
 import { isHardWrapped } from './stages/wrap.ts';
 import { takeEditorsNote } from './stages/editors-note.ts';
-import { proofreadArticle } from './proofread/proofread.ts';
-import { articleFingerprint } from './proofread/checks/duplicate-article.ts';
-import type { Finding } from '../src/core/proofreading.ts';
+import { proofreadArticle } from '../proofread/proofread.ts';
+import { articleFingerprint } from '../proofread/checks/duplicate-article.ts';
+import type { Finding } from '../../src/core/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
@@ -44,7 +44,7 @@ export interface ConvertedSource {
   articles: GeneratedArticle[];
 }
 
-/** The editor's yaml beside a source (scripts/stages/editorial.ts): its path under sources/ and bytes. */
+/** The editor's yaml beside a source (scripts/ingest/stages/editorial.ts): its path under sources/ and bytes. */
 export interface EditorialInput {
   file: string;
   bytes: Uint8Array;

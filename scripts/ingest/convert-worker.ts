@@ -1,4 +1,4 @@
-/** A worker thread of scripts/convert-pool.ts: converts the sources it is sent, one at a time. */
+/** A worker thread of scripts/ingest/convert-pool.ts: converts the sources it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { convertSource } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';

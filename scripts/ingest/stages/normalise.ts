@@ -1,4 +1,4 @@
-import type { SectionDepth } from '../../src/core/sections.ts';
+import type { SectionDepth } from '../../../src/core/sections.ts';
 /** One non-empty line of a source: its text, the 1-based line it came from, and whether blank lines preceded it. */
 export interface SourceLine {
   text: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../src/core/proofreading.ts';
+import type { Finding } from '../../src/core/proofreading.ts';
 
 /**
  * Size and modification time of a file when it was hashed. While both are the same, the recorded

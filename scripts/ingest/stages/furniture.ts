@@ -1,4 +1,4 @@
-import { squeezeSpaces } from '../../src/core/chinese.ts';
+import { squeezeSpaces } from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** A page number set on its own line: "— 23 —", "-23-", "－ 23 －", "第23页". */

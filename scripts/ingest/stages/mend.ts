@@ -1,5 +1,5 @@
-import type { SectionDepth } from '../../src/core/sections.ts';
-import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../src/core/chinese.ts';
+import type { SectionDepth } from '../../../src/core/sections.ts';
+import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** Where mend joined a source line onto the paragraph: its offset in the paragraph text and its source line. */

@@ -7,7 +7,7 @@
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { squeezeSpaces } from '../../src/core/chinese.ts';
+import { squeezeSpaces } from '../../../src/core/chinese.ts';
 import { SourceError } from './source-error.ts';
 
 /** The editorial file that belongs to a source: same folder, same name, `.yaml`. */

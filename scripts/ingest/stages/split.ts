@@ -1,5 +1,5 @@
-import columnsData from '../../src/data/columns.json' with { type: 'json' };
-import { CANNOT_START, HAN, TERMINAL, headingLevel, squeezeSpaces } from '../../src/core/chinese.ts';
+import columnsData from '../../../src/data/columns.json' with { type: 'json' };
+import { CANNOT_START, HAN, TERMINAL, headingLevel, squeezeSpaces } from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** One article cut out of a source, its header marks already turned into metadata. */
