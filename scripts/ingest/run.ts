@@ -14,6 +14,7 @@ import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from '../tools/progress.ts';
 import { REPORT_FILE, buildReport, reportSummary, type SourceFindings } from '../proofread/report.ts';
 import { readAcceptList } from '../proofread/accept-editorial.ts';
+import { readArticle } from '../../src/core/article-file.ts';
 
 export interface IngestOptions {
   /** The project root: messages name files relative to it, and the pipeline's fingerprint is read from it. */
@@ -228,8 +229,8 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   // Skipping a source that went bad keeps what it gave last time: a broken save must not delete a page.
   for (const file of skipped.size > 0 ? existing.files : []) {
     const content = existing.text(file)!;
-    const source = /^source: (".*")$/m.exec(content)?.[1];
-    if (source && skipped.has(JSON.parse(source)) && !wanted.has(file)) {
+    const source = readArticle(content).data.source;
+    if (typeof source === 'string' && skipped.has(source) && !wanted.has(file)) {
       wanted.set(file, content);
       console.error(`保留旧文章 / kept previous article of skipped source: ${rel(path.join(outDir, file))}`);
     }
