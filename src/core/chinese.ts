@@ -51,6 +51,9 @@ export const ITEM_MARK_AT_START = new RegExp(`^(?:第${NUM}条|[0-9]{1,2}[.．](
 export const ARTICLE_MARK_AT_START = new RegExp(`^第${NUM}条`, 'u');
 
 /** Removes every kind of space (full-width ones included) that typesetting puts inside names: "李　强" → "李强". */
+/** A line that reads as a title or a label by itself ("关于教育改革问题", "结束语"): short, and no punctuation at all. */
+export const TITLE_LIKE = /^[^，,。；;：:！!？?、“”"（）()]{2,16}$/u;
+
 export function squeezeSpaces(text: string): string {
   return text.replace(/[\s\u3000\u200B-\u200D\u2060\uFEFF]+/g, '');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continues, mend } from '../../scripts/ingest/stages/mend.ts';
+import { normalise } from '../../scripts/ingest/stages/normalise.ts';
 import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
@@ -50,5 +51,26 @@ describe('mend', () => {
       expect(paragraphs[paragraphOfLine.get(i)!].text).toMatch(/本作品|公务演讲|Public domain/);
     }
     expect(joinedAfter.length).toBeGreaterThan(0);
+  });
+});
+
+describe('mend and unnumbered headings', () => {
+  const lines = (text: string) => normalise(text);
+
+  // The 1957 report (../shared/corpus) sets its sub-topics as flush-left lines between blank lines,
+  // and indents every paragraph: "关于教育改革问题" is a heading, not the start of a cut sentence.
+  it('keeps a flush-left label between blank lines apart from the indented paragraph after it', () => {
+    const text = '下面我想对于教育改革和向科学进军两个问题讲一些意见。\n\n\n关于教育改革问题\n\n\n　　一定的文化是一定社会的政治和经济在观念形态上的反映。\n';
+    expect(mend(lines(text)).map((p) => p.text)).toEqual(['下面我想对于教育改革和向科学进军两个问题讲一些意见。', '关于教育改革问题', '一定的文化是一定社会的政治和经济在观念形态上的反映。']);
+  });
+
+  it('still joins a short fragment cut by a page break, whose continuation carries no indent', () => {
+    const text = '　　我们要坚持\n\n\n以人民为中心的发展思想。\n';
+    expect(mend(lines(text)).map((p) => p.text)).toEqual(['我们要坚持以人民为中心的发展思想。']);
+  });
+
+  it('still joins a flush-left fragment into a continuation that is not indented', () => {
+    const text = '上文。\n\n关于教育改革\n\n问题的意见如下。\n';
+    expect(mend(lines(text)).map((p) => p.text)).toEqual(['上文。', '关于教育改革问题的意见如下。']);
   });
 });

@@ -1,5 +1,5 @@
 import type { SectionDepth } from '../../../src/core/sections.ts';
-import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../../src/core/chinese.ts';
+import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, TITLE_LIKE, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** Where mend joined a source line onto the paragraph: its offset in the paragraph text and its source line. */
@@ -58,7 +58,8 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
     const wordWhole = Boolean(prevLine?.paragraphEnd) && !RUNNING_TEXT.test(plain(prevLine!.text));
     prevHeading = Boolean(line.headingStyle);
     const wrapped = options.hardWrapped && prev && !line.gapBefore && !line.indented && headingLevel(line.text) === undefined;
-    if (prev && (wrapped || (!wordWhole && continues(prev.text, line.text)))) {
+    const label = prev !== undefined && prevLine !== undefined && standsAlone(prev, prevLine, line);
+    if (prev && !label && (wrapped || (!wordWhole && continues(prev.text, line.text)))) {
       // Chinese joins without a space; two Latin words ("Public" / "domain") keep one between them,
       // except where a hard wrap cut a word in two.
       const space = !options.hardWrapped && /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
@@ -68,6 +69,16 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
     prevLine = line;
   }
   return out;
+}
+
+/**
+ * An unnumbered heading or label ("关于教育改革问题", "先说工业战线上的情况", "结束语"): a short line
+ * without punctuation, on its own between blank lines and flush left, before an indented line. A
+ * typeset export indents each paragraph but not its headings, and the line after a page-break cut
+ * carries no indent, so the indented line opens a paragraph rather than finishing a sentence.
+ */
+function standsAlone(prev: Paragraph, prevLine: SourceLine, line: SourceLine): boolean {
+  return prev.joins === undefined && prevLine.gapBefore && !prevLine.indented && line.gapBefore && Boolean(line.indented) && TITLE_LIKE.test(plain(prev.text));
 }
 
 export function continues(prevText: string, nextText: string): boolean {

@@ -1,4 +1,4 @@
-import { CANNOT_START, TERMINAL, headingLevel, visible } from '../../../src/core/chinese.ts';
+import { CANNOT_START, TERMINAL, TITLE_LIKE, headingLevel, visible } from '../../../src/core/chinese.ts';
 import type { Paragraph } from '../../ingest/stages/mend.ts';
 import { jieba } from '../../../src/site/jieba.ts';
 
@@ -21,8 +21,6 @@ export interface ParagraphHit {
   message: string;
 }
 
-// A line that reads as a title or a label by itself: short, no punctuation at all.
-const TITLE_LIKE = /^[^，,。；;：:！!？?、“”"（）()]{2,16}$/u;
 
 /**
  * Cuts a proofreader should look at, from what mend did:
