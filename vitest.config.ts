@@ -21,6 +21,8 @@ const SITE_LAYER = [
 ];
 const TOOLS_LAYER = [
   'tests/hostile/ingest-cli.test.ts',
+  'tests/hostile/editorial-cli.test.ts',
+  'tests/unit/ingest-report.test.ts',
   'tests/unit/ingest-check.test.ts',
   'tests/unit/pipeline.test.ts',
   'tests/scale/convert-pool.test.ts',
