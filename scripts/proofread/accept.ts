@@ -1,3 +1,4 @@
+import { squeezeSpaces } from '../../src/core/chinese.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
 
 /**
@@ -11,13 +12,11 @@ export interface AcceptedFinding {
   article?: { match?: string; index?: number };
 }
 
-const loose = (s: string) => s.replace(/[\s\u3000]/g, '');
-
 function accepts(rule: AcceptedFinding, f: Finding): boolean {
   if (rule.kind !== f.kind) return false;
-  if (rule.text !== undefined && loose(rule.text) !== loose(f.text)) return false;
+  if (rule.text !== undefined && squeezeSpaces(rule.text) !== squeezeSpaces(f.text)) return false;
   if (rule.article?.index !== undefined && rule.article.index !== f.sourceIndex) return false;
-  if (rule.article?.match !== undefined && loose(rule.article.match) !== loose(f.title)) return false;
+  if (rule.article?.match !== undefined && squeezeSpaces(rule.article.match) !== squeezeSpaces(f.title)) return false;
   return true;
 }
 
