@@ -70,19 +70,27 @@ export async function openEngine(browser: Browser, origin: string, engine: Engin
  * Bytes a reader's browser fetches for a first query with an empty cache, from navigation until
  * the first results are shown: the page's scripts and every search file (the Pagefind script,
  * wasm, entry and metadata, index chunks, fragments, our sidecars) of every bundle folder it
- * touched (pagefind/, pagefind-1/ …; for default Pagefind, pagefind-default/). What the page
+ * touched (pagefind/, pagefind-1/ …; for default Pagefind, pagefind-default/). What our page
  * fetches after the results are shown (older bundles, to complete the counts) is not counted;
- * what it started before, even if not needed for them, is. Read from the page's resource timing
- * (our search runs Pagefind without a Web Worker, so every fetch is the page's own) and counted
- * as the files served, uncompressed by the server (Pagefind's own files are gzipped).
+ * what it started before, even if not needed for them, is: read from the page's resource timing
+ * (our search runs Pagefind without a Web Worker, so every fetch is the page's own). Counted as
+ * the files served, uncompressed by the server (Pagefind's own files are gzipped).
  */
 export async function coldBytes(browser: Browser, server: StaticServer, dist: string, engine: Engine, phrase: string): Promise<number> {
   const page = await openEngine(browser, server.origin, engine);
+  const before = server.requests.length;
   await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
   const { shownAt } = await firstResults(page, engine, phrase);
-  // A request started before the results were shown gets its timing entry when it ends.
-  if (engine === 'ours') await searchComplete(page);
-  const started = await page.evaluate((before) => performance.getEntriesByType('resource').filter((e) => e.startTime <= before).map((e) => new URL(e.name).pathname), shownAt);
+  let fetched: string[];
+  if (engine === 'ours') {
+    // A request started before the results were shown gets its timing entry when it ends.
+    await searchComplete(page);
+    fetched = await page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname), shownAt);
+  } else {
+    // Default Pagefind fetches from its Web Worker, outside the page's resource timing; it fetches
+    // nothing after its results, so every request the server saw since the page loaded counts.
+    fetched = server.requests.slice(before);
+  }
   await page.context().close();
   const counted = (r: string) => {
     const folder = r.split('/')[1] ?? '';
@@ -90,7 +98,7 @@ export async function coldBytes(browser: Browser, server: StaticServer, dist: st
     return isBundleDir(folder) || (folder === '_astro' && r.endsWith('.js'));
   };
   let bytes = 0;
-  for (const r of new Set(started.filter(counted))) {
+  for (const r of new Set(fetched.map((r) => r.split('?')[0]).filter(counted))) {
     const file = path.join(dist, decodeURIComponent(r));
     if (fs.existsSync(file) && fs.statSync(file).isFile()) bytes += fs.statSync(file).size;
   }
