@@ -17,6 +17,8 @@ import { describeQuery } from './syntax.ts';
 import { chartElement, yearChart, yearSeries } from '../year-chart.ts';
 
 const PAGE_SIZE = 10;
+/** How long a first screen stands before the older bundles are searched to complete its counts. */
+const SETTLE_MS = 300;
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -159,6 +161,9 @@ export function startSearchPage(): void {
           results.replaceChildren();
           showOutcome(outcome, q);
           await showMore(mine);
+          // The older bundles are searched only if the reader stays with this query a moment: one
+          // typed over at once would only compete with its successor for the main thread.
+          if (!outcome.complete) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
           if (mine !== run) return;
         } else {
           // Results already shown keep their place; the older bundles' hits join the rest, in order.
