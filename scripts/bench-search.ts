@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from './tools/chromium.ts';
 import { serveDirectory } from './tools/static-server.ts';
 import { buildArchive } from './bench-search/archive.ts';
+import { bundleDirs } from './pagefind-shards.ts';
 import { readPages, sampleQueries, type Query } from './bench-search/phrases.ts';
 import { coldBytes, everyResult, indexBytes, openEngine, timedQuery, topTen, type Engine } from './bench-search/browser-runs.ts';
 
@@ -145,7 +146,8 @@ async function measure(studyArticles: number): Promise<Measured> {
         coldTermBytes: Math.round(mean(coldTerms)),
         warmMedianMs: quantile(warm, 0.5),
         warmP90Ms: quantile(warm, 0.9),
-        indexBytes: indexBytes(path.join(dist, engine === 'ours' ? 'pagefind' : 'pagefind-default')),
+        // Ours: every bundle of a sharded index.
+        indexBytes: (engine === 'ours' ? bundleDirs(dist) : ['pagefind-default']).reduce((n, b) => n + indexBytes(path.join(dist, b)), 0),
       };
     }
   } finally {

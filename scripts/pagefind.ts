@@ -5,8 +5,9 @@
  * to fold queries the same way.
  *
  * A large archive is indexed in shards (scripts/pagefind-shards.ts) of at most
- * PAGEFIND_SHARD_PAGES pages (default 2,000): one Pagefind index of 10,000 study-length articles
- * needs over 6 GiB, a shard of 2,000 about a fifth of that. The browser merges the bundles.
+ * PAGEFIND_SHARD_PAGES pages (default 2,000), cut newest first: one Pagefind index of 10,000
+ * study-length articles needs over 6 GiB, a shard of 2,000 about a fifth of that. The browser
+ * searches the newest bundle first and joins the older ones after the first screen is shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
 import { foldMapToPairs, packSidecar, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
 import { contentTokens } from '../src/lib/search/tokens.ts';
-import { buildShards, isBundleDir, shardCount, type PagefindIndex } from './pagefind-shards.ts';
+import { buildShards, isBundleDir, shardCount, type PagefindIndex, type RankKey } from './pagefind-shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -69,12 +70,15 @@ async function main(): Promise<void> {
   const started = Date.now();
   const full = fullFoldMap();
   // Only pages with a body to index take a place in a shard (home, lists and search do not).
-  const files = htmlFiles(dist).filter((file) => fs.readFileSync(file, 'utf8').includes('data-pagefind-body'));
+  const files = htmlFiles(dist).flatMap((file): (RankKey & { file: string })[] => {
+    const html = fs.readFileSync(file, 'utf8');
+    return html.includes('data-pagefind-body') ? [{ file, url: pageUrl(file), date: sortDate(html) }] : [];
+  });
   const archiveCodePoints = new Uint8Array(0x110000);
   const bundles: Bundle[] = [];
   let pages = 0;
-  function* prepare(shardFiles: string[]): Generator<PreparedPage> {
-    for (const file of shardFiles) {
+  function* prepare(shardFiles: { file: string }[]): Generator<PreparedPage> {
+    for (const { file } of shardFiles) {
       const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
       if (!page) continue;
       markCodePoints(page.folded, archiveCodePoints);
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
   const dirs = await buildShards(
     dist,
     files,
-    pageUrl,
+    (f) => f,
     shardCount(files.length, pagesPerShard),
     async (index, shardFiles, outputPath, nextShardFiles) => {
       const expected = new Map<string, string>();
@@ -114,15 +118,28 @@ async function main(): Promise<void> {
   if (unread) bundles.push(await readBundle(unread));
   if (dirs.length === 0) throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
   // The fold map covers the whole archive and travels once, with the first bundle; that sidecar
-  // also names the other bundles, so a one-bundle archive costs the browser no extra request.
+  // also names the other bundles, so a one-bundle archive costs the browser no extra request, and
+  // counts the archive's pages by year, so a year chart spans the whole archive before the older
+  // bundles are loaded.
   const archiveChars = new Set<string>();
   archiveCodePoints.forEach((seen, cp) => seen && archiveChars.add(String.fromCodePoint(cp)));
   const foldMap = foldMapFor(archiveChars, full);
   for (const [k, bundle] of bundles.entries()) {
-    const sidecar: Sidecar = k === 0 ? { fold: foldMapToPairs(foldMap), pages: bundle.pages, bundles: bundles.slice(1).map((b) => `${b.dir}/`) } : { fold: '', pages: bundle.pages };
+    const sidecar: Sidecar = k === 0 ? { fold: foldMapToPairs(foldMap), pages: bundle.pages, bundles: bundles.slice(1).map((b) => `${b.dir}/`), years: archiveYears(bundles) } : { fold: '', pages: bundle.pages };
     writeSidecar(path.join(dist, bundle.dir), sidecar);
   }
   console.log(`搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
+}
+
+/** The date search sorts a page by, as SearchIndexFields.astro files it ('' when undated). */
+function sortDate(html: string): string {
+  return /data-pagefind-sort="date:([^"]*)"/.exec(html)?.[1] ?? '';
+}
+
+function archiveYears(bundles: Bundle[]): Record<string, number> {
+  const years: Record<string, number> = {};
+  for (const b of bundles) for (const p of Object.values(b.pages)) for (const y of p.f.year ?? []) years[y] = (years[y] ?? 0) + 1;
+  return years;
 }
 
 /**

@@ -7,28 +7,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticServer } from '../tools/static-server.ts';
+import { isBundleDir } from '../pagefind-shards.ts';
 
 export type Engine = 'ours' | 'default';
 
 /** Top ten result URLs (without ?hl or #anchor). */
 export async function topTen(page: Page, engine: Engine, phrase: string): Promise<string[]> {
+  return (await firstResults(page, engine, phrase)).urls;
+}
+
+/**
+ * The top ten result URLs and the moment (performance.now()) they were shown: for ours, when the
+ * results list stops being aria-busy; the search may go on afterwards (older bundles, counts).
+ */
+async function firstResults(page: Page, engine: Engine, phrase: string): Promise<{ urls: string[]; shownAt: number }> {
   if (engine === 'ours') {
     return page.evaluate(async (q) => {
       const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
       const results = document.querySelector('[data-search-results]')!;
       form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
-      const done = new Promise<void>((resolve) => {
+      const done = new Promise<number>((resolve) => {
         const obs = new MutationObserver(() => {
           if (results.getAttribute('aria-busy') === 'false') {
             obs.disconnect();
-            resolve();
+            resolve(performance.now());
           }
         });
         obs.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
       });
       form.requestSubmit();
-      await done;
-      return [...results.querySelectorAll('[data-search-result] a[href]')].slice(0, 1000).filter((a) => a.closest('.search-result-title')).slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+      const shownAt = await done;
+      const urls = [...results.querySelectorAll('[data-search-result] a[href]')].slice(0, 1000).filter((a) => a.closest('.search-result-title')).slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+      return { urls, shownAt };
     }, phrase);
   }
   return page.evaluate(async (q) => {
@@ -37,7 +47,7 @@ export async function topTen(page: Page, engine: Engine, phrase: string): Promis
     const pf = await import(/* @vite-ignore */ bundle);
     const search = await pf.search(q);
     const data = await Promise.all(search.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
-    return data.map((d: { url: string }) => new URL(d.url, location.origin).pathname);
+    return { urls: data.map((d: { url: string }) => new URL(d.url, location.origin).pathname), shownAt: performance.now() };
   }, phrase);
 }
 
@@ -57,25 +67,47 @@ export async function openEngine(browser: Browser, origin: string, engine: Engin
 }
 
 /**
- * Bytes a reader's browser fetches for a first query with an empty cache: every search file
- * (the Pagefind bundle, index chunks, fragments, our sidecar and, for ours, the page's scripts).
- * Counted from the files served, uncompressed by the server (Pagefind's own files are gzipped).
+ * Bytes a reader's browser fetches for a first query with an empty cache, from navigation until
+ * the first results are shown: the page's scripts and every search file (the Pagefind script,
+ * wasm, entry and metadata, index chunks, fragments, our sidecars) of every bundle folder it
+ * touched (pagefind/, pagefind-1/ …; for default Pagefind, pagefind-default/). What our page
+ * fetches after the results are shown (older bundles, to complete the counts) is not counted;
+ * what it started before, even if not needed for them, is: read from the page's resource timing
+ * (our search runs Pagefind without a Web Worker, so every fetch is the page's own). Counted as
+ * the files served, uncompressed by the server (Pagefind's own files are gzipped).
  */
 export async function coldBytes(browser: Browser, server: StaticServer, dist: string, engine: Engine, phrase: string): Promise<number> {
   const page = await openEngine(browser, server.origin, engine);
   const before = server.requests.length;
-  await topTen(page, engine, phrase);
-  const prefix = engine === 'ours' ? ['/pagefind/', '/_astro/'] : ['/pagefind-default/'];
-  // The search page's own scripts load with the page, before the query: count them too, for ours.
-  const loadedWithPage = engine === 'ours' ? server.requests.slice(0, before).filter((r) => r.startsWith('/_astro/') && r.endsWith('.js')) : [];
-  const fetched = new Set([...server.requests.slice(before), ...loadedWithPage].filter((r) => prefix.some((p) => r.startsWith(p))));
+  await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
+  const { shownAt } = await firstResults(page, engine, phrase);
+  let fetched: string[];
+  if (engine === 'ours') {
+    // A request started before the results were shown gets its timing entry when it ends.
+    await searchComplete(page);
+    fetched = await page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname), shownAt);
+  } else {
+    // Default Pagefind fetches from its Web Worker, outside the page's resource timing; it fetches
+    // nothing after its results, so every request the server saw since the page loaded counts.
+    fetched = server.requests.slice(before);
+  }
   await page.context().close();
+  const counted = (r: string) => {
+    const folder = r.split('/')[1] ?? '';
+    if (engine === 'default') return folder === 'pagefind-default';
+    return isBundleDir(folder) || (folder === '_astro' && r.endsWith('.js'));
+  };
   let bytes = 0;
-  for (const r of fetched) {
-    const file = path.join(dist, r);
+  for (const r of new Set(fetched.map((r) => r.split('?')[0]).filter(counted))) {
+    const file = path.join(dist, decodeURIComponent(r));
     if (fs.existsSync(file) && fs.statSync(file).isFile()) bytes += fs.statSync(file).size;
   }
   return bytes;
+}
+
+/** Waits until our search page has searched every bundle (its status line is no longer aria-busy). */
+export async function searchComplete(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-search-status]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 120_000 });
 }
 
 /** Bytes of the index itself: word index, fragments, filters, metadata (and our sidecar), not the UI. */
@@ -95,6 +127,7 @@ export function indexBytes(dir: string): number {
 /** Every result of our search page, pressing "show the rest" until it is gone; with the count the page states. */
 export async function everyResult(page: Page, phrase: string): Promise<{ urls: string[]; stated: number }> {
   await topTen(page, 'ours', phrase);
+  await searchComplete(page);
   for (;;) {
     const more = page.locator('[data-search-more]');
     if (await more.isHidden()) break;

@@ -6,7 +6,7 @@ import { foldMapFor, fullFoldMap } from '../../src/lib/search/fold-map.ts';
 import { occurrences, parseQuery } from '../../src/lib/search/query.ts';
 import { contentTokens, pagefindPhrase, spaceOut } from '../../src/lib/search/tokens.ts';
 import { unfoldFor, unfoldRange } from '../../src/lib/search/unfold.ts';
-import { foldMapFromPairs, foldMapToPairs, mergeSidecars, packSidecar, unpackSidecar, type SidecarPage } from '../../src/lib/search/sidecar.ts';
+import { foldMapFromPairs, foldMapToPairs, packSidecar, unpackSidecar, type SidecarPage } from '../../src/lib/search/sidecar.ts';
 import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
@@ -122,23 +122,11 @@ describe('index words and matching', () => {
 });
 
 describe('sidecars of a sharded index', () => {
-  it('merge into one: every bundle\'s pages, the first bundle\'s fold map and bundle list', () => {
-    const page = (ti: string): SidecarPage => ({ d: '', f: {}, ti, hd: '' });
-    const merged = mergeSidecars([
-      { fold: foldMapToPairs({ 關: '关', 於: '于' }), pages: { a: page('关于宪法') }, bundles: ['pagefind-1/', 'pagefind-2/'] },
-      { fold: '', pages: { b: page('政府工作报告') } },
-      { fold: '', pages: { c: page('决议') } },
-    ]);
-    expect(Object.keys(merged.pages).sort()).toEqual(['a', 'b', 'c']);
-    expect(merged.pages.b.ti).toBe('政府工作报告');
-    expect(foldMapFromPairs(merged.fold)).toEqual({ 關: '关', 於: '于' });
-    expect(merged.bundles).toEqual(['pagefind-1/', 'pagefind-2/']);
-    expect(merged.home).toEqual({ a: 'pagefind/', b: 'pagefind-1/', c: 'pagefind-2/' });
-  });
   it('are written with repeated headings and filter values stored once, and read back unchanged', () => {
     const sidecar = {
       fold: '關关',
       bundles: ['pagefind-1/'],
+      years: { '2024': 1, '2023': 1, '1954': 3 },
       pages: {
         a: { d: '2024', f: { column: ['政府工作报告'], year: ['2024'] }, ti: '2024年政府工作报告', hd: '一、过去一年工作回顾\n二、今年工作任务' },
         b: { d: '2023', f: { column: ['政府工作报告'], tag: ['就业'], year: ['2023'] }, ti: '2023年政府工作报告', hd: '一、过去一年工作回顾' },
@@ -148,10 +136,6 @@ describe('sidecars of a sharded index', () => {
     const packed = packSidecar(sidecar);
     expect(packed.strings.filter((s) => s === '一、过去一年工作回顾' || s === '政府工作报告')).toHaveLength(2);
     expect(unpackSidecar(JSON.parse(JSON.stringify(packed)))).toEqual(sidecar);
-  });
-  it('leave a one-bundle index as it is', () => {
-    const one = { fold: '關关', pages: { a: { d: '1954', f: { year: ['1954'] }, ti: '关', hd: '' } }, bundles: [] };
-    expect(mergeSidecars([one])).toEqual({ ...one, home: { a: 'pagefind/' } });
   });
 });
 

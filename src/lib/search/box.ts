@@ -7,6 +7,8 @@
  * the phrases are highlighted.
  */
 
+import type { Hit } from './engine.ts';
+
 /** The search code itself loads with the first focus, not with every page a reader opens. */
 const search = () => import('./load.ts');
 
@@ -94,7 +96,13 @@ export function startSearchBox(): void {
       return;
     }
     const engine = await (await search()).loadEngine();
-    const { hits } = await engine.run(q, {});
+    // A few suggestions need only the newest bundles that hold them, not the whole archive's count.
+    let hits: Hit[] = [];
+    let complete = false;
+    for await (const outcome of engine.progress(q, {})) {
+      ({ hits, complete } = outcome);
+      if (hits.length >= PREVIEW || mine !== run) break;
+    }
     const loaded = (await Promise.all(hits.slice(0, PREVIEW).map((h) => h.load()))).filter((l) => l !== undefined);
     if (mine !== run || composing) return;
     const list = document.createElement('ol');
@@ -116,7 +124,7 @@ export function startSearchBox(): void {
     const all = document.createElement('p');
     const link = document.createElement('a');
     link.href = `${form!.action}?q=${encodeURIComponent(q)}`;
-    link.textContent = hits.length > 0 ? `查看全部 ${hits.length} 篇结果` : '没有找到，去检索页调整条件';
+    link.textContent = hits.length === 0 ? '没有找到，去检索页调整条件' : complete ? `查看全部 ${hits.length} 篇结果` : '查看全部结果';
     all.append(link);
     preview!.replaceChildren(...(loaded.length > 0 ? [list] : []), all);
     preview!.hidden = false;

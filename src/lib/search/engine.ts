@@ -5,6 +5,11 @@
  * headings, then how often, then newest, or newest first) and counts them per year; a loaded hit is
  * checked against its stored text and cut into an excerpt and section sub-results, mapped back to
  * the characters the page was written in.
+ *
+ * A large archive's index is cut into bundles newest first (scripts/pagefind-shards.ts). A search
+ * runs over the newest bundle alone, then over the older ones, and reports after each stage
+ * (`progress`): the newest bundle usually fills the first screen, and most of what a first query
+ * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones.
  */
 import { foldMapFromPairs, type Sidecar, type SidecarPage } from './sidecar.ts';
 import { occurrences, type Term } from './query.ts';
@@ -33,6 +38,8 @@ export type SortOrder = 'relevance' | 'date';
 
 export interface Hit {
   id: string;
+  /** The bundle holding the page: 0 is the newest. */
+  bundle: number;
   page: SidecarPage;
   inTitle: boolean;
   inHeading: boolean;
@@ -71,88 +78,174 @@ export interface Outcome {
   counts: Record<FilterKey, Map<string, number>>;
   /** Pages matching the query (before any filter), by year: the phrase's history over the archive. */
   years: Map<string, number>;
+  /** Whether every bundle has been searched: until then hits, counts and years are a lower bound. */
+  complete: boolean;
 }
 
 export interface EngineSources {
-  /** Pagefind, loaded on the first query that needs it (filters and titles alone do not). */
-  pagefind: () => Promise<PagefindApi>;
-  sidecar: Sidecar;
-  /** A page's stored text by its id (the fragment file, from the bundle that holds it). */
-  fetchPage: (id: string) => Promise<PagefindData>;
+  /** The newest bundle's sidecar: it carries the fold map, the older bundles' folders and the archive's years. */
+  first: Sidecar;
+  /** Bundle k's sidecar (k ≥ 1). */
+  sidecar: (k: number) => Promise<Sidecar>;
+  /**
+   * Pagefind, loaded on the first query that needs it (filters and titles alone do not): for k = 0
+   * over the newest bundle alone; for k ≥ 1 over the older bundles 1…k at least (one index that
+   * older bundles join in turn; pages of a bundle joined for another query are ignored).
+   */
+  pagefind: (k: number) => Promise<PagefindApi>;
+  /** A page's stored text by its bundle and id (the fragment file). */
+  fetchPage: (bundle: number, id: string) => Promise<PagefindData>;
+}
+
+/** Pages of bundles from…to, the ones a stage of a search looks at. */
+interface Scope {
+  from: number;
+  to: number;
+  pages: [string, SidecarPage][];
 }
 
 export class ArchiveSearch {
   readonly fold: FoldMap;
+  /** How many bundles the index has (1 unless sharded). */
+  readonly bundleCount: number;
   private readonly sources: EngineSources;
-  private readonly sidecar: Sidecar;
+  /** Each bundle's pages, once its sidecar is asked for. */
+  private readonly bundles: Promise<Record<string, SidecarPage>>[] = [];
+  /** Each bundle's pages, once its sidecar has arrived. */
+  private readonly loaded: Record<string, SidecarPage>[] = [];
+  /** The bundle of every page whose sidecar has arrived. */
+  private readonly home = new Map<string, number>();
+  /** Older bundles 1…joined are loaded and joined: a later search looks at all of them in one stage. */
+  private joined = 0;
   private readonly pieceCache = new Map<string, Promise<Set<string>>>();
   /** Page text already fetched, by page id: the next query showing the same page does not fetch it again. */
   private readonly dataCache = new Map<string, Promise<PagefindData>>();
 
   constructor(sources: EngineSources) {
     this.sources = sources;
-    this.sidecar = sources.sidecar;
-    this.fold = foldMapFromPairs(sources.sidecar.fold);
+    this.fold = foldMapFromPairs(sources.first.fold);
+    this.bundleCount = 1 + (sources.first.bundles?.length ?? 0);
+    this.bundles[0] = Promise.resolve(this.note(0, sources.first));
   }
 
   /** Every page of the archive by year (the span a year chart covers). */
   years(): Map<string, number> {
+    if (this.sources.first.years) return new Map(Object.entries(this.sources.first.years));
     const years = new Map<string, number>();
-    for (const p of Object.values(this.sidecar.pages)) for (const y of p.f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
+    for (const p of Object.values(this.sources.first.pages)) for (const y of p.f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
     return years;
   }
 
+  /** The whole answer: every bundle searched. */
   async run(query: string, selected: Selected, sort: SortOrder = 'relevance'): Promise<Outcome> {
+    let last: Outcome | undefined;
+    for await (const outcome of this.progress(query, selected, sort)) last = outcome;
+    return last!;
+  }
+
+  /**
+   * The answer in stages: the newest bundle alone, then the newest together with more and more of
+   * the older bundles (all of them at once when an earlier search has loaded them), the last stage
+   * `complete`. A caller that stops iterating stops the search.
+   */
+  async *progress(query: string, selected: Selected, sort: SortOrder = 'relevance'): AsyncGenerator<Outcome> {
     const read = readQuery(query, this.fold);
     const terms = shownTerms(read);
-    let matched = read.clauses.length > 0 ? await this.allClauses(read.clauses) : new Set(Object.keys(this.sidecar.pages));
+    const newest = await this.matching(read, await this.scope(0, 0));
+    yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
+    for (let to = 0; to < this.bundleCount - 1; ) {
+      to = Math.max(to + 1, this.joined);
+      const older = await this.matching(read, await this.scope(1, to));
+      this.joined = Math.max(this.joined, to);
+      yield this.outcome(read, terms, [...newest, ...older], selected, sort, to === this.bundleCount - 1);
+    }
+  }
+
+  private note(k: number, sidecar: Sidecar): Record<string, SidecarPage> {
+    for (const id of Object.keys(sidecar.pages)) this.home.set(id, k);
+    this.loaded[k] = sidecar.pages;
+    return sidecar.pages;
+  }
+
+  private bundlePages(k: number): Promise<Record<string, SidecarPage>> {
+    let pages = this.bundles[k];
+    if (!pages) {
+      pages = this.bundles[k] = this.sources.sidecar(k).then((s) => this.note(k, s));
+      pages.catch(() => delete this.bundles[k]);
+    }
+    return pages;
+  }
+
+  private async scope(from: number, to: number): Promise<Scope> {
+    const all = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.bundlePages(from + i)));
+    return { from, to, pages: all.flatMap((pages) => Object.entries(pages)) };
+  }
+
+  /** Ids of the scope's pages that satisfy the query's words (not yet its filters). */
+  private async matching(read: ReadQuery, scope: Scope): Promise<string[]> {
+    let matched = read.clauses.length > 0 ? await this.allClauses(read.clauses, scope) : new Set(scope.pages.map(([id]) => id));
     if (read.exclude.length > 0) {
-      const out = await Promise.all(read.exclude.map((t) => this.termPages(t)));
+      const out = await Promise.all(read.exclude.map((t) => this.termPages(t, scope)));
       matched = new Set([...matched].filter((id) => !out.some((s) => s.has(id))));
     }
-    const ids = [...matched].filter((id) => this.sidecar.pages[id]);
+    return [...matched].filter((id) => {
+      const k = this.home.get(id);
+      return k !== undefined && k >= scope.from && k <= scope.to;
+    });
+  }
+
+  private outcome(read: ReadQuery, terms: Term[], ids: string[], selected: Selected, sort: SortOrder, complete: boolean): Outcome {
+    const pageOf = (id: string) => this.sidecarPage(id)!;
     const years = new Map<string, number>();
-    for (const id of ids) for (const y of this.sidecar.pages[id].f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
-    const typed = ids.filter((id) => matchesTyped(this.sidecar.pages[id], read.filters, this.fold));
-    const counts = facetCounts(typed.map((id) => this.sidecar.pages[id]), selected);
-    const hits = typed.filter((id) => matchesFilters(this.sidecar.pages[id], selected)).map((id) => this.hit(id, read, terms));
+    for (const id of ids) for (const y of pageOf(id).f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
+    const typed = ids.filter((id) => matchesTyped(pageOf(id), read.filters, this.fold));
+    const counts = facetCounts(typed.map(pageOf), selected);
+    const hits = typed.filter((id) => matchesFilters(pageOf(id), selected)).map((id) => this.hit(id, read, terms));
     hits.sort(sort === 'date' ? byDate : byRank);
-    return { read, terms, hits, counts, years };
+    return { read, terms, hits, counts, years, complete };
+  }
+
+  private sidecarPage(id: string): SidecarPage | undefined {
+    const k = this.home.get(id);
+    return k === undefined ? undefined : this.loaded[k]?.[id];
   }
 
   /** Pages satisfying every clause: any alternative of each. */
-  private async allClauses(clauses: Alternative[][]): Promise<Set<string>> {
-    const perClause = await Promise.all(clauses.map(async (alternatives) => union(await Promise.all(alternatives.map((a) => this.alternativePages(a))))));
+  private async allClauses(clauses: Alternative[][], scope: Scope): Promise<Set<string>> {
+    const perClause = await Promise.all(clauses.map(async (alternatives) => union(await Promise.all(alternatives.map((a) => this.alternativePages(a, scope))))));
     return intersect(perClause);
   }
 
-  private async alternativePages(alt: Alternative): Promise<Set<string>> {
+  private async alternativePages(alt: Alternative, scope: Scope): Promise<Set<string>> {
     // A title is in the sidecar, folded: no index needed.
-    if (alt.titleOnly) return new Set(Object.entries(this.sidecar.pages).filter(([, p]) => alt.terms.every((t) => p.ti.includes(t.match))).map(([id]) => id));
-    return intersect(await Promise.all(alt.terms.map((t) => this.termPages(t))));
+    if (alt.titleOnly) return new Set(scope.pages.filter(([, p]) => alt.terms.every((t) => p.ti.includes(t.match))).map(([id]) => id));
+    return intersect(await Promise.all(alt.terms.map((t) => this.termPages(t, scope))));
   }
 
   /** Pages holding every piece of a term as a phrase. */
-  private async termPages(term: Term): Promise<Set<string>> {
-    return intersect(await Promise.all(term.pieces.map((p) => this.piecePages(p))));
+  private async termPages(term: Term, scope: Scope): Promise<Set<string>> {
+    return intersect(await Promise.all(term.pieces.map((p) => this.piecePages(p, scope))));
   }
 
-  private piecePages(piece: string): Promise<Set<string>> {
-    let cached = this.pieceCache.get(piece);
+  /** The newest bundle's pages holding a piece (scope 0…0), or those of the older bundles the index has joined (1…to). */
+  private piecePages(piece: string, scope: Scope): Promise<Set<string>> {
+    const key = `${scope.to}\u0000${piece}`;
+    let cached = this.pieceCache.get(key);
     if (!cached) {
-      cached = this.sources.pagefind().then(async (pagefind) => new Set(((await pagefind.search(pagefindPhrase(piece)))?.results ?? []).map((r) => r.id)));
-      cached.catch(() => this.pieceCache.delete(piece));
-      this.pieceCache.set(piece, cached);
+      cached = this.sources.pagefind(scope.to).then(async (pagefind) => new Set(((await pagefind.search(pagefindPhrase(piece)))?.results ?? []).map((r) => r.id)));
+      cached.catch(() => this.pieceCache.delete(key));
+      this.pieceCache.set(key, cached);
     }
     return cached;
   }
 
   private hit(id: string, read: ReadQuery, terms: Term[]): Hit {
-    const page = this.sidecar.pages[id];
+    const page = this.sidecarPage(id)!;
+    const bundle = this.home.get(id)!;
     const data = () => {
       let cached = this.dataCache.get(id);
       if (!cached) {
-        cached = this.sources.fetchPage(id);
+        cached = this.sources.fetchPage(bundle, id);
         cached.catch(() => this.dataCache.delete(id));
         this.dataCache.set(id, cached);
       }
@@ -161,6 +254,7 @@ export class ArchiveSearch {
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
       id,
+      bundle,
       page,
       inTitle: terms.some((t) => page.ti.includes(t.match)),
       inHeading: terms.some((t) => page.hd.includes(t.match)),
@@ -186,8 +280,12 @@ function byRank(a: Hit, b: Hit): number {
   return Number(b.inTitle) - Number(a.inTitle) || Number(b.inHeading) - Number(a.inHeading) || byDate(a, b);
 }
 
+/**
+ * Newest first. Bundles are cut newest first, so between pages of one date the newer bundle's come
+ * first: a page of an older bundle never goes above one already shown from a newer bundle.
+ */
 function byDate(a: Hit, b: Hit): number {
-  return b.page.d.localeCompare(a.page.d) || a.id.localeCompare(b.id);
+  return (a.page.d < b.page.d ? 1 : a.page.d > b.page.d ? -1 : 0) || a.bundle - b.bundle || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

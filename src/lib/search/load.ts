@@ -1,25 +1,38 @@
 /**
- * Loads the sidecar, Pagefind and page texts once per page, on demand: nothing search-related is
+ * Loads the sidecars, Pagefind and page texts once per page, on demand: nothing search-related is
  * fetched until a reader focuses the search box, presses /, or opens the search page; Pagefind
  * itself (its script, wasm and index) only once a query has words to look up, and a page's text
- * only when its result is shown.
+ * only when its result is shown. Of a sharded index (bundles cut newest first), the newest bundle
+ * is loaded first and the older ones only when a search goes on to them.
  */
 import { ArchiveSearch, type PagefindApi, type PagefindData } from './engine.ts';
-import { mergeSidecars, unpackSidecar, type PackedSidecar, type Sidecar } from './sidecar.ts';
+import { unpackSidecar, type PackedSidecar, type Sidecar } from './sidecar.ts';
 
-type PagefindModule = PagefindApi & { options?: (o: Record<string, unknown>) => Promise<void>; init?: () => Promise<void>; mergeIndex(path: string): Promise<void> };
+interface PagefindIndexApi extends PagefindApi {
+  options?: (o: Record<string, unknown>) => Promise<void>;
+  init?: () => Promise<void>;
+  mergeIndex(path: string): Promise<void>;
+}
+type PagefindModule = PagefindIndexApi & { createInstance(o: Record<string, unknown>): PagefindIndexApi };
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+/**
+ * Pagefind 1.6 would fetch its Web Worker script (43 KB, a tenth of a first query's bytes) to run
+ * the wasm off the main thread; an exact phrase search is a few milliseconds of wasm there.
+ */
+const NO_WORKER = { noWorker: true };
 let engine: Promise<ArchiveSearch> | undefined;
 let sidecar: Promise<Sidecar> | undefined;
-let pagefind: Promise<PagefindApi> | undefined;
+let newest: Promise<PagefindModule> | undefined;
+let older: Promise<PagefindIndexApi> | undefined;
+/** The older bundles' index has joined bundles 1…joined. */
+let joined = 0;
+/** Joins run one after another: Pagefind's mergeIndex is not meant to race itself. */
+let joining: Promise<unknown> = Promise.resolve();
 
+/** The newest bundle's sidecar, which names the others and holds the fold map. */
 export function loadSidecar(): Promise<Sidecar> {
-  sidecar ??= (async () => {
-    const first = await fetchSidecar('pagefind/');
-    const rest = await Promise.all((first.bundles ?? []).map(fetchSidecar));
-    return mergeSidecars([first, ...rest]);
-  })();
+  sidecar ??= fetchSidecar('pagefind/');
   sidecar.catch(() => (sidecar = undefined));
   return sidecar;
 }
@@ -53,33 +66,59 @@ async function fetchGzipped(url: string): Promise<string> {
  * A page's stored text straight from its fragment file (gzipped "pagefind_dcd" + JSON), so a page
  * found through the sidecar alone (a title, a filter) needs no index search to be shown.
  */
-async function fetchPage(home: string, id: string): Promise<PagefindData> {
-  const text = await fetchGzipped(`${base}${home}fragment/${id}.pf_fragment`);
+async function fetchPage(folder: string, id: string): Promise<PagefindData> {
+  const text = await fetchGzipped(`${base}${folder}fragment/${id}.pf_fragment`);
   return JSON.parse(text.slice(text.indexOf('{'))) as PagefindData;
 }
 
-function loadPagefind(bundles: string[]): Promise<PagefindApi> {
-  pagefind ??= (async () => {
+/** Pagefind over the newest bundle alone (pagefind/). */
+function loadNewest(): Promise<PagefindModule> {
+  newest ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    // Pagefind 1.6 would fetch its Web Worker script (43 KB, a tenth of a first query's bytes) to
-    // run the wasm off the main thread; an exact phrase search is a few milliseconds of wasm there.
-    await module.options?.({ noWorker: true });
+    await module.options?.(NO_WORKER);
     await module.init?.();
-    // A sharded index: every search runs over all bundles (Pagefind multisite search).
-    await Promise.all(bundles.map((bundle) => module.mergeIndex(`${base}${bundle}`)));
     return module;
   })();
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
+  newest.catch(() => (newest = undefined));
+  return newest;
+}
+
+/**
+ * Pagefind over the older bundles 1…k, joined in turn to one index that starts from bundle 1.
+ * A separate index from the newest bundle's, so that a search can still look at the newest bundle
+ * alone once older ones are joined (a second Pagefind instance fetches the wasm once more, 55 KB,
+ * but the wasm module itself is shared).
+ */
+function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
+  older ??= (async () => {
+    const module = await loadNewest();
+    const index = module.createInstance({ basePath: `${base}${folders[1]}`, ...NO_WORKER });
+    await index.init?.();
+    joined = 1;
+    return index;
+  })();
+  older.catch(() => (older = undefined));
+  const ready = joining.then(async () => {
+    const index = await older!;
+    while (joined < k) {
+      await index.mergeIndex(`${base}${folders[joined + 1]}`);
+      joined += 1;
+    }
+    return index;
+  });
+  joining = ready.catch(() => undefined);
+  return ready;
 }
 
 export function loadEngine(): Promise<ArchiveSearch> {
   engine ??= (async () => {
-    const data = await loadSidecar();
+    const first = await loadSidecar();
+    const folders = ['pagefind/', ...(first.bundles ?? [])];
     return new ArchiveSearch({
-      sidecar: data,
-      pagefind: () => loadPagefind(data.bundles ?? []),
-      fetchPage: (id) => fetchPage(data.home?.[id] ?? 'pagefind/', id),
+      first,
+      sidecar: (k) => fetchSidecar(folders[k]),
+      pagefind: (k) => (k === 0 ? loadNewest() : loadOlder(folders, k)),
+      fetchPage: (k, id) => fetchPage(folders[k], id),
     });
   })();
   engine.catch(() => (engine = undefined));
@@ -88,7 +127,5 @@ export function loadEngine(): Promise<ArchiveSearch> {
 
 /** Starts fetching Pagefind before the first query needs it (the search box was focused). */
 export function preloadPagefind(): void {
-  void loadSidecar()
-    .then((data) => loadPagefind(data.bundles ?? []))
-    .catch(() => undefined);
+  void loadNewest().catch(() => undefined);
 }

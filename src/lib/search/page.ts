@@ -3,6 +3,12 @@
  * results with filter counts and the query's year chart, keeps the URL in step so a search can be
  * shared, and loads the rest on request. The form also works without JavaScript: it is a plain GET
  * to this page. The results list is aria-busy from the first paint until results are shown.
+ *
+ * Of a sharded index the first screen is shown as soon as the newest bundles fill it (or all are
+ * searched); the older bundles are searched after that, and until they are the status line is
+ * aria-busy and says the count is still growing. The first screen never changes under the reader:
+ * later bundles only add to the rest, in their order, so a title or heading match in an older
+ * bundle comes first among the rest, not above pages already shown.
  */
 import { FILTER_KEYS, byRankLoaded, type FilterKey, type Hit, type LoadedHit, type Outcome, type Selected, type SortOrder } from './engine.ts';
 import { loadEngine } from './load.ts';
@@ -11,6 +17,8 @@ import { describeQuery } from './syntax.ts';
 import { chartElement, yearChart, yearSeries } from '../../core/year-chart.ts';
 
 const PAGE_SIZE = 10;
+/** How long a first screen stands before the older bundles are searched to complete its counts. */
+const SETTLE_MS = 300;
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -25,6 +33,8 @@ export function startSearchPage(): void {
   let run = 0;
   let hits: Hit[] = [];
   let shown = 0;
+  /** Every bundle searched: the count, the filter counts and the chart are final. */
+  let complete = true;
   /** The archive's first and last year, so every chart spans the same years. */
   let span: [number, number] | undefined;
 
@@ -55,12 +65,13 @@ export function startSearchPage(): void {
   };
   const toUrl = () => history.replaceState(null, '', urlFor(selected()));
 
-  const showCounts = (counts: Outcome['counts']) => {
+  const showCounts = (outcome: Outcome) => {
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-      const n = counts[box.name as FilterKey]?.get(box.value) ?? 0;
+      const n = outcome.counts[box.name as FilterKey]?.get(box.value) ?? 0;
       const label = box.closest('label');
       label?.querySelector('[data-count]')?.replaceChildren(String(n));
-      label?.toggleAttribute('hidden', n === 0 && !box.checked);
+      // A value with no hits yet may have some in the bundles still to search.
+      label?.toggleAttribute('hidden', n === 0 && !box.checked && outcome.complete);
     }
   };
 
@@ -72,7 +83,7 @@ export function startSearchPage(): void {
     }
     const chosen = selected().year;
     const chart = yearChart(series, {
-      caption: `含${describeQuery(outcome.read)}的文章逐年篇数`,
+      caption: `含${describeQuery(outcome.read)}的文章逐年篇数${outcome.complete ? '' : '（统计中）'}`,
       href: (year) => urlFor({ ...selected(), year: [String(year)] }),
       selected: chosen?.length === 1 ? Number(chosen[0]) : undefined,
     });
@@ -96,15 +107,33 @@ export function startSearchPage(): void {
         added += 1;
       }
     }
+    showRest();
+    results.setAttribute('aria-busy', 'false');
+  };
+
+  const showRest = () => {
     const rest = hits.length - shown;
     more.hidden = rest <= 0;
-    more.textContent = `显示其余 ${rest} 篇`;
-    results.setAttribute('aria-busy', 'false');
+    more.textContent = `显示其余 ${rest} 篇${complete ? '' : '（仍在统计）'}`;
+  };
+
+  /** The count, filter counts and chart of a stage of the search. */
+  const showOutcome = (outcome: Outcome, q: string) => {
+    complete = outcome.complete;
+    showCounts(outcome);
+    showYears(outcome, q);
+    const read = describeQuery(outcome.read);
+    const what = read ? read : '所选条件';
+    const plain = outcome.read.plain ? '（检索式不完整，已按普通词句查找）' : '';
+    if (!complete) status.textContent = `${what}：已找到 ${outcome.hits.length} 篇，正在检索较早的文章…${plain}`;
+    else status.textContent = outcome.hits.length > 0 ? `${what}：共找到 ${outcome.hits.length} 篇${plain}` : `没有找到${what}的文章${plain}`;
+    status.setAttribute('aria-busy', String(!complete));
   };
 
   const search = async () => {
     const mine = ++run;
     results.setAttribute('aria-busy', 'true');
+    status.setAttribute('aria-busy', 'true');
     const q = input.value.trim();
     const filters = selected();
     if (!q && Object.keys(filters).length === 0) {
@@ -113,28 +142,42 @@ export function startSearchPage(): void {
       more.hidden = true;
       status.textContent = '请输入要查找的词句。';
       results.setAttribute('aria-busy', 'false');
+      status.setAttribute('aria-busy', 'false');
       return;
     }
     status.textContent = '正在检索…';
     try {
       const engine = await loadEngine();
       span ??= archiveSpan(engine.years());
-      const outcome = await engine.run(q, filters, sort());
-      if (mine !== run) return;
-      hits = outcome.hits;
-      shown = 0;
-      results.replaceChildren();
-      showCounts(outcome.counts);
-      showYears(outcome, q);
-      const read = describeQuery(outcome.read);
-      const what = read ? read : '所选条件';
-      const plain = outcome.read.plain ? '（检索式不完整，已按普通词句查找）' : '';
-      status.textContent = hits.length > 0 ? `${what}：共找到 ${hits.length} 篇${plain}` : `没有找到${what}的文章${plain}`;
-      await showMore(mine);
+      let firstScreen = true;
+      for await (const outcome of engine.progress(q, filters, sort())) {
+        if (mine !== run) return;
+        if (firstScreen) {
+          // The first screen waits for a screenful of results, or for the last bundle.
+          if (!outcome.complete && outcome.hits.length < PAGE_SIZE) continue;
+          firstScreen = false;
+          hits = outcome.hits;
+          shown = 0;
+          results.replaceChildren();
+          showOutcome(outcome, q);
+          await showMore(mine);
+          // The older bundles are searched only if the reader stays with this query a moment: one
+          // typed over at once would only compete with its successor for the main thread.
+          if (!outcome.complete) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+          if (mine !== run) return;
+        } else {
+          // Results already shown keep their place; the older bundles' hits join the rest, in order.
+          const onScreen = new Set(hits.slice(0, shown).map((h) => h.id));
+          hits = [...hits.slice(0, shown), ...outcome.hits.filter((h) => !onScreen.has(h.id))];
+          showOutcome(outcome, q);
+          showRest();
+        }
+      }
     } catch (error) {
       if (mine !== run) return;
       status.textContent = `检索出错：${(error as Error).message}`;
       results.setAttribute('aria-busy', 'false');
+      status.setAttribute('aria-busy', 'false');
     }
   };
 

@@ -22,30 +22,12 @@ export interface Sidecar {
   /** Keyed by Pagefind's page id (its fragment name). */
   pages: Record<string, SidecarPage>;
   /**
-   * In the first bundle's sidecar only: the other bundles of a sharded index ("pagefind-1/"…,
-   * from the site's base), each with a sidecar of its own pages.
+   * In the newest bundle's sidecar only: the older bundles of a sharded index ("pagefind-1/"…,
+   * from the site's base, newest first), each with a sidecar of its own pages.
    */
   bundles?: string[];
-  /** After merging: the bundle folder ("pagefind/", "pagefind-1/"…) that holds each page's fragment. */
-  home?: Record<string, string>;
-}
-
-/**
- * One sidecar for the whole archive from the sidecars of its bundles, the first bundle's first;
- * `home` tells which bundle folder each page came from (the first is "pagefind/").
- */
-export function mergeSidecars([first, ...rest]: Sidecar[]): Sidecar {
-  const folders = ['pagefind/', ...(first.bundles ?? [])];
-  const home: Record<string, string> = {};
-  [first, ...rest].forEach((s, k) => {
-    for (const id of Object.keys(s.pages)) home[id] = folders[k];
-  });
-  return {
-    fold: [first, ...rest].map((s) => s.fold).join(''),
-    pages: Object.assign({}, first.pages, ...rest.map((s) => s.pages)),
-    bundles: first.bundles ?? [],
-    home,
-  };
+  /** In the newest bundle's sidecar only: the whole archive's pages by year, for the span of a year chart. */
+  years?: Record<string, number>;
 }
 
 export function foldMapFromPairs(pairs: string): Record<string, string> {
@@ -67,6 +49,7 @@ export function foldMapToPairs(map: Record<string, string>): string {
 export interface PackedSidecar {
   fold: string;
   bundles?: string[];
+  years?: Record<string, number>;
   strings: string[];
   /** Filter keys, in the order each page's `f` lists value numbers for them. */
   keys: string[];
@@ -90,7 +73,7 @@ export function packSidecar(sidecar: Sidecar): PackedSidecar {
   for (const [id, p] of Object.entries(sidecar.pages)) {
     pages[id] = [p.d, p.ti, p.hd ? p.hd.split('\n').map(ref) : [], ...keys.map((k) => (p.f[k] ?? []).map(ref))];
   }
-  return { fold: sidecar.fold, ...(sidecar.bundles ? { bundles: sidecar.bundles } : {}), strings, keys, pages };
+  return { fold: sidecar.fold, ...(sidecar.bundles ? { bundles: sidecar.bundles } : {}), ...(sidecar.years ? { years: sidecar.years } : {}), strings, keys, pages };
 }
 
 export function unpackSidecar(packed: PackedSidecar): Sidecar {
@@ -102,5 +85,5 @@ export function unpackSidecar(packed: PackedSidecar): Sidecar {
     });
     pages[id] = { d, f, ti, hd: hd.map((n) => packed.strings[n]).join('\n') };
   }
-  return { fold: packed.fold, pages, ...(packed.bundles ? { bundles: packed.bundles } : {}) };
+  return { fold: packed.fold, pages, ...(packed.bundles ? { bundles: packed.bundles } : {}), ...(packed.years ? { years: packed.years } : {}) };
 }

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { ArchiveSearch, type Outcome, type PagefindData } from '../../src/lib/search/engine.ts';
+import type { Sidecar, SidecarPage } from '../../src/lib/search/sidecar.ts';
+import { spaceOut } from '../../src/lib/search/tokens.ts';
+
+/**
+ * The engine over an index cut into bundles newest first, with Pagefind stood in for by a substring
+ * search over the same pages: what is found at each stage, what is fetched, and in what order.
+ */
+interface FakePage {
+  id: string;
+  date: string;
+  title: string;
+  body: string;
+  year?: string;
+}
+
+/** Three bundles, newest first, as scripts/pagefind-shards.ts cuts them. */
+const BUNDLES: FakePage[][] = [
+  [
+    { id: 'a1', date: '2024-03-05', title: '政府工作报告', body: '发展新质生产力，推动高质量发展。', year: '2024' },
+    { id: 'a2', date: '2024-01-10', title: '学习笔记', body: '高质量发展是首要任务。', year: '2024' },
+    { id: 'a3', date: '2023-03-05', title: '政府工作报告', body: '坚持稳中求进，高质量发展。', year: '2023' },
+  ],
+  [
+    { id: 'b1', date: '2023-03-05', title: '高质量发展的要求', body: '扎实推进。', year: '2023' },
+    { id: 'b2', date: '2019-03-05', title: '政府工作报告', body: '推动高质量发展，决胜全面建成小康社会。', year: '2019' },
+  ],
+  [
+    { id: 'c1', date: '1954-09-15', title: '政府工作报告', body: '第一个五年计划。', year: '1954' },
+    { id: 'c2', date: '', title: '无日期的文章', body: '高质量发展与新质生产力。' },
+  ],
+];
+
+function sidecarPage(p: FakePage): SidecarPage {
+  return { d: p.date, f: p.year ? { year: [p.year] } : {}, ti: p.title, hd: '' };
+}
+
+function fakeArchive(bundles = BUNDLES) {
+  const asked: string[] = [];
+  const sidecars: Sidecar[] = bundles.map((pages, k) => ({
+    fold: k === 0 ? '關关' : '',
+    pages: Object.fromEntries(pages.map((p) => [p.id, sidecarPage(p)])),
+    ...(k === 0 ? { bundles: bundles.slice(1).map((_, i) => `pagefind-${i + 1}/`), years: { '2024': 2, '2023': 2, '2019': 1, '1954': 1 } } : {}),
+  }));
+  const search = (pages: FakePage[]) => ({
+    search: async (term: string | null) => {
+      const phrase = (term ?? '').replace(/[" ]/g, '');
+      return { results: pages.filter((p) => (p.title + p.body).includes(phrase)).map((p) => ({ id: p.id })) };
+    },
+  });
+  const engine = new ArchiveSearch({
+    first: sidecars[0],
+    sidecar: async (k) => {
+      asked.push(`sidecar ${k}`);
+      return sidecars[k];
+    },
+    // Like the real older index: it may have joined more bundles than asked for (for another search).
+    pagefind: async (k) => {
+      asked.push(`pagefind ${k}`);
+      return search(k === 0 ? bundles[0] : bundles.slice(1).flat());
+    },
+    fetchPage: async (k, id): Promise<PagefindData> => {
+      asked.push(`page ${k} ${id}`);
+      const p = bundles[k].find((x) => x.id === id)!;
+      return { url: `/articles/${id}/`, content: spaceOut(p.title + p.body), meta: { title: p.title, date: p.date }, anchors: [] };
+    },
+  });
+  return { engine, asked };
+}
+
+async function stages(engine: ArchiveSearch, query: string, sort: 'relevance' | 'date' = 'relevance'): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for await (const o of engine.progress(query, {}, sort)) out.push(o);
+  return out;
+}
+
+const ids = (o: Outcome) => o.hits.map((h) => h.id);
+
+describe('search over bundles cut newest first', () => {
+  it('answers from the newest bundle first, then from more of the older ones, the last stage complete and exact', async () => {
+    const { engine } = fakeArchive();
+    const all = await stages(engine, '高质量发展');
+    expect(all.map((o) => o.complete)).toEqual([false, false, true]);
+    expect(ids(all[0]).sort()).toEqual(['a1', 'a2', 'a3']);
+    expect(ids(all[1]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+    expect(ids(all[2]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
+    expect(all[2].years).toEqual(new Map([['2024', 2], ['2023', 2], ['2019', 1]]));
+    expect((await engine.run('高质量发展', {})).hits.map((h) => h.id).sort()).toEqual(ids(all[2]).sort());
+  });
+
+  it('touches no older bundle when the reader stops after the first stage', async () => {
+    const { engine, asked } = fakeArchive();
+    for await (const o of engine.progress('新质生产力', {})) {
+      expect(ids(o)).toEqual(['a1']);
+      break;
+    }
+    expect(asked.filter((a) => !a.endsWith(' 0'))).toEqual([]);
+  });
+
+  it('by date: a stage\'s hits are the start of the complete answer, so the first screen never changes', async () => {
+    const { engine } = fakeArchive();
+    const all = await stages(engine, '发展', 'date');
+    const final = ids(all.at(-1)!);
+    for (const stage of all) expect(final.slice(0, stage.hits.length)).toEqual(ids(stage));
+    expect(final).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
+  });
+
+  it('by relevance: a title match of an older bundle ranks first among that stage\'s hits', async () => {
+    const { engine } = fakeArchive();
+    const all = await stages(engine, '高质量发展');
+    expect(ids(all[0])[0]).toBe('a1'); // newest first when no title holds it
+    expect(ids(all[1])[0]).toBe('b1'); // the page layer keeps the first screen; b1 leads the rest
+  });
+
+  it('searches the older bundles in one stage once an earlier search has joined them', async () => {
+    const { engine, asked } = fakeArchive();
+    await stages(engine, '高质量发展');
+    const before = asked.filter((a) => a.startsWith('sidecar')).length;
+    const again = await stages(engine, '政府工作报告');
+    expect(again.map((o) => o.complete)).toEqual([false, true]);
+    expect(ids(again[1]).sort()).toEqual(['a1', 'a3', 'b2', 'c1']);
+    expect(asked.filter((a) => a.startsWith('sidecar')).length).toBe(before);
+  });
+
+  it('applies exclusion, title-only and filters in every bundle, and fetches a page from its own bundle', async () => {
+    const { engine, asked } = fakeArchive();
+    expect(ids(await engine.run('政府工作报告 -高质量发展', {})).sort()).toEqual(['c1']);
+    expect(ids(await engine.run('标题:高质量', {}))).toEqual(['b1']);
+    const outcome = await engine.run('发展', { year: ['2019'] });
+    expect(ids(outcome)).toEqual(['b2']);
+    expect(outcome.counts.year.get('2023')).toBe(2);
+    expect((await outcome.hits[0].load())?.url).toMatch(/^\/articles\/b2\/\?hl=/);
+    expect(asked).toContain('page 1 b2');
+  });
+
+  it('is one complete stage for an archive of one bundle, and spans the archive\'s years from the newest sidecar', async () => {
+    const { engine } = fakeArchive([BUNDLES.flat()]);
+    const all = await stages(engine, '高质量发展');
+    expect(all).toHaveLength(1);
+    expect(all[0].complete).toBe(true);
+    expect(ids(all[0]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
+    expect([...fakeArchive().engine.years().keys()].sort()).toEqual(['1954', '2019', '2023', '2024']);
+  });
+});
