@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure-tree.ts';
 import { writeCorpusCopies, writeStudySources } from './study-corpus.ts';
-import { bundleDirs } from '../pagefind-shards.ts';
+import { bundleDirs } from '../search-index/shards.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
@@ -194,7 +194,7 @@ async function runScenario(options: BuildBenchOptions, name: string, fill: (sour
   const astro = await astroBuild('astro build');
   log({ stage: 'astro build', seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakBytes: astro.peakBytes, note: ['articles as .mdx', options.astroNodeOptions].filter(Boolean).join(', ') });
 
-  const pagefind = check(await measure(node, [path.join(frozen, 'scripts/pagefind.ts')], { cwd: frozen, env }), 'pagefind');
+  const pagefind = check(await measure(node, [path.join(frozen, 'scripts/search-index.ts')], { cwd: frozen, env }), 'pagefind');
   const indexed = indexedPages(dist);
   log({ stage: 'pagefind', seconds: pagefind.seconds, cpuSeconds: pagefind.cpuSeconds, peakBytes: pagefind.peakBytes, note: indexed === undefined ? undefined : `${indexed.pages} pages indexed in ${indexed.bundles} bundle${indexed.bundles > 1 ? 's' : ''}` });
   const distBytes = duBytes(dist);

@@ -1,6 +1,6 @@
 /**
  * The Pagefind search index as an Astro integration, as Starlight does it: when `astro build` has
- * written the site, scripts/pagefind.ts indexes it (sharded, see scripts/pagefind-shards.ts), so
+ * written the site, scripts/search-index.ts indexes it (sharded, see scripts/search-index/shards.ts), so
  * `astro build` alone gives a searchable site.
  *
  * SEARCH_INDEX=off leaves the index out: the benchmark times the index as a stage of its own, and
@@ -23,8 +23,8 @@ export function searchIndexIntegration(): AstroIntegration {
           logger.info('SEARCH_INDEX=off：不建检索索引 / search index left out');
           return;
         }
-        const code = await runScript(root, 'scripts/pagefind.ts', [], { DIST_DIR: fileURLToPath(dir) });
-        if (code !== 0) throw new Error(`检索索引失败 / search index failed (scripts/pagefind.ts exited with ${code})`);
+        const code = await runScript(root, 'scripts/search-index.ts', [], { DIST_DIR: fileURLToPath(dir) });
+        if (code !== 0) throw new Error(`检索索引失败 / search index failed (scripts/search-index.ts exited with ${code})`);
       },
     },
   };

@@ -10,10 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, ROOT, SOURCES } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
-import { find } from '../../src/lib/search/index-html.ts';
+import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
+import { find } from '../../scripts/search-index/index-html.ts';
 import { readArticle } from '../../src/core/article-file.ts';
-import { bundleDirs, isBundleDir } from '../../scripts/pagefind-shards.ts';
+import { bundleDirs, isBundleDir } from '../../scripts/search-index/shards.ts';
 
 /**
  * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
@@ -61,7 +61,7 @@ function shardedDist(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sharded-'));
   fs.cpSync(DIST, dir, { recursive: true, filter: (src) => path.dirname(src) !== DIST || !isBundleDir(path.basename(src)) });
   const articlePagesBuilt = fs.readdirSync(path.join(dir, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('index.html')).length;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/pagefind.ts')], { env: { ...process.env, DIST_DIR: dir, PAGEFIND_SHARD_PAGES: String(Math.ceil(articlePagesBuilt / 3)) }, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/search-index.ts')], { env: { ...process.env, DIST_DIR: dir, PAGEFIND_SHARD_PAGES: String(Math.ceil(articlePagesBuilt / 3)) }, stdio: 'ignore' });
   return dir;
 }
 

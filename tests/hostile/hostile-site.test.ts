@@ -90,7 +90,7 @@ beforeAll(async () => {
   put(ws, 'Word/委员履职调研报告.docx', await memberReport());
   const run = ingest(ws, '--quiet');
   if (run.status !== 0) throw new Error(`ingest failed:\n${run.stderr}`);
-  // With the search index: zero-width spaces between punctuation once made scripts/pagefind.ts refuse a page.
+  // With the search index: zero-width spaces between punctuation once made scripts/search-index.ts refuse a page.
   buildArchive(HOSTILE_DIST, ws.out);
   for (const file of fs.readdirSync(ws.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'))) {
     const { data } = splitArticle(fs.readFileSync(path.join(ws.out, file), 'utf8'));

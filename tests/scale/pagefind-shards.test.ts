@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildShards, byRankKey, cutInRankOrder, shardCount, shardDir, type RankKey } from '../../scripts/pagefind-shards.ts';
+import { buildShards, byRankKey, cutInRankOrder, shardCount, shardDir, type RankKey } from '../../scripts/search-index/shards.ts';
 import { GOV_REPORTS } from '../helpers/paths.ts';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-shards-'));

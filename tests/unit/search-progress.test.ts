@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveSearch, type Outcome, type PagefindData } from '../../src/lib/search/engine.ts';
-import type { Sidecar, SidecarPage } from '../../src/lib/search/sidecar.ts';
-import { spaceOut } from '../../src/lib/search/tokens.ts';
+import type { Sidecar, SidecarPage } from '../../src/core/search/sidecar.ts';
+import { spaceOut } from '../../src/core/search/tokens.ts';
 
 /**
  * The engine over an index cut into bundles newest first, with Pagefind stood in for by a substring
@@ -15,7 +15,7 @@ interface FakePage {
   year?: string;
 }
 
-/** Three bundles, newest first, as scripts/pagefind-shards.ts cuts them. */
+/** Three bundles, newest first, as scripts/search-index/shards.ts cuts them. */
 const BUNDLES: FakePage[][] = [
   [
     { id: 'a1', date: '2024-03-05', title: '政府工作报告', body: '发展新质生产力，推动高质量发展。', year: '2024' },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
+import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
 import { describeQuery, readQuery, shownTerms, type ReadQuery } from '../../src/lib/search/syntax.ts';
 import { loadHit, matchesTyped, type PagefindData } from '../../src/lib/search/engine.ts';
-import { spaceOut } from '../../src/lib/search/tokens.ts';
-import type { SidecarPage } from '../../src/lib/search/sidecar.ts';
+import { spaceOut } from '../../src/core/search/tokens.ts';
+import type { SidecarPage } from '../../src/core/search/sidecar.ts';
 
 const map = fullFoldMap();
 /** Clauses as match strings: [[alternative terms joined by +, prefixed t: for title only]]. */

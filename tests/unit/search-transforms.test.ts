@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldChar, foldText, matchForm } from '../../src/lib/search/fold.ts';
-import { foldMapFor, fullFoldMap } from '../../src/lib/search/fold-map.ts';
+import { foldChar, foldText, matchForm } from '../../src/core/search/fold.ts';
+import { foldMapFor, fullFoldMap } from '../../scripts/search-index/fold-map.ts';
 import { occurrences, parseQuery } from '../../src/lib/search/query.ts';
-import { contentTokens, pagefindPhrase, spaceOut } from '../../src/lib/search/tokens.ts';
-import { unfoldFor, unfoldRange } from '../../src/lib/search/unfold.ts';
-import { foldMapFromPairs, foldMapToPairs, packSidecar, unpackSidecar, type SidecarPage } from '../../src/lib/search/sidecar.ts';
+import { contentTokens, pagefindPhrase, spaceOut } from '../../src/core/search/tokens.ts';
+import { unfoldFor, unfoldRange } from '../../src/core/search/unfold.ts';
+import { foldMapFromPairs, foldMapToPairs, packSidecar, unpackSidecar, type SidecarPage } from '../../src/core/search/sidecar.ts';
 import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
@@ -159,9 +159,9 @@ describe('filters', () => {
 
 describe('zero-width characters pasted from web pages', () => {
   it('are skipped alike by the index, the page text and the query', async () => {
-    const { indexablePage } = await import('../../src/lib/search/index-html.ts');
-    const { contentTokens } = await import('../../src/lib/search/tokens.ts');
-    const { matchForm } = await import('../../src/lib/search/fold.ts');
+    const { indexablePage } = await import('../../scripts/search-index/index-html.ts');
+    const { contentTokens } = await import('../../src/core/search/tokens.ts');
+    const { matchForm } = await import('../../src/core/search/fold.ts');
     const html = '<html><body><h1 data-pagefind-meta="title">标题</h1><div data-pagefind-body><p>见www.x.cn\u200B国、props}\u200B>>与协商\u200D民主</p></div></body></html>';
     const page = indexablePage(html, {})!;
     expect(page.folded).not.toMatch(/[\u200B-\u200D]/);

@@ -6,17 +6,18 @@
  * checked against its stored text and cut into an excerpt and section sub-results, mapped back to
  * the characters the page was written in.
  *
- * A large archive's index is cut into bundles newest first (scripts/pagefind-shards.ts). A search
+ * A large archive's index is cut into bundles newest first (scripts/search-index/shards.ts). A search
  * runs over the newest bundle alone, then over the older ones, and reports after each stage
  * (`progress`): the newest bundle usually fills the first screen, and most of what a first query
  * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones.
  */
-import { foldMapFromPairs, type Sidecar, type SidecarPage } from './sidecar.ts';
+import { isSectionTag } from '../../core/sections.ts';
+import { foldMapFromPairs, type Sidecar, type SidecarPage } from '../../core/search/sidecar.ts';
 import { occurrences, type Term } from './query.ts';
 import { readQuery, shownTerms, type Alternative, type ReadQuery } from './syntax.ts';
-import { contentTokens, pagefindPhrase } from './tokens.ts';
-import { unfoldRange, type Unfold } from './unfold.ts';
-import { foldText, type FoldMap } from './fold.ts';
+import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
+import { unfoldRange, type Unfold } from '../../core/search/unfold.ts';
+import { foldText, type FoldMap } from '../../core/search/fold.ts';
 import { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
 
 export { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
@@ -365,7 +366,7 @@ export function loadHit(d: PagefindData, read: ReadQuery, page: SidecarPage): Lo
   const first = inBody[0] ?? all[0];
   const snippet = first ? snippetAround(tokens, first.at, all, unfold, bodyStart) : { parts: [unfoldRange(tokens.slice(bodyStart, bodyStart + BEFORE + AFTER), bodyStart, unfold).join('')] };
 
-  const sections = d.anchors.filter((a) => a.element === 'h2' || a.element === 'h3').sort((a, b) => a.location - b.location);
+  const sections = d.anchors.filter((a) => isSectionTag(a.element)).sort((a, b) => a.location - b.location);
   const bySection = new Map<string, { anchor: (typeof sections)[number]; matches: typeof all }>();
   for (const m of inBody) {
     const anchor = [...sections].reverse().find((a) => a.location <= m.at);

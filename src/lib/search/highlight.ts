@@ -3,9 +3,9 @@
  * the article and scrolls to the first one in the linked section. The page's text is folded the
  * same way as the index, so a simplified phrase is found in 1954's traditional text.
  */
-import { SKIPPED, foldChar, isSkipped } from './fold.ts';
+import { SKIPPED, foldChar, isSkipped } from '../../core/search/fold.ts';
 import { occurrences } from './query.ts';
-import { foldMapFromPairs } from './sidecar.ts';
+import { foldMapFromPairs } from '../../core/search/sidecar.ts';
 import { loadSidecar } from './load.ts';
 
 export async function highlightFromUrl(): Promise<void> {

@@ -6,7 +6,7 @@
  * is loaded first and the older ones only when a search goes on to them.
  */
 import { ArchiveSearch, type PagefindApi, type PagefindData } from './engine.ts';
-import { unpackSidecar, type PackedSidecar, type Sidecar } from './sidecar.ts';
+import { unpackSidecar, type PackedSidecar, type Sidecar } from '../../core/search/sidecar.ts';
 
 interface PagefindIndexApi extends PagefindApi {
   options?: (o: Record<string, unknown>) => Promise<void>;

@@ -4,8 +4,8 @@
  * terms, since readers paste phrases with the commas around them. Each term is compared folded
  * and without spaces, as Ctrl-F over the printed text would.
  */
-import { foldText, type FoldMap, SKIPPED } from './fold.ts';
-import { WORD_CHAR } from './tokens.ts';
+import { foldText, type FoldMap, SKIPPED } from '../../core/search/fold.ts';
+import { WORD_CHAR } from '../../core/search/tokens.ts';
 
 export interface Term {
   /** As the reader typed it (for display). */

@@ -12,7 +12,7 @@
  * query whose operators do not make sense (`| A`, `A |`, a lone `-`, `标题:` with nothing after it,
  * `-作者:…`) is read as plain words, the operator marks counting as punctuation.
  */
-import type { FoldMap } from './fold.ts';
+import type { FoldMap } from '../../core/search/fold.ts';
 import { FACETS, type FilterKey } from './facets.ts';
 import { parseQuery, type Term } from './query.ts';
 

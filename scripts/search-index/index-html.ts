@@ -9,9 +9,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
-import { SKIPPED, foldText, type FoldMap } from './fold.ts';
-import { spaceOut } from './tokens.ts';
-import { unfoldFor } from './unfold.ts';
+import { SKIPPED, foldText, type FoldMap } from '../../src/core/search/fold.ts';
+import { spaceOut } from '../../src/core/search/tokens.ts';
+import { unfoldFor } from '../../src/core/search/unfold.ts';
 
 /** The id of the indexed title, so Pagefind reports where the title's words are. */
 export const TITLE_ANCHOR = 'title';

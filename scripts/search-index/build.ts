@@ -1,28 +1,25 @@
 /**
- * The search index, run by `npm run build` after `astro build`. Pagefind indexes each article as
- * folded, one-character-per-word text (src/lib/search/index-html.ts), so a quoted phrase query
+ * The search index, built after `astro build` (scripts/integrations/search-index.ts runs scripts/search-index.ts). Pagefind indexes each article as
+ * folded, one-character-per-word text (index-html.ts), so a quoted phrase query
  * is an exact substring search; the browser gets the small traditional→simplified map it needs
  * to fold queries the same way.
  *
- * A large archive is indexed in shards (scripts/pagefind-shards.ts) of at most
+ * A large archive is indexed in shards (shards.ts) of at most
  * PAGEFIND_SHARD_PAGES pages (default 2,000), cut newest first: one Pagefind index of 10,000
  * study-length articles needs over 6 GiB, a shard of 2,000 about a fifth of that. The browser
  * searches the newest bundle first and joins the older ones after the first screen is shown.
  */
+import { isSectionTag } from '../../src/core/sections.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { fullFoldMap, foldMapFor } from '../src/lib/search/fold-map.ts';
-import { indexablePage, TITLE_ANCHOR } from '../src/lib/search/index-html.ts';
-import { foldMapToPairs, packSidecar, type Sidecar, type SidecarPage } from '../src/lib/search/sidecar.ts';
-import { contentTokens } from '../src/lib/search/tokens.ts';
-import { buildShards, isBundleDir, shardCount, type PagefindIndex, type RankKey } from './pagefind-shards.ts';
+import { fullFoldMap, foldMapFor } from './fold-map.ts';
+import { indexablePage, TITLE_ANCHOR } from './index-html.ts';
+import { foldMapToPairs, packSidecar, type Sidecar, type SidecarPage } from '../../src/core/search/sidecar.ts';
+import { contentTokens } from '../../src/core/search/tokens.ts';
+import { buildShards, isBundleDir, shardCount, type PagefindIndex, type RankKey } from './shards.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
-const pagesPerShard = Number(process.env.PAGEFIND_SHARD_PAGES ?? 2000);
 /**
  * Pages handed to Pagefind before waiting for its answer: it indexes one page in its own process
  * while this one folds the next, so the two cores are both busy.
@@ -42,7 +39,7 @@ function htmlFiles(dir: string): string[] {
  * A built file's URL from the site root. Pagefind's browser side prefixes its own location's base
  * (/xuexi/pagefind/ → /xuexi/), so the deployment's BASE_PATH must not be added here as well.
  */
-function pageUrl(file: string): string {
+function pageUrl(dist: string, file: string): string {
   const rel = path.relative(dist, file).split(path.sep).join('/');
   return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
@@ -66,13 +63,17 @@ interface Unread {
   expected: Map<string, string>;
 }
 
-async function main(): Promise<void> {
+/**
+ * Indexes the built site in `dist` in shards of at most `pagesPerShard` pages, newest first, and
+ * writes each bundle's sidecar beside it. scripts/search-index.ts is its command line.
+ */
+export async function buildSearchIndex(dist: string, pagesPerShard: number): Promise<void> {
   const started = Date.now();
   const full = fullFoldMap();
   // Only pages with a body to index take a place in a shard (home, lists and search do not).
   const files = htmlFiles(dist).flatMap((file): (RankKey & { file: string })[] => {
     const html = fs.readFileSync(file, 'utf8');
-    return html.includes('data-pagefind-body') ? [{ file, url: pageUrl(file), date: sortDate(html) }] : [];
+    return html.includes('data-pagefind-body') ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }] : [];
   });
   const archiveCodePoints = new Uint8Array(0x110000);
   const bundles: Bundle[] = [];
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
       const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
       if (!page) continue;
       markCodePoints(page.folded, archiveCodePoints);
-      yield { file, url: pageUrl(file), html: page.html, folded: page.folded };
+      yield { file, url: pageUrl(dist, file), html: page.html, folded: page.folded };
     }
   }
   // The two cores are kept busy across shards: the next shard's pages are prepared while Pagefind
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     async (index, shardFiles, outputPath, nextShardFiles) => {
       const expected = new Map<string, string>();
       // The first shard is prepared page by page as Pagefind takes it; later ones are ready.
-      const fed = feed(index, prepared ?? prepare(shardFiles), expected);
+      const fed = feed(dist, index, prepared ?? prepare(shardFiles), expected);
       prepared = undefined;
       // Handled when awaited below; until then a failure must not count as unhandled.
       fed.catch(() => undefined);
@@ -166,7 +167,7 @@ function writeSidecar(outputPath: string, sidecar: Sidecar): void {
  * its own process while this one prepares the next), noting the text each must come back with.
  * Returns how many pages were added.
  */
-async function feed(index: PagefindIndex, pages: Iterable<PreparedPage>, expected: Map<string, string>): Promise<number> {
+async function feed(dist: string, index: PagefindIndex, pages: Iterable<PreparedPage>, expected: Map<string, string>): Promise<number> {
   const inFlight: Promise<void>[] = [];
   for (const page of pages) {
     expected.set(page.url, page.folded);
@@ -211,7 +212,7 @@ async function readFragments(outputPath: string, expected: Map<string, string>):
     }
     const text = (a: Fragment['anchors'][number]) => contentTokens(a.text).join('');
     const ti = fragment.anchors.filter((a) => a.id === TITLE_ANCHOR).map(text).join('');
-    const hd = fragment.anchors.filter((a) => a.element === 'h2' || a.element === 'h3').map(text).join('\n');
+    const hd = fragment.anchors.filter((a) => isSectionTag(a.element)).map(text).join('\n');
     pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, ti, hd };
     // Lets Pagefind's answers in while it indexes the next shard, so it is never kept waiting.
     await setImmediate();
@@ -222,4 +223,3 @@ async function readFragments(outputPath: string, expected: Map<string, string>):
   return pages;
 }
 
-await main();

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fullFoldMap } from '../../src/lib/search/fold-map.ts';
-import { indexablePage } from '../../src/lib/search/index-html.ts';
+import { fullFoldMap } from '../../search-index/fold-map.ts';
+import { indexablePage } from '../../search-index/index-html.ts';
 
 export interface PageText {
   url: string;

@@ -6,7 +6,7 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import type { FoldMap } from './fold.ts';
+import type { FoldMap } from '../../src/core/search/fold.ts';
 
 /** OpenCC dictionary text: "key value [value…]|key value…"; the first value is the usual one. */
 function parseDict(dict: string): Map<string, string> {

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { StaticServer } from '../tools/static-server.ts';
-import { isBundleDir } from '../pagefind-shards.ts';
+import type { StaticServer } from '../../tools/static-server.ts';
+import { isBundleDir } from '../../search-index/shards.ts';
 
 export type Engine = 'ours' | 'default';
 

@@ -3,13 +3,13 @@
  * (a shared report with the same file name replaces the shipped copy, so no text is there twice)
  * or, with `studyArticles`, that many study-length articles cut from them (the study corpus of
  * `npm run bench`), ingested into a temporary articles folder, built by Astro (ARTICLES_DIR,
- * DIST_DIR), indexed by our scripts/pagefind.ts and, for comparison, by the default Pagefind CLI
+ * DIST_DIR), indexed by our scripts/search-index.ts and, for comparison, by the default Pagefind CLI
  * into pagefind-default/.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeStudySources } from '../bench/study-corpus.ts';
+import { writeStudySources } from '../study-corpus.ts';
 
 export interface BuiltArchive {
   dist: string;
@@ -40,7 +40,7 @@ export function buildArchive(root: string, work: string, govReports: string, stu
   };
   run('导入 ingest', node, ['scripts/ingest.ts', '--sources', sources, '--out', articles, '--cache', path.join(work, 'ingest-cache.json'), '--quiet']);
   run('astro build', path.join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
-  run('本项目索引 scripts/pagefind.ts', node, ['scripts/pagefind.ts']);
+  run('本项目索引 scripts/search-index.ts', node, ['scripts/search-index.ts']);
   run('默认 Pagefind', path.join(root, 'node_modules/.bin/pagefind'), ['--site', dist, '--output-subdir', 'pagefind-default', '--silent']);
   const pages = fs.readdirSync(path.join(dist, 'pagefind/fragment')).length;
   return { dist, pages };
