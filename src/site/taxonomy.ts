@@ -3,8 +3,6 @@ import { slugify } from './slug.ts';
 import type { ArticleData, ArticleEntry } from '../core/article-schema.ts';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
-/** What the site needs of a content entry. */
-export type ArticleLike = ArticleEntry;
 
 export { TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
@@ -19,7 +17,7 @@ export interface TaxonomyTerm {
   label: string;
   slug: string;
   /** Newest first. */
-  articles: ArticleLike[];
+  articles: ArticleEntry[];
   /** For an author: the positions and regions printed with their name. */
   positions: string[];
   regions: string[];
@@ -41,7 +39,7 @@ export function dateKey(data: ArticleData): string {
   return data.date ?? (data.year ? String(data.year) : '');
 }
 
-export function newestFirst<T extends ArticleLike>(articles: readonly T[]): T[] {
+export function newestFirst<T extends ArticleEntry>(articles: readonly T[]): T[] {
   return [...articles].sort((a, b) => dateKey(b.data).localeCompare(dateKey(a.data)) || a.data.title.localeCompare(b.data.title, 'zh-Hans-CN') || a.id.localeCompare(b.id));
 }
 
@@ -65,7 +63,7 @@ export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>, own: Re
 }
 
 /** Slugs the articles themselves give a facet's values (an issue's issueSlug), for labelSlugs. */
-function ownSlugs(kind: TaxonomyKind, articles: readonly ArticleLike[]): Map<string, string> {
+function ownSlugs(kind: TaxonomyKind, articles: readonly ArticleEntry[]): Map<string, string> {
   const slugOf = FACETS[kind].slugOf;
   const own = new Map<string, string>();
   if (!slugOf) return own;
@@ -77,18 +75,18 @@ function ownSlugs(kind: TaxonomyKind, articles: readonly ArticleLike[]): Map<str
 }
 
 /** Slugs of one facet's values across the archive. */
-export function facetSlugs(kind: TaxonomyKind, articles: readonly ArticleLike[]): Map<string, string> {
+export function facetSlugs(kind: TaxonomyKind, articles: readonly ArticleEntry[]): Map<string, string> {
   return labelSlugs(kind, articles.flatMap((a) => valuesOf(kind, a.data)), ownSlugs(kind, articles));
 }
 
 /** An issue's articles in the order the issue printed them. */
-export function printedOrder<T extends ArticleLike>(articles: readonly T[]): T[] {
+export function printedOrder<T extends ArticleEntry>(articles: readonly T[]): T[] {
   return [...articles].sort((a, b) => (a.data.issueOrder ?? 0) - (b.data.issueOrder ?? 0) || a.id.localeCompare(b.id));
 }
 
 /** Every term of one taxonomy with all its articles, in a stable reading order. */
-export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleLike[]): TaxonomyTerm[] {
-  const byLabel = new Map<string, ArticleLike[]>();
+export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleEntry[]): TaxonomyTerm[] {
+  const byLabel = new Map<string, ArticleEntry[]>();
   for (const article of articles) {
     for (const label of new Set(valuesOf(kind, article.data))) byLabel.set(label, [...(byLabel.get(label) ?? []), article]);
   }
@@ -168,7 +166,7 @@ export function pagerNumbers(current: number, count: number): (number | null)[] 
 }
 
 /** Slugs of every label of every taxonomy: computed once per build, since slugging segments words. */
-export function allLabelSlugs(all: readonly ArticleLike[]): Record<TaxonomyKind, Map<string, string>> {
+export function allLabelSlugs(all: readonly ArticleEntry[]): Record<TaxonomyKind, Map<string, string>> {
   return Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, facetSlugs(kind, all)])) as Record<
     TaxonomyKind,
     Map<string, string>
@@ -176,7 +174,7 @@ export function allLabelSlugs(all: readonly ArticleLike[]): Record<TaxonomyKind,
 }
 
 /** Every taxonomy page one article belongs to, in the order they are shown. */
-export function taxonomyLinksOf(article: ArticleLike, slugs: Record<TaxonomyKind, Map<string, string>>): { kind: TaxonomyKind; label: string; path: string }[] {
+export function taxonomyLinksOf(article: ArticleEntry, slugs: Record<TaxonomyKind, Map<string, string>>): { kind: TaxonomyKind; label: string; path: string }[] {
   return TAXONOMY_KINDS.flatMap((kind) =>
     [...new Set(valuesOf(kind, article.data))].map((label) => ({ kind, label, path: taxonomyPath(kind, slugs[kind].get(label)!) })),
   );
@@ -186,7 +184,7 @@ export function taxonomyLinksOf(article: ArticleLike, slugs: Record<TaxonomyKind
  * The articles before and after each article in its column, in date order (older is "previous"),
  * worked out for the whole archive in one pass rather than re-sorting the column for every page.
  */
-export function columnNeighbourMap<T extends ArticleLike>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+export function columnNeighbourMap<T extends ArticleEntry>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
   const byColumn = new Map<string, T[]>();
   for (const a of newestFirst(all).reverse()) {
     if (a.data.column) byColumn.set(a.data.column, [...(byColumn.get(a.data.column) ?? []), a]);
@@ -197,7 +195,7 @@ export function columnNeighbourMap<T extends ArticleLike>(all: readonly T[]): Ma
 }
 
 /** The articles before and after each article in its journal issue, in printed order. */
-export function issueNeighbourMap<T extends ArticleLike>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+export function issueNeighbourMap<T extends ArticleEntry>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
   const byIssue = new Map<string, T[]>();
   for (const a of all) if (a.data.issueSlug) byIssue.set(a.data.issueSlug, [...(byIssue.get(a.data.issueSlug) ?? []), a]);
   const map = new Map<string, { previous?: T; next?: T }>();
@@ -205,7 +203,7 @@ export function issueNeighbourMap<T extends ArticleLike>(all: readonly T[]): Map
   return map;
 }
 
-export function columnNeighbours<T extends ArticleLike>(article: T, all: readonly T[]): { previous?: T; next?: T } {
+export function columnNeighbours<T extends ArticleEntry>(article: T, all: readonly T[]): { previous?: T; next?: T } {
   return columnNeighbourMap(all).get(article.id) ?? {};
 }
 
@@ -219,7 +217,7 @@ export function columnNeighbours<T extends ArticleLike>(article: T, all: readonl
  * over thousands of pages is quadratic). A very common keyword keeps only its `perFeature` newest
  * articles: it says little about relatedness, and it would otherwise bring back the quadratic cost.
  */
-export function relatedFinder<T extends ArticleLike>(all: readonly T[], max = 5, perFeature = 400): (article: T) => T[] {
+export function relatedFinder<T extends ArticleEntry>(all: readonly T[], max = 5, perFeature = 400): (article: T) => T[] {
   const ordered = newestFirst(all);
   const rank = new Map(ordered.map((a, i) => [a.id, i]));
   // Articles by rank (newest first), so a tie in score goes to the newer one by comparing numbers.
@@ -257,7 +255,7 @@ export function relatedFinder<T extends ArticleLike>(all: readonly T[], max = 5,
   };
 }
 
-export function relatedArticles<T extends ArticleLike>(article: T, all: readonly T[], max = 5): T[] {
+export function relatedArticles<T extends ArticleEntry>(article: T, all: readonly T[], max = 5): T[] {
   return relatedFinder(all, max)(article);
 }
 
