@@ -131,10 +131,9 @@ export class ArchiveSearch {
 
   /** Every page of the archive by year (the span a year chart covers). */
   years(): Map<string, number> {
-    if (this.sources.first.years) return new Map(Object.entries(this.sources.first.years));
-    const years = new Map<string, number>();
-    for (const p of Object.values(this.sources.first.pages)) for (const y of p.f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
-    return years;
+    // The index writes the whole archive's years into the newest bundle's sidecar; counting that
+    // bundle's own pages would leave out every older bundle.
+    return new Map(Object.entries(this.sources.first.years ?? {}));
   }
 
   /** The whole answer: every bundle searched. */
