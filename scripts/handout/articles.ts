@@ -27,7 +27,7 @@ export function readArticles(dir: string): ArticleFile[] {
       try {
         article = readArticle(fs.readFileSync(path.join(dir, file), 'utf8'));
       } catch (error) {
-        throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`);
+        throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`, { cause: error });
       }
       return {
         id: articleIdOfFile(file),

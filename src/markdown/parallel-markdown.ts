@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { unified, type AstroMarkdownOptions, type MarkdownProcessor, type MarkdownRenderer, type MarkdownRenderResult } from '@astrojs/markdown-remark';
+import { unified, type AstroMarkdownOptions, type MarkdownProcessor, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-options.ts';
 
 // @astrojs/markdown-remark does not re-export its MDX types; they are read off the processor interface.

@@ -9,7 +9,7 @@ import rehypeTermLinks from '../../src/markdown/rehype-term-links.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 /** input.html → plugin → compared with output.html; UPDATE_FIXTURES=1 rewrites the expected file for review. */
-function checkFixture(name: string, plugin: any, options?: unknown) {
+function checkFixture(name: string, plugin: import('unified').Plugin<[never?], import('hast').Root>, options?: unknown) {
   const dir = path.join(FIXTURES, 'rehype', name);
   const input = fs.readFileSync(path.join(dir, 'input.html'), 'utf8');
   const actual = String(unified().use(rehypeParse, { fragment: true }).use(plugin, options).use(rehypeStringify).processSync(input));

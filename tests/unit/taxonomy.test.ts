@@ -107,13 +107,12 @@ describe('personDetails', () => {
 describe('columnNeighbours', () => {
   it('walks the column oldest to newest through every article once', () => {
     const column = articles.filter((a) => a.data.column === report2024.data.column);
-    let here = newestFirst(column).at(-1)!;
+    const here = newestFirst(column).at(-1)!;
     expect(columnNeighbours(here, articles).previous).toBeUndefined();
     const seen = [here.id];
     for (let next = columnNeighbours(here, articles).next; next; next = columnNeighbours(next, articles).next) {
       expect(columnNeighbours(next, articles).previous?.id).toBe(seen.at(-1));
       seen.push(next.id);
-      here = next;
     }
     expect(seen.sort()).toEqual(column.map((a) => a.id).sort());
   });

@@ -9,6 +9,7 @@ export interface Decoded {
 }
 
 // C0 controls other than tab, LF, VT, FF, CR never occur in exported text; they mean a binary file.
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern detects
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001F]/;
 
 function lineOf(text: string, index: number): number {

@@ -56,7 +56,9 @@ export function serialiseArticleBody(tree: Root, file: string): string {
   try {
     back = parser.parse(mdx);
   } catch (error) {
-    throw new Error(`${file}: MDX 往返校验失败，写出的 MDX 无法解析 / written MDX does not parse: ${(error as Error).message}`);
+    throw new Error(`${file}: MDX 往返校验失败，写出的 MDX 无法解析 / written MDX does not parse: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const count = Math.max(tree.children.length, back.children.length);
   let line: number | undefined;
