@@ -9,10 +9,20 @@ import rehypeTermLinks from '../../src/markdown/rehype-term-links.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 /** input.html → plugin → compared with output.html; UPDATE_FIXTURES=1 rewrites the expected file for review. */
-function checkFixture(name: string, plugin: import('unified').Plugin<[never?], import('hast').Root>, options?: unknown) {
+function checkFixture<Options>(
+  name: string,
+  plugin: import('unified').Plugin<[Options], import('hast').Root>,
+  options: Options,
+) {
   const dir = path.join(FIXTURES, 'rehype', name);
   const input = fs.readFileSync(path.join(dir, 'input.html'), 'utf8');
-  const actual = String(unified().use(rehypeParse, { fragment: true }).use(plugin, options).use(rehypeStringify).processSync(input));
+  const actual = String(
+    unified()
+      .use(rehypeParse, { fragment: true })
+      .use(plugin, options)
+      .use(rehypeStringify)
+      .processSync(input),
+  );
   const expectedFile = path.join(dir, 'output.html');
   if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedFile, actual);
   expect(actual).toBe(fs.readFileSync(expectedFile, 'utf8'));
@@ -21,7 +31,7 @@ function checkFixture(name: string, plugin: import('unified').Plugin<[never?], i
 
 describe('rehype-section-anchors', () => {
   it('numbers sections, sub-sections and points by order (fixture)', () => {
-    const html = checkFixture('section-anchors', rehypeSectionAnchors);
+    const html = checkFixture('section-anchors', rehypeSectionAnchors, undefined);
     expect(html).toContain('<h2 id="s1">');
     expect(html).toContain('<h3 id="s1-2">');
     expect(html).toContain('<span id="s1-1-p2" class="point">二是</span>');
@@ -33,14 +43,16 @@ describe('rehype-term-links', () => {
   it('links the first use of each term per section, longest spelling first, never inside links (fixture)', () => {
     const html = checkFixture('term-links', rehypeTermLinks, { base: '/xuexi/' });
     expect(html.match(/glossary\/fenghuibixue\//g)).toHaveLength(2);
-    expect(html).toContain('<a href="/xuexi/glossary/da-tongzhan-gongzuo-geju/" class="term">大统战格局</a>');
+    expect(html).toContain(
+      '<a href="/xuexi/glossary/da-tongzhan-gongzuo-geju/" class="term">大统战格局</a>',
+    );
     expect(html).toContain('<a href="/y/">协商民主</a>');
   });
 });
 
 describe('rehype-section-anchors on a regulation', () => {
   it('anchors 第X条 and the items 1. （1） ① （一） that open a paragraph as points of their section (fixture)', () => {
-    const html = checkFixture('regulation-anchors', rehypeSectionAnchors);
+    const html = checkFixture('regulation-anchors', rehypeSectionAnchors, undefined);
     expect(html).toContain('<p><span id="p1" class="point">第一条</span>　为加强');
     expect(html).toContain('<span id="p3" class="point">1．</span>');
     expect(html).toContain('<span id="p4" class="point">（1）</span>');
