@@ -26,18 +26,29 @@ export default defineConfig({
   // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
   // processor below, so .md and .mdx render with the same plugins, on worker threads.
   markdown: {
-    processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`, process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined),
+    processor: parallelMarkdown(
+      base.endsWith('/') ? base : `${base}/`,
+      process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined,
+    ),
   },
   devToolbar: { enabled: false },
   // Ingest before the content collection is read; MDX compiles the articles; the search index after the site is written.
-  integrations: [ingestIntegration(), mdx({ ...mdxOptions, ...mdxPathForBench() }), searchIndexIntegration()],
+  integrations: [
+    ingestIntegration(),
+    mdx({ ...mdxOptions, ...mdxPathForBench() }),
+    searchIndexIntegration(),
+  ],
   vite: {
     build: {
       rollupOptions: {
         // Astro wraps every .mdx module in a "use astro:head-inject" directive that the bundler warns
         // about: one warning per article, 10,000 lines at 10,000 articles, none of them actionable.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx\?astroPropagatedAssets/.test(warning.message)) return;
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            /\.mdx\?astroPropagatedAssets/.test(warning.message)
+          )
+            return;
           warn(warning);
         },
       },
@@ -53,6 +64,8 @@ export default defineConfig({
 function mdxPathForBench() {
   return {
     ...(process.env.MDX_OPTIMIZE === '0' ? { optimize: false } : {}),
-    ...(process.env.MDX_PROCESSOR === 'satteri' ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) } : {}),
+    ...(process.env.MDX_PROCESSOR === 'satteri'
+      ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) }
+      : {}),
   };
 }

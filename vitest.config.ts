@@ -34,7 +34,9 @@ const TOOLS_LAYER = [
  * The unit and tools layers have no site build: a test there that reads dist/ by mistake fails on a
  * missing folder named for the mistake, not on whatever an earlier build left in dist/.
  */
-const NO_SITE_BUILD = { DIST_DIR: path.join(os.tmpdir(), 'unit-and-tools-tests-have-no-site-build') };
+const NO_SITE_BUILD = {
+  DIST_DIR: path.join(os.tmpdir(), 'unit-and-tools-tests-have-no-site-build'),
+};
 
 export default defineConfig({
   test: {

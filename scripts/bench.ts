@@ -12,7 +12,10 @@ const { values: args } = parseArgs({
   options: {
     n: { type: 'string', multiple: true },
     copies: { type: 'string', default: '10' },
-    dir: { type: 'string', default: process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'zhengxie-bench') },
+    dir: {
+      type: 'string',
+      default: process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'zhengxie-bench'),
+    },
     keep: { type: 'boolean', default: false },
     'astro-node-options': { type: 'string' },
     'mdx-paths': { type: 'boolean', default: false },

@@ -15,7 +15,8 @@ import { readArticles, resolveArgument, UnknownItemError } from './handout/artic
 import { HandoutFailure, printHandout } from './handout/print.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--site http://内网地址] [--build]';
+const USAGE =
+  '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--site http://内网地址] [--build]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -49,19 +50,29 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (opts.site !== undefined && !URL.canParse(opts.site)) fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${opts.site}”`);
-  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) fail(`--date 要写成 2026-03-05 这样的日期，而不是“${opts.date}”`);
+  if (opts.site !== undefined && !URL.canParse(opts.site))
+    fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${opts.site}”`);
+  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
+    fail(`--date 要写成 2026-03-05 这样的日期，而不是“${opts.date}”`);
 
-  const articles = readArticles(process.env.ARTICLES_DIR ? path.resolve(ROOT, process.env.ARTICLES_DIR) : path.join(ROOT, 'src/content/articles'));
+  const articles = readArticles(
+    process.env.ARTICLES_DIR
+      ? path.resolve(ROOT, process.env.ARTICLES_DIR)
+      : path.join(ROOT, 'src/content/articles'),
+  );
   let items: HandoutItem[];
   try {
-    items = [...(opts.all ? articles.map((a) => ({ article: a.id })) : []), ...positionals.map((arg) => resolveArgument(arg, articles))];
+    items = [
+      ...(opts.all ? articles.map((a) => ({ article: a.id })) : []),
+      ...positionals.map((arg) => resolveArgument(arg, articles)),
+    ];
   } catch (e) {
     if (e instanceof UnknownItemError) fail(e.message);
     throw e;
   }
   if (items.length === 0) fail(`没有指定材料。\n${USAGE}`);
-  if (!chromiumAvailable()) fail(`找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium 包，或设置 CHROMIUM_PATH。`, 1);
+  if (!chromiumAvailable())
+    fail(`找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium 包，或设置 CHROMIUM_PATH。`, 1);
 
   // npm runs scripts from the project folder; a relative --out means the folder the command was typed in.
   const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -74,14 +85,25 @@ async function main(): Promise<void> {
       out: path.resolve(cwd, opts.out ?? 'handout.pdf'),
       dist: path.resolve(ROOT, process.env.DIST_DIR ?? 'dist'),
       basePath: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
-      options: { cover: opts.cover !== undefined, meeting: opts.cover ?? '', date: opts.date ?? '', organiser: opts.organiser ?? '', outline: !!opts.outline, notes: !!opts.notes },
+      options: {
+        cover: opts.cover !== undefined,
+        meeting: opts.cover ?? '',
+        date: opts.date ?? '',
+        organiser: opts.organiser ?? '',
+        outline: !!opts.outline,
+        notes: !!opts.notes,
+      },
       // The PDF is read away from this machine: print the site's real address, not the local server's.
       site: opts.site ?? process.env.SITE_URL ?? 'built',
       build: !!opts.build,
       quiet: !!opts.quiet,
     });
-    const list = items.map((i) => `${titles.get(i.article) ?? i.article}${i.section ? `#${i.section}` : ''}`);
-    process.stdout.write(`讲义：${file}\n${pages} 页，${items.length} 份材料：${list.join('、')}\n`);
+    const list = items.map(
+      (i) => `${titles.get(i.article) ?? i.article}${i.section ? `#${i.section}` : ''}`,
+    );
+    process.stdout.write(
+      `讲义：${file}\n${pages} 页，${items.length} 份材料：${list.join('、')}\n`,
+    );
   } catch (e) {
     if (e instanceof HandoutFailure) fail(e.message, 1);
     throw e;

@@ -27,7 +27,10 @@ process.exitCode = await runIngest({
   root,
   sourcesDir: path.resolve(args.sources!),
   outDir,
-  manifestFile: path.resolve(args.cache ?? path.join(root, 'node_modules/.cache/zhengxie-ingest', `${sha256(outDir).slice(0, 12)}.json`)),
+  manifestFile: path.resolve(
+    args.cache ??
+      path.join(root, 'node_modules/.cache/zhengxie-ingest', `${sha256(outDir).slice(0, 12)}.json`),
+  ),
   check: args.check!,
   skipBad: args['skip-bad']!,
   quiet: args.quiet!,

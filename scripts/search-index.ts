@@ -8,4 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './search-index/build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-await buildSearchIndex(path.resolve(root, process.env.DIST_DIR ?? 'dist'), Number(process.env.PAGEFIND_SHARD_PAGES ?? 2000));
+await buildSearchIndex(
+  path.resolve(root, process.env.DIST_DIR ?? 'dist'),
+  Number(process.env.PAGEFIND_SHARD_PAGES ?? 2000),
+);

@@ -39,7 +39,13 @@ function readStat(pid: string): ProcStat | undefined {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and brackets: fields resume after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pid: Number(pid), ppid: Number(fields[1]), pgrp: Number(fields[2]), rssBytes: Number(fields[21]) * PAGE_SIZE, cpuTicks: Number(fields[11]) + Number(fields[12]) };
+    return {
+      pid: Number(pid),
+      ppid: Number(fields[1]),
+      pgrp: Number(fields[2]),
+      rssBytes: Number(fields[21]) * PAGE_SIZE,
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+    };
   } catch {
     return undefined; // the process ended between listing and reading
   }
@@ -79,11 +85,20 @@ export interface RunOptions {
   echo?: boolean;
 }
 
-export function measure(command: string, args: string[], options: RunOptions): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     // Its own process group, so every helper it starts is counted and none of ours is.
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -99,7 +114,10 @@ export function measure(command: string, args: string[], options: RunOptions): P
     const sample = () => {
       if (child.pid === undefined) return;
       const tree = treeProcesses(child.pid);
-      peakBytes = Math.max(peakBytes, tree.reduce((sum, p) => sum + p.rssBytes, 0));
+      peakBytes = Math.max(
+        peakBytes,
+        tree.reduce((sum, p) => sum + p.rssBytes, 0),
+      );
       for (const p of tree) ticks.set(p.pid, Math.max(ticks.get(p.pid) ?? 0, p.cpuTicks));
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);

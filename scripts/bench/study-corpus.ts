@@ -47,7 +47,8 @@ export function studyPieces(reportsDir: string): Piece[] {
       .replace(/^\uFEFF/, '')
       .split(/\r\n|\r|\n/)
       .map((l) => l.trimEnd());
-    const chunks: { section: string; part: number; paragraphs: string[]; characters: number }[] = [];
+    const chunks: { section: string; part: number; paragraphs: string[]; characters: number }[] =
+      [];
     let section = '导言';
     // Pieces per section label, so a label that comes back (a heading shorter than its text) still numbers on.
     const parts = new Map<string, number>();
@@ -84,7 +85,11 @@ export function studyPieces(reportsDir: string): Piece[] {
 /** A title the splitter takes as one: short, no comma or full stop, not ending in a bracket or colon. */
 export function pieceTitle(piece: Piece, edition: number): string {
   const year = /^\d{4}年/.exec(piece.report)?.[0] ?? '';
-  const section = piece.section.replace(/[，,。、；;：:！？!?“”"（）()《》\s\u3000]+/gu, ' ').trim().slice(0, 16).trim();
+  const section = piece.section
+    .replace(/[，,。、；;：:！？!?“”"（）()《》\s\u3000]+/gu, ' ')
+    .trim()
+    .slice(0, 16)
+    .trim();
   const part = piece.part > 1 ? ` 之${NUMERALS[Math.min(piece.part, 10) - 1]}` : '';
   return `${year}报告选读 ${section}${part} 第${edition}编`;
 }
@@ -102,7 +107,11 @@ export interface StudySource {
  * Writes N single-article sources (title line, blank line, text) into sourcesDir, cycling through
  * the pieces; each round through them is one 编 (edition), so every title and file name is distinct.
  */
-export function writeStudySources(reportsDir: string, sourcesDir: string, n: number): StudySource[] {
+export function writeStudySources(
+  reportsDir: string,
+  sourcesDir: string,
+  n: number,
+): StudySource[] {
   const pieces = studyPieces(reportsDir);
   const written: StudySource[] = [];
   for (let i = 0; i < n; i++) {
@@ -110,7 +119,10 @@ export function writeStudySources(reportsDir: string, sourcesDir: string, n: num
     const title = pieceTitle(piece, Math.floor(i / pieces.length) + 1);
     const file = `${COLUMNS[i % COLUMNS.length]}/${String(i + 1).padStart(5, '0')}-${title.replace(/\s+/g, '-')}.txt`;
     fs.mkdirSync(path.dirname(path.join(sourcesDir, file)), { recursive: true });
-    fs.writeFileSync(path.join(sourcesDir, file), `${title}\n\n${piece.paragraphs.join('\n').trim()}\n`);
+    fs.writeFileSync(
+      path.join(sourcesDir, file),
+      `${title}\n\n${piece.paragraphs.join('\n').trim()}\n`,
+    );
     written.push({ file, title });
   }
   return written;
@@ -121,18 +133,26 @@ export function writeStudySources(reportsDir: string, sourcesDir: string, n: num
  * Starlight was measured on. The first set keeps the shipped file names, so pages the site names
  * by address (study sessions in src/data/sessions.json) exist; later sets carry 第k套.
  */
-export function writeCorpusCopies(sourceDirs: string[], sourcesDir: string, copies: number): number {
+export function writeCorpusCopies(
+  sourceDirs: string[],
+  sourcesDir: string,
+  copies: number,
+): number {
   let count = 0;
   for (const dir of sourceDirs) {
     const files = walkTxt(dir);
     for (let copy = 1; copy <= copies; copy++) {
       for (const rel of files) {
         // One folder, so the column stays 政府工作报告; the set number keeps file names apart.
-        const file = path.join('政府工作报告', copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`);
+        const file = path.join(
+          '政府工作报告',
+          copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`,
+        );
         fs.mkdirSync(path.dirname(path.join(sourcesDir, file)), { recursive: true });
         // The same report in two sets (shipped and shared, or twice among the sources) must still be two pages.
         let target = file;
-        for (let n = 1; fs.existsSync(path.join(sourcesDir, target)); n++) target = file.replace(/\.txt$/, n === 1 ? '（另本）.txt' : `（另本${n}）.txt`);
+        for (let n = 1; fs.existsSync(path.join(sourcesDir, target)); n++)
+          target = file.replace(/\.txt$/, n === 1 ? '（另本）.txt' : `（另本${n}）.txt`);
         fs.copyFileSync(path.join(dir, rel), path.join(sourcesDir, target));
         count++;
       }
@@ -145,5 +165,11 @@ function walkTxt(dir: string, rel = ''): string[] {
   return fs
     .readdirSync(path.join(dir, rel), { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? walkTxt(dir, path.join(rel, e.name)) : e.name.endsWith('.txt') ? [path.join(rel, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory()
+        ? walkTxt(dir, path.join(rel, e.name))
+        : e.name.endsWith('.txt')
+          ? [path.join(rel, e.name)]
+          : [],
+    );
 }

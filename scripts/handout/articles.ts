@@ -20,7 +20,9 @@ export interface ArticleFile {
 }
 
 export function readArticles(dir: string): ArticleFile[] {
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'));
   return files
     .map((file) => {
       let article: ReturnType<typeof readArticle>;
@@ -50,22 +52,38 @@ export function resolveArgument(arg: string, articles: ArticleFile[]): HandoutIt
   const hashAt = arg.indexOf('#');
   const section = hashAt >= 0 ? arg.slice(hashAt + 1) : undefined;
   let key = (hashAt >= 0 ? arg.slice(0, hashAt) : arg).trim().replace(/\\/g, '/');
-  key = key.replace(/^https?:\/\/[^/]+/, '').replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  key = key.replace(/^(?:.*\/)?src\/content\/articles\//, '').replace(/^(?:.*\/)?articles\//, '').replace(/\.mdx?$/, '');
+  key = key
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '');
+  key = key
+    .replace(/^(?:.*\/)?src\/content\/articles\//, '')
+    .replace(/^(?:.*\/)?articles\//, '')
+    .replace(/\.mdx?$/, '');
   const sourceKey = key.replace(/^(?:.*\/)?src\/content\/sources\//, '');
 
   const matches = [
     articles.filter((a) => a.id === key),
     articles.filter((a) => a.id.split('/').pop() === key),
-    articles.filter((a) => a.source === sourceKey || a.source.replace(/\.[^.]+$/, '') === sourceKey),
+    articles.filter(
+      (a) => a.source === sourceKey || a.source.replace(/\.[^.]+$/, '') === sourceKey,
+    ),
     articles.filter((a) => path.basename(a.source).replace(/\.[^.]+$/, '') === key),
   ].find((m) => m.length > 0);
 
-  if (!matches) throw new UnknownItemError(`找不到材料“${arg}”：没有这篇文章。请用文章路径（如 ${articles[0]?.id ?? 'column/slug'}）、来源文件名，或 --all。`);
-  if (matches.length > 1) throw new UnknownItemError(`材料“${arg}”不唯一，可能是：${matches.map((a) => a.id).join('、')}`);
+  if (!matches)
+    throw new UnknownItemError(
+      `找不到材料“${arg}”：没有这篇文章。请用文章路径（如 ${articles[0]?.id ?? 'column/slug'}）、来源文件名，或 --all。`,
+    );
+  if (matches.length > 1)
+    throw new UnknownItemError(
+      `材料“${arg}”不唯一，可能是：${matches.map((a) => a.id).join('、')}`,
+    );
   const article = matches[0];
   if (section !== undefined && !article.sections.has(section)) {
-    throw new UnknownItemError(`找不到材料“${arg}”：《${article.title}》没有第 ${section} 节（有 ${[...article.sections.keys()].slice(0, 8).join('、')}……）`);
+    throw new UnknownItemError(
+      `找不到材料“${arg}”：《${article.title}》没有第 ${section} 节（有 ${[...article.sections.keys()].slice(0, 8).join('、')}……）`,
+    );
   }
   return section ? { article: article.id, section } : { article: article.id };
 }

@@ -12,7 +12,11 @@ export interface PdfMetadata {
  * Everything else Chromium wrote (outline, structure tags, language, fonts) is kept as it was:
  * pdf-lib rewrites the same objects and touches only the Info dictionary and the viewer preferences.
  */
-export async function withPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, now = new Date()): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function withPdfMetadata(
+  pdf: Uint8Array,
+  meta: PdfMetadata,
+  now = new Date(),
+): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   // showInWindowTitleBar: viewers show the title, not the file name (PDF/UA asks for DisplayDocTitle).
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

@@ -6,7 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { handoutQuery, type HandoutItem, type HandoutOptions } from '../../src/core/handout-items.ts';
+import {
+  handoutQuery,
+  type HandoutItem,
+  type HandoutOptions,
+} from '../../src/core/handout-items.ts';
 import { launchChromium } from '../tools/chromium.ts';
 import { Progress } from '../tools/progress.ts';
 import { serveDirectory } from '../tools/static-server.ts';
@@ -36,7 +40,11 @@ export async function printHandout(job: HandoutJob): Promise<{ file: string; pag
   if (job.build || !fs.existsSync(path.join(dist, 'handout/index.html'))) {
     process.stderr.write(`正在构建网站到 ${dist} ……\n`);
     // `npm run build` is `astro build`; run directly, as Windows cannot spawn npm.cmd without a shell.
-    execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DIST_DIR: dist } });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DIST_DIR: dist },
+    });
   }
 
   const query = `${handoutQuery(items, job.options)}&${new URLSearchParams({ site: job.site })}`;
@@ -52,10 +60,13 @@ export async function printHandout(job: HandoutJob): Promise<{ file: string; pag
       if (m && wanted.includes(m[1])) progress.tick(titles.get(m[1]) ?? m[1]);
     });
     await page.goto(`${server.origin}${basePath}handout/${query}`);
-    await page.waitForSelector('html[data-handout="ready"], html[data-handout="error"]', { timeout: 120_000 });
+    await page.waitForSelector('html[data-handout="ready"], html[data-handout="error"]', {
+      timeout: 120_000,
+    });
     progress.done();
     const failed = await page.evaluate(() => document.documentElement.dataset.handoutErrors ?? '');
-    if (failed) throw new HandoutFailure(`无法载入：${failed}（网站 ${dist} 是否过期？加 --build 重新构建）`);
+    if (failed)
+      throw new HandoutFailure(`无法载入：${failed}（网站 ${dist} 是否过期？加 --build 重新构建）`);
 
     // The page names the handout (cover title or first article) and its author (organiser or site).
     const meta = await page.evaluate(() => ({
@@ -64,7 +75,12 @@ export async function printHandout(job: HandoutJob): Promise<{ file: string; pag
     }));
     // outline: a bookmark per article (h1), nested per 一、 (h2) and （一） (h3); tagged: a structure
     // tree for screen readers and reflow.
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    const printed = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+    });
     const { pdf, pages } = await withPdfMetadata(printed, meta);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     // Written whole and renamed, so an interrupted run never leaves half a PDF under the asked-for name.

@@ -18,7 +18,10 @@ export interface ConvertJob {
 export type Converted = { articles: GeneratedArticle[] } | { error: Error };
 
 /** What crosses back from a worker: a SourceError keeps its reason and line, anything else its stack. */
-export type WorkerReply = { id: number; articles: GeneratedArticle[] } | { id: number; file: string; reason: string; line?: number } | { id: number; crash: string };
+export type WorkerReply =
+  | { id: number; articles: GeneratedArticle[] }
+  | { id: number; file: string; reason: string; line?: number }
+  | { id: number; crash: string };
 
 /** Below this many sources per worker, starting workers (each loads jieba's dictionary) costs more than it saves. */
 const MIN_PER_WORKER = 50;
@@ -27,13 +30,19 @@ const MIN_PER_WORKER = 50;
  * Converts every job; `onDone` is called as each finishes (for progress). Results are keyed by
  * source; `threads` says how many worker threads did it (0: converted on this thread).
  */
-export async function convertMany(jobs: ConvertJob[], onDone: (source: string) => void = () => {}, cores = os.availableParallelism()): Promise<{ results: Map<string, Converted>; threads: number }> {
+export async function convertMany(
+  jobs: ConvertJob[],
+  onDone: (source: string) => void = () => {},
+  cores = os.availableParallelism(),
+): Promise<{ results: Map<string, Converted>; threads: number }> {
   const results = new Map<string, Converted>();
   const workers = Math.min(cores, Math.floor(jobs.length / MIN_PER_WORKER));
   if (workers < 2) {
     for (const job of jobs) {
       try {
-        results.set(job.source, { articles: (await convertSource(job.source, job.bytes, job.editorial)).articles });
+        results.set(job.source, {
+          articles: (await convertSource(job.source, job.bytes, job.editorial)).articles,
+        });
       } catch (error) {
         results.set(job.source, { error: error as Error });
       }
@@ -63,7 +72,14 @@ export async function convertMany(jobs: ConvertJob[], onDone: (source: string) =
         });
         worker.on('error', reject);
         // Out of memory, say: the source it held is named rather than the run hanging.
-        worker.on('exit', (code) => busy !== undefined && reject(new Error(`${jobs[busy].source}: 转换进程意外退出 / convert worker exited (${code})`)));
+        worker.on(
+          'exit',
+          (code) =>
+            busy !== undefined &&
+            reject(
+              new Error(`${jobs[busy].source}: 转换进程意外退出 / convert worker exited (${code})`),
+            ),
+        );
         send();
       });
     }),

@@ -9,7 +9,10 @@ parentPort!.on('message', async ({ id, source, bytes, editorial }: ConvertJob & 
   try {
     reply = { id, articles: (await convertSource(source, bytes, editorial)).articles };
   } catch (error) {
-    reply = error instanceof SourceError ? { id, file: error.file, reason: error.reason, line: error.line } : { id, crash: String((error as Error).stack ?? error) };
+    reply =
+      error instanceof SourceError
+        ? { id, file: error.file, reason: error.reason, line: error.line }
+        : { id, crash: String((error as Error).stack ?? error) };
   }
   parentPort!.postMessage(reply);
 });

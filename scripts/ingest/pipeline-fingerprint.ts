@@ -20,13 +20,21 @@ export function localImportClosure(entry: string): string[] {
     if (seen.has(file) || !fs.existsSync(file)) continue;
     seen.add(file);
     if (!/\.[cm]?[jt]s$/.test(file)) continue; // JSON and other data: hashed, not parsed
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(IMPORT)) stack.push(path.resolve(path.dirname(file), match[1]));
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(IMPORT))
+      stack.push(path.resolve(path.dirname(file), match[1]));
   }
   return [...seen].sort();
 }
 
 /** sha256 over the pipeline's files (by path relative to root and content) and the lock file. */
-export function pipelineFingerprint(root: string, entry = path.join(root, 'scripts/ingest/pipeline.ts')): string {
-  const files = [...localImportClosure(entry), path.join(root, 'package-lock.json')].filter((f) => fs.existsSync(f));
-  return sha256(files.map((f) => `${path.relative(root, f)}\0${sha256(fs.readFileSync(f))}`).join('\n'));
+export function pipelineFingerprint(
+  root: string,
+  entry = path.join(root, 'scripts/ingest/pipeline.ts'),
+): string {
+  const files = [...localImportClosure(entry), path.join(root, 'package-lock.json')].filter((f) =>
+    fs.existsSync(f),
+  );
+  return sha256(
+    files.map((f) => `${path.relative(root, f)}\0${sha256(fs.readFileSync(f))}`).join('\n'),
+  );
 }

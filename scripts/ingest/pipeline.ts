@@ -11,7 +11,12 @@ import { structure } from './stages/structure.ts';
 import { tag } from './stages/tag.ts';
 import { SourceError } from './stages/source-error.ts';
 import { docxToLines } from './stages/docx.ts';
-import { matchEdits, readEditorial, type ArticleEdits, type Editorial } from './stages/editorial.ts';
+import {
+  matchEdits,
+  readEditorial,
+  type ArticleEdits,
+  type Editorial,
+} from './stages/editorial.ts';
 import { articleIssue, type ArticleIssue } from './stages/issue.ts';
 import { studyAidNodes } from './stages/study-aids.ts';
 import { removePageFurniture } from './stages/furniture.ts';
@@ -63,7 +68,11 @@ function folderColumn(source: string): string | undefined {
  * Pure: reads nothing but its arguments and writes nothing, so ingest can run it aside and swap.
  * @param source path relative to src/content/sources/, with forward slashes.
  */
-export async function convertSource(source: string, bytes: Uint8Array, editorialInput?: EditorialInput): Promise<ConvertedSource> {
+export async function convertSource(
+  source: string,
+  bytes: Uint8Array,
+  editorialInput?: EditorialInput,
+): Promise<ConvertedSource> {
   const ext = path.posix.extname(source).toLowerCase();
   let lines: SourceLine[];
   let encoding: ConvertedSource['encoding'];
@@ -80,8 +89,15 @@ export async function convertSource(source: string, bytes: Uint8Array, editorial
   const hardWrapped = ext !== '.docx' && isHardWrapped(lines);
   const fileStem = path.posix.basename(source, path.posix.extname(source));
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
-  const editorial = editorialInput ? readEditorial(editorialInput.file, editorialInput.bytes) : undefined;
-  const edited = editorial ? matchEdits(editorial, drafts.map((d) => d.title)) : new Map<number, { edits: ArticleEdits; at: number }>();
+  const editorial = editorialInput
+    ? readEditorial(editorialInput.file, editorialInput.bytes)
+    : undefined;
+  const edited = editorial
+    ? matchEdits(
+        editorial,
+        drafts.map((d) => d.title),
+      )
+    : new Map<number, { edits: ArticleEdits; at: number }>();
   const issue = articleIssue(source, drafts.length, editorial?.data.issue);
   const taken = new Set<string>();
   const articles: GeneratedArticle[] = [];
@@ -89,16 +105,33 @@ export async function convertSource(source: string, bytes: Uint8Array, editorial
     const entry = edited.get(index);
     const edits = entry?.edits;
     // Corrections to what was read come first, so tagging and slugs see the corrected article.
-    const draft = edits ? { ...original, ...definedOnly({ title: edits.title, subtitle: edits.subtitle, column: edits.column, authors: edits.authors, positions: edits.positions }) } : original;
+    const draft = edits
+      ? {
+          ...original,
+          ...definedOnly({
+            title: edits.title,
+            subtitle: edits.subtitle,
+            column: edits.column,
+            authors: edits.authors,
+            positions: edits.positions,
+          }),
+        }
+      : original;
     const mended = mend(draft.body, { hardWrapped });
     const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
     const { body: paragraphs, notes } = separateNotes(withoutNote);
     const blocks = structure(paragraphs);
     if (blocks.length === 0) {
-      throw new SourceError(source, `文章《${draft.title}》没有正文 / article has no body text`, draft.firstLine);
+      throw new SourceError(
+        source,
+        `文章《${draft.title}》没有正文 / article has no body text`,
+        draft.firstLine,
+      );
     }
     const tags = tag(draft, blocks, fileStem);
-    const slug = edits?.slug ?? articleSlug(issue?.prefix ?? sourceSlug(source), issue !== undefined, draft.title, taken);
+    const slug =
+      edits?.slug ??
+      articleSlug(issue?.prefix ?? sourceSlug(source), issue !== undefined, draft.title, taken);
     const date = edits?.date ?? tags.date ?? issue?.date;
     const data = {
       title: draft.title,
@@ -133,30 +166,67 @@ export async function convertSource(source: string, bytes: Uint8Array, editorial
       tree.children = [...aids.before, ...tree.children, ...aids.after];
       body = serialiseArticleBody(tree, source);
     } catch (error) {
-      throw new SourceError(source, (error as Error).message.replace(`${source}: `, ''), draft.firstLine);
+      throw new SourceError(
+        source,
+        (error as Error).message.replace(`${source}: `, ''),
+        draft.firstLine,
+      );
     }
-    const findings = await proofreadArticle({ source, slug, title: draft.title, sourceIndex: draft.index, lines: draft.body, paragraphs, blocks });
-    articles.push({ slug, file: `${slug}.mdx`, content: `${frontMatter(data)}${body}`, title: draft.title, findings, fingerprint: articleFingerprint(blocks), line: draft.firstLine });
+    const findings = await proofreadArticle({
+      source,
+      slug,
+      title: draft.title,
+      sourceIndex: draft.index,
+      lines: draft.body,
+      paragraphs,
+      blocks,
+    });
+    articles.push({
+      slug,
+      file: `${slug}.mdx`,
+      content: `${frontMatter(data)}${body}`,
+      title: draft.title,
+      findings,
+      fingerprint: articleFingerprint(blocks),
+      line: draft.firstLine,
+    });
   }
   return { source, encoding, articles };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /** Where an article stands in its journal issue: front-matter fields, none for a single text. */
 function issueFields(issue: ArticleIssue | undefined, index: number) {
   if (!issue) return {};
-  return { journal: issue.journal, issue: issue.label, issueSlug: issue.slug, issueOrder: index + 1 };
+  return {
+    journal: issue.journal,
+    issue: issue.label,
+    issueSlug: issue.slug,
+    issueOrder: index + 1,
+  };
 }
 
 /** Topics after the editor's additions and removals; removing a topic the article lacks is stale work, said at its line. */
-function editTags(tags: string[], edits: ArticleEdits | undefined, editorial: Editorial | undefined, at: number | undefined): string[] {
+function editTags(
+  tags: string[],
+  edits: ArticleEdits | undefined,
+  editorial: Editorial | undefined,
+  at: number | undefined,
+): string[] {
   if (!edits?.tags) return tags;
   const kept = new Set(tags);
   edits.tags.remove.forEach((t, i) => {
-    if (!kept.delete(t)) throw new SourceError(editorial!.file, `要去掉的主题“${t}”不在这篇文章的主题里（${tags.join('、') || '无'}）/ topic to remove is not on the article`, editorial!.lineOf(['articles', at!, 'tags', 'remove', i]));
+    if (!kept.delete(t))
+      throw new SourceError(
+        editorial!.file,
+        `要去掉的主题“${t}”不在这篇文章的主题里（${tags.join('、') || '无'}）/ topic to remove is not on the article`,
+        editorial!.lineOf(['articles', at!, 'tags', 'remove', i]),
+      );
   });
   for (const t of edits.tags.add) kept.add(t);
   return [...kept];

@@ -62,9 +62,15 @@ export function planIngest(
   for (const [source, hash] of sources) {
     const before = usable[source];
     if (!before && !manifest?.sources[source]) plan.set(source, 'added');
-    else if (before && before.hash === hash && before.outputs.every((o) => outputHash(o.file) === o.hash)) plan.set(source, 'unchanged');
+    else if (
+      before &&
+      before.hash === hash &&
+      before.outputs.every((o) => outputHash(o.file) === o.hash)
+    )
+      plan.set(source, 'unchanged');
     else plan.set(source, 'changed');
   }
-  for (const source of Object.keys(manifest?.sources ?? {})) if (!sources.has(source)) plan.set(source, 'removed');
+  for (const source of Object.keys(manifest?.sources ?? {}))
+    if (!sources.has(source)) plan.set(source, 'removed');
   return plan;
 }

@@ -12,7 +12,12 @@ import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from '../tools/progress.ts';
-import { REPORT_FILE, buildReport, reportSummary, type SourceFindings } from '../proofread/report.ts';
+import {
+  REPORT_FILE,
+  buildReport,
+  reportSummary,
+  type SourceFindings,
+} from '../proofread/report.ts';
 import { readAcceptList } from '../proofread/accept-editorial.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 
@@ -37,7 +42,9 @@ function walk(dir: string, rel = ''): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]));
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`],
+    );
 }
 
 /** Stands for an article kept as it is on disk, so an unchanged archive is never read into memory. */
@@ -58,13 +65,16 @@ class ArticleFolder {
   }
 
   stat(file: string): fs.Stats | undefined {
-    return this.#present.has(file) ? fs.statSync(path.join(this.#dir, file), { throwIfNoEntry: false }) : undefined;
+    return this.#present.has(file)
+      ? fs.statSync(path.join(this.#dir, file), { throwIfNoEntry: false })
+      : undefined;
   }
 
   text(file: string): string | undefined {
     if (!this.#present.has(file)) return undefined;
     let text = this.#texts.get(file);
-    if (text === undefined) this.#texts.set(file, (text = fs.readFileSync(path.join(this.#dir, file), 'utf8')));
+    if (text === undefined)
+      this.#texts.set(file, (text = fs.readFileSync(path.join(this.#dir, file), 'utf8')));
     return text;
   }
 }
@@ -100,27 +110,50 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   // Word leaves "~$name.docx" beside a document while it is open: not a document, and not an error.
   const wordLocks = all.filter((f) => path.basename(f).startsWith('~$'));
   for (const lock of wordLocks) {
-    console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), lock)}: Word 打开文档时留下的临时文件，已跳过 / Word lock file, left alone`);
+    console.warn(
+      `警告 / warning: ${path.join(path.relative(root, sourcesDir), lock)}: Word 打开文档时留下的临时文件，已跳过 / Word lock file, left alone`,
+    );
   }
   // Sets, not arrays: at 10,000 sources, Array.includes inside a filter is 10^8 comparisons.
   const locks = new Set(wordLocks);
-  const sourceFiles = all.filter((f) => !locks.has(f) && SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+  const sourceFiles = all.filter(
+    (f) => !locks.has(f) && SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()),
+  );
   const sourceSet = new Set(sourceFiles);
   const present = new Set(all);
   // The editor's yaml beside a source (scripts/ingest/stages/editorial.ts): merged into its articles on every run.
-  const editorialOf = new Map(sourceFiles.filter((f) => present.has(editorialPathFor(f))).map((f) => [f, editorialPathFor(f)]));
+  const editorialOf = new Map(
+    sourceFiles
+      .filter((f) => present.has(editorialPathFor(f)))
+      .map((f) => [f, editorialPathFor(f)]),
+  );
   const editorialFiles = new Set(editorialOf.values());
   const sourceOfEditorial = new Map([...editorialOf].map(([source, yaml]) => [yaml, source]));
-  const strayEditorial = new Set(all.filter((f) => /\.ya?ml$/i.test(f) && !editorialFiles.has(f) && !path.basename(f).startsWith('.')));
-  for (const other of all.filter((f) => !sourceSet.has(f) && !locks.has(f) && !editorialFiles.has(f) && !strayEditorial.has(f) && !path.basename(f).startsWith('.'))) {
-    console.warn(`警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`);
+  const strayEditorial = new Set(
+    all.filter(
+      (f) => /\.ya?ml$/i.test(f) && !editorialFiles.has(f) && !path.basename(f).startsWith('.'),
+    ),
+  );
+  for (const other of all.filter(
+    (f) =>
+      !sourceSet.has(f) &&
+      !locks.has(f) &&
+      !editorialFiles.has(f) &&
+      !strayEditorial.has(f) &&
+      !path.basename(f).startsWith('.'),
+  )) {
+    console.warn(
+      `警告 / warning: ${path.join(path.relative(root, sourcesDir), other)}: 不是可导入的材料（只读 ${SOURCE_EXTENSIONS.join(' ')}），已跳过 / not a source type, left alone`,
+    );
   }
 
   const pipeline = pipelineFingerprint(root);
   const manifest = readManifest(manifestFile);
   // What the last run recorded, trusted only if the same pipeline made it.
   const known = manifest?.pipeline === pipeline ? manifest.sources : {};
-  const knownOutputs = new Map(Object.values(known).flatMap((e) => e.outputs.map((o) => [o.file, o] as const)));
+  const knownOutputs = new Map(
+    Object.values(known).flatMap((e) => e.outputs.map((o) => [o.file, o] as const)),
+  );
 
   const bytesOf = new Map<string, Buffer>();
   const hashes = new Map<string, string>();
@@ -128,7 +161,12 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   const unreadable: SourceError[] = [];
   // Editorial work that no source would pick up must not be lost in silence.
   for (const f of strayEditorial) {
-    unreadable.push(new SourceError(path.join(path.relative(root, sourcesDir), f), `编辑文件没有同名的材料（应与 .txt/.docx 同名同目录）/ editorial file has no source of the same name beside it`));
+    unreadable.push(
+      new SourceError(
+        path.join(path.relative(root, sourcesDir), f),
+        `编辑文件没有同名的材料（应与 .txt/.docx 同名同目录）/ editorial file has no source of the same name beside it`,
+      ),
+    );
   }
   const readSource = (f: string): Buffer => {
     let bytes = bytesOf.get(f);
@@ -149,7 +187,12 @@ export async function runIngest(options: IngestOptions): Promise<number> {
       else hashes.set(f, sha256(readSource(f)));
     } catch (error) {
       // Permissions on a shared drive, a folder named like a file: one message for that file, not a stack trace.
-      unreadable.push(new SourceError(path.join(path.relative(root, sourcesDir), f), `无法读取文件 / cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+      unreadable.push(
+        new SourceError(
+          path.join(path.relative(root, sourcesDir), f),
+          `无法读取文件 / cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        ),
+      );
     }
   }
   const existing = new ArticleFolder(outDir);
@@ -169,7 +212,11 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   const { results: converted } = await convertMany(
     toConvert.map((f) => {
       const editorial = editorialOf.get(f);
-      return { source: f, bytes: readSource(f), editorial: editorial ? { file: editorial, bytes: readSource(editorial) } : undefined };
+      return {
+        source: f,
+        bytes: readSource(f),
+        editorial: editorial ? { file: editorial, bytes: readSource(editorial) } : undefined,
+      };
     }),
     (f) => progress.tick(f),
   );
@@ -181,7 +228,15 @@ export async function runIngest(options: IngestOptions): Promise<number> {
       const entry = manifest!.sources[f];
       generated.set(
         f,
-        entry.outputs.map((o, i) => ({ slug: o.file.replace(/\.mdx?$/, ''), file: o.file, content: KEEP, title: o.title ?? '', findings: i === 0 ? (entry.findings ?? []) : [], fingerprint: o.fingerprint ?? '', line: o.line ?? 1 })),
+        entry.outputs.map((o, i) => ({
+          slug: o.file.replace(/\.mdx?$/, ''),
+          file: o.file,
+          content: KEEP,
+          title: o.title ?? '',
+          findings: i === 0 ? (entry.findings ?? []) : [],
+          fingerprint: o.fingerprint ?? '',
+          line: o.line ?? 1,
+        })),
       );
       continue;
     }
@@ -193,7 +248,15 @@ export async function runIngest(options: IngestOptions): Promise<number> {
     const { error } = result;
     const rel = path.join(path.relative(root, sourcesDir), f);
     // The error may be the editorial file's: it names that file and its line.
-    failures.push(error instanceof SourceError ? new SourceError(path.join(path.relative(root, sourcesDir), error.file), error.reason, error.line) : new SourceError(rel, String(error.stack ?? error)));
+    failures.push(
+      error instanceof SourceError
+        ? new SourceError(
+            path.join(path.relative(root, sourcesDir), error.file),
+            error.reason,
+            error.line,
+          )
+        : new SourceError(rel, String(error.stack ?? error)),
+    );
   }
 
   // Two sources must never claim one page.
@@ -201,7 +264,13 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   for (const [source, articles] of generated) {
     for (const a of articles) {
       const other = owner.get(a.file);
-      if (other) failures.push(new SourceError(path.join(path.relative(root, sourcesDir), source), `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件，或在同名 .yaml 中用 slug 固定地址 / slug clash with ${other}: rename one file or pin a slug in its .yaml`));
+      if (other)
+        failures.push(
+          new SourceError(
+            path.join(path.relative(root, sourcesDir), source),
+            `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件，或在同名 .yaml 中用 slug 固定地址 / slug clash with ${other}: rename one file or pin a slug in its .yaml`,
+          ),
+        );
       owner.set(a.file, source);
     }
   }
@@ -211,12 +280,17 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   if (failures.length > 0) {
     for (const f of failures) console.error(`错误 / error: ${f.message}`);
     if (!options.skipBad) {
-      console.error(`\n${failures.length} 个材料无法导入，未改动 ${rel(outDir)} / ${failures.length} source(s) failed; nothing was changed (use --skip-bad to go on without them).`);
+      console.error(
+        `\n${failures.length} 个材料无法导入，未改动 ${rel(outDir)} / ${failures.length} source(s) failed; nothing was changed (use --skip-bad to go on without them).`,
+      );
       return 1;
     }
     console.error(`已跳过 / skipped ${failures.length}: ${failures.map((f) => f.file).join(', ')}`);
     for (const f of failures) {
-      const named = path.relative(path.relative(root, sourcesDir), f.file).split(path.sep).join('/');
+      const named = path
+        .relative(path.relative(root, sourcesDir), f.file)
+        .split(path.sep)
+        .join('/');
       // A bad editorial file skips the source it belongs to.
       const source = sourceOfEditorial.get(named) ?? named;
       generated.delete(source);
@@ -225,41 +299,57 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   }
 
   const wanted = new Map<string, string>();
-  for (const articles of generated.values()) for (const a of articles) wanted.set(a.file, a.content);
+  for (const articles of generated.values())
+    for (const a of articles) wanted.set(a.file, a.content);
   // Skipping a source that went bad keeps what it gave last time: a broken save must not delete a page.
   for (const file of skipped.size > 0 ? existing.files : []) {
     const content = existing.text(file)!;
     const source = readArticle(content).data.source;
     if (typeof source === 'string' && skipped.has(source) && !wanted.has(file)) {
       wanted.set(file, content);
-      console.error(`保留旧文章 / kept previous article of skipped source: ${rel(path.join(outDir, file))}`);
+      console.error(
+        `保留旧文章 / kept previous article of skipped source: ${rel(path.join(outDir, file))}`,
+      );
     }
   }
 
   // The proofreading report over every source, what editors accepted set aside (read from the yaml beside each source).
   let report;
   try {
-    report = buildReport(proofreadingInput(generated), (source) => readAcceptList(sourcesDir, source));
+    report = buildReport(proofreadingInput(generated), (source) =>
+      readAcceptList(sourcesDir, source),
+    );
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    console.error(`错误 / error: ${path.join(path.relative(root, sourcesDir), error.file)}: ${error.reason}`);
+    console.error(
+      `错误 / error: ${path.join(path.relative(root, sourcesDir), error.file)}: ${error.reason}`,
+    );
     return 1;
   }
   const reportJson = `${JSON.stringify(report, null, 1)}\n`;
   // Beside the articles folder (src/content/proofreading.json), so the folder holds articles only; checked like them.
   const reportFile = path.join(path.dirname(outDir), REPORT_FILE);
-  const reportStale = (fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : undefined) !== reportJson;
+  const reportStale =
+    (fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : undefined) !== reportJson;
 
-  const stale = [...wanted].filter(([f, c]) => c !== KEEP && existing.text(f) !== c).map(([f]) => f);
+  const stale = [...wanted]
+    .filter(([f, c]) => c !== KEEP && existing.text(f) !== c)
+    .map(([f]) => f);
   const orphans = existing.files.filter((f) => !wanted.has(f));
   if (options.check) {
     if (stale.length === 0 && orphans.length === 0 && !reportStale) {
-      console.log(`✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size} articles from ${generated.size} sources)`);
+      console.log(
+        `✓ ${rel(outDir)} 与材料一致 / up to date (${wanted.size} articles from ${generated.size} sources)`,
+      );
       return 0;
     }
     for (const f of stale) console.error(`过期 / stale or missing: ${rel(path.join(outDir, f))}`);
-    for (const f of orphans) console.error(`无来源 / no source explains: ${rel(path.join(outDir, f))}`);
-    if (reportStale) console.error(`过期 / stale or missing: ${rel(reportFile)}（校对报告 / proofreading report）`);
+    for (const f of orphans)
+      console.error(`无来源 / no source explains: ${rel(path.join(outDir, f))}`);
+    if (reportStale)
+      console.error(
+        `过期 / stale or missing: ${rel(reportFile)}（校对报告 / proofreading report）`,
+      );
     console.error('请运行 npm run ingest 并提交结果 / run `npm run ingest` and commit the result.');
     return 1;
   }
@@ -315,12 +405,23 @@ function swapIn(outDir: string, wanted: Map<string, string>, existing: ArticleFo
 }
 
 /** Each source's findings and its articles' fingerprints, for the report. */
-function proofreadingInput(generated: Map<string, GeneratedArticle[]>): Map<string, SourceFindings> {
+function proofreadingInput(
+  generated: Map<string, GeneratedArticle[]>,
+): Map<string, SourceFindings> {
   const out = new Map<string, SourceFindings>();
   for (const [source, articles] of generated) {
     out.set(source, {
       findings: articles.flatMap((a) => a.findings),
-      articles: articles.map((a, sourceIndex) => ({ source, slug: a.slug, title: a.title, sourceIndex, line: a.line, fingerprint: a.fingerprint })).filter((a) => a.fingerprint),
+      articles: articles
+        .map((a, sourceIndex) => ({
+          source,
+          slug: a.slug,
+          title: a.title,
+          sourceIndex,
+          line: a.line,
+          fingerprint: a.fingerprint,
+        }))
+        .filter((a) => a.fingerprint),
     });
   }
   return out;
@@ -347,7 +448,9 @@ function writeManifest(
         const out = fs.statSync(path.join(outDir, a.file), { throwIfNoEntry: false });
         const hash = a.content === KEEP ? knownOutputs.get(a.file)!.hash : sha256(a.content);
         const proofreading = { fingerprint: a.fingerprint, title: a.title, line: a.line };
-        return out ? { file: a.file, hash, size: out.size, mtimeMs: out.mtimeMs, ...proofreading } : { file: a.file, hash, ...proofreading };
+        return out
+          ? { file: a.file, hash, size: out.size, mtimeMs: out.mtimeMs, ...proofreading }
+          : { file: a.file, hash, ...proofreading };
       }),
       findings: articles.flatMap((a) => a.findings),
     };
@@ -356,4 +459,3 @@ function writeManifest(
   fs.writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
   fs.renameSync(`${manifestFile}.tmp`, manifestFile);
 }
-

@@ -28,7 +28,8 @@ export function ingestIntegration(): AstroIntegration {
         enabled = (command === 'build' || command === 'dev') && !process.env.ARTICLES_DIR;
         if (!enabled) return;
         if ((await ingest()) === 0) return;
-        const message = '导入失败，src/content/articles 未改动（原因见上）/ ingest failed, nothing in src/content/articles was changed (see above)';
+        const message =
+          '导入失败，src/content/articles 未改动（原因见上）/ ingest failed, nothing in src/content/articles was changed (see above)';
         // A build must not publish an archive that is missing a source; the dev server still
         // starts on the articles of the last good ingest, so the editor can fix the file and save.
         if (command === 'build') throw new Error(message);
@@ -39,7 +40,9 @@ export function ingestIntegration(): AstroIntegration {
         server.watcher.add(sourcesDir);
         const rerun = settled(async () => {
           if ((await ingest()) !== 0) {
-            logger.error('导入失败，页面保持上一次的内容 / ingest failed, pages keep the last good articles');
+            logger.error(
+              '导入失败，页面保持上一次的内容 / ingest failed, pages keep the last good articles',
+            );
             return;
           }
           await refreshContent?.({});

@@ -8,9 +8,18 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-export function runScript(root: string, script: string, args: string[] = [], env: Record<string, string> = {}): Promise<number> {
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -23,8 +23,13 @@ export function searchIndexIntegration(): AstroIntegration {
           logger.info('SEARCH_INDEX=off：不建检索索引 / search index left out');
           return;
         }
-        const code = await runScript(root, 'scripts/search-index.ts', [], { DIST_DIR: fileURLToPath(dir) });
-        if (code !== 0) throw new Error(`检索索引失败 / search index failed (scripts/search-index.ts exited with ${code})`);
+        const code = await runScript(root, 'scripts/search-index.ts', [], {
+          DIST_DIR: fileURLToPath(dir),
+        });
+        if (code !== 0)
+          throw new Error(
+            `检索索引失败 / search index failed (scripts/search-index.ts exited with ${code})`,
+          );
       },
     },
   };

@@ -16,7 +16,10 @@ export function readAcceptList(sourcesDir: string, source: string): AcceptedFind
     (a.accept ?? []).map((item) => ({
       kind: item.kind,
       ...(item.text !== undefined ? { text: item.text } : {}),
-      article: { ...(a.match !== undefined ? { match: a.match } : {}), ...(a.index !== undefined ? { index: a.index } : {}) },
+      article: {
+        ...(a.match !== undefined ? { match: a.match } : {}),
+        ...(a.index !== undefined ? { index: a.index } : {}),
+      },
     })),
   );
 }

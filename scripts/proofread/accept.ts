@@ -16,12 +16,19 @@ function accepts(rule: AcceptedFinding, f: Finding): boolean {
   if (rule.kind !== f.kind) return false;
   if (rule.text !== undefined && squeezeSpaces(rule.text) !== squeezeSpaces(f.text)) return false;
   if (rule.article?.index !== undefined && rule.article.index !== f.sourceIndex) return false;
-  if (rule.article?.match !== undefined && squeezeSpaces(rule.article.match) !== squeezeSpaces(f.title)) return false;
+  if (
+    rule.article?.match !== undefined &&
+    squeezeSpaces(rule.article.match) !== squeezeSpaces(f.title)
+  )
+    return false;
   return true;
 }
 
 /** Splits one source's findings into those still to report and those the editor accepted. Pure. */
-export function applyAccepted(findings: Finding[], accepted: AcceptedFinding[]): { open: Finding[]; accepted: Finding[] } {
+export function applyAccepted(
+  findings: Finding[],
+  accepted: AcceptedFinding[],
+): { open: Finding[]; accepted: Finding[] } {
   if (accepted.length === 0) return { open: findings, accepted: [] };
   const open: Finding[] = [];
   const done: Finding[] = [];

@@ -24,7 +24,12 @@ const KIND = new Map(TEXTLINT_RULES.map((r) => [r.ruleId, r.kind]));
 
 const kernel = new TextlintKernel();
 // The plugin is CommonJS compiled from ES modules: under Node's ESM import its exports sit on .default.
-const plugins = [{ pluginId: 'text', plugin: (textPlugin as unknown as { default?: typeof textPlugin }).default ?? textPlugin }];
+const plugins = [
+  {
+    pluginId: 'text',
+    plugin: (textPlugin as unknown as { default?: typeof textPlugin }).default ?? textPlugin,
+  },
+];
 
 export interface TextHit {
   kind: FindingKind;
@@ -39,22 +44,44 @@ export interface TextHit {
  * Runs the textlint rules over an article given as its paragraphs (headings included, one per
  * entry). Each is linted as a paragraph of a plain-text document; hits come back per paragraph.
  */
-export async function lintParagraphs(paragraphs: string[], rules = TEXTLINT_RULES): Promise<TextHit[]> {
+export async function lintParagraphs(
+  paragraphs: string[],
+  rules = TEXTLINT_RULES,
+): Promise<TextHit[]> {
   const pairRules = rules.filter((r) => r.ruleId === 'no-unmatched-pair');
   const others = rules.filter((r) => r.ruleId !== 'no-unmatched-pair');
   // no-unmatched-pair splits every paragraph into sentences, which costs most of the report's time;
   // it runs only on paragraphs whose brackets do not even add up. A paragraph where they do has
   // every bracket closed somewhere in it, and a bracket closed after a 。 is no slip in Chinese.
-  const suspect = paragraphs.flatMap((p, i) => (pairRules.length > 0 && !bracketsAddUp(p) ? [i] : []));
+  const suspect = paragraphs.flatMap((p, i) =>
+    pairRules.length > 0 && !bracketsAddUp(p) ? [i] : [],
+  );
   const hits = await lintDocument(paragraphs, others);
   if (suspect.length > 0) {
-    for (const hit of await lintDocument(suspect.map((i) => paragraphs[i]), pairRules)) hits.push({ ...hit, paragraph: suspect[hit.paragraph] });
+    for (const hit of await lintDocument(
+      suspect.map((i) => paragraphs[i]),
+      pairRules,
+    ))
+      hits.push({ ...hit, paragraph: suspect[hit.paragraph] });
   }
   return hits;
 }
 
 // The pairs no-unmatched-pair checks (its PAIR_MARKS), other than the ASCII double quote.
-const BRACKET_PAIRS = ['[]', '()', '{}', '「」', '（）', '『』', '｛｝', '［］', '〚〛', '【】', '«»', '‹›'];
+const BRACKET_PAIRS = [
+  '[]',
+  '()',
+  '{}',
+  '「」',
+  '（）',
+  '『』',
+  '｛｝',
+  '［］',
+  '〚〛',
+  '【】',
+  '«»',
+  '‹›',
+];
 
 function bracketsAddUp(text: string): boolean {
   if (!BRACKET_PAIRS.some(([o]) => text.includes(o)) && !text.includes('"')) return true;
@@ -62,7 +89,10 @@ function bracketsAddUp(text: string): boolean {
   return BRACKET_PAIRS.every(([o, c]) => count(o) === count(c)) && count('"') % 2 === 0;
 }
 
-async function lintDocument(paragraphs: string[], rules: typeof TEXTLINT_RULES): Promise<TextHit[]> {
+async function lintDocument(
+  paragraphs: string[],
+  rules: typeof TEXTLINT_RULES,
+): Promise<TextHit[]> {
   if (rules.length === 0 || paragraphs.length === 0) return [];
   // A paragraph holds no line break (mend joined them); any left would split textlint's paragraph.
   const texts = paragraphs.map((p) => p.replace(/\n/g, ' '));
@@ -73,16 +103,30 @@ async function lintDocument(paragraphs: string[], rules: typeof TEXTLINT_RULES):
     offsets.push(at);
     at += p.length + 2;
   }
-  const result = await kernel.lintText(text, { ext: '.txt', filePath: 'article.txt', plugins, rules: rules.map(({ ruleId, rule }) => ({ ruleId, rule })) });
+  const result = await kernel.lintText(text, {
+    ext: '.txt',
+    filePath: 'article.txt',
+    plugins,
+    rules: rules.map(({ ruleId, rule }) => ({ ruleId, rule })),
+  });
   return result.messages.map((m) => {
     const [start, end] = m.range ?? [m.index, m.index + 1];
     let paragraph = offsets.length - 1;
     while (paragraph > 0 && offsets[paragraph] > start) paragraph--;
     const base = offsets[paragraph];
     // no-unmatched-pair reports the character after the open mark it names: point at the mark itself.
-    const open = m.ruleId === 'no-unmatched-pair' ? /pairing character for (.)/.exec(m.message)?.[1] : undefined;
+    const open =
+      m.ruleId === 'no-unmatched-pair'
+        ? /pairing character for (.)/.exec(m.message)?.[1]
+        : undefined;
     const at = open && text[start] !== open && text[start - 1] === open ? start - 1 : start;
-    return { kind: KIND.get(m.ruleId)!, paragraph, start: at - base, end: (at === start ? Math.max(end, at + 1) : at + 1) - base, message: ruleMessage(m.ruleId, m.message) };
+    return {
+      kind: KIND.get(m.ruleId)!,
+      paragraph,
+      start: at - base,
+      end: (at === start ? Math.max(end, at + 1) : at + 1) - base,
+      message: ruleMessage(m.ruleId, m.message),
+    };
   });
 }
 

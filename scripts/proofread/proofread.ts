@@ -32,14 +32,17 @@ function whole(text: string, at: number): number {
 /** Each block's section anchor, as rehype-section-anchors gives them on the page. */
 function blockAnchors(blocks: Block[]): (string | undefined)[] {
   const anchors = new AnchorCounter();
-  return blocks.map((b) => (b.type === 'heading' ? anchors.heading(b.depth) : anchors.current || undefined));
+  return blocks.map((b) =>
+    b.type === 'heading' ? anchors.heading(b.depth) : anchors.current || undefined,
+  );
 }
 
 /** The source line holding `needle`, looking from `from` on; the block's own line when it cannot be told. */
 function lineOf(lines: SourceLine[], from: number, needle: string): number {
   const start = lines.findIndex((l) => l.line >= from);
   if (start < 0 || needle.trim() === '') return from;
-  for (let i = start; i < lines.length && i < start + 400; i++) if (visible(lines[i].text).replace(/\*\*/g, '').includes(needle)) return lines[i].line;
+  for (let i = start; i < lines.length && i < start + 400; i++)
+    if (visible(lines[i].text).replace(/\*\*/g, '').includes(needle)) return lines[i].line;
   return from;
 }
 
@@ -50,10 +53,21 @@ function lineOf(lines: SourceLine[], from: number, needle: string): number {
 export async function proofreadArticle(article: ArticleToProofread): Promise<Finding[]> {
   const anchors = blockAnchors(article.blocks);
   const findings: Finding[] = [];
-  const add = (kind: FindingKind, message: string, text: string, start: number, end: number, line: number, anchor: string | undefined, matchLine = true) => {
+  const add = (
+    kind: FindingKind,
+    message: string,
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    anchor: string | undefined,
+    matchLine = true,
+  ) => {
     const flagged = text.slice(start, end);
     // The line the flagged text is on: searched with a little text before it, then alone.
-    const found = matchLine ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end)) : line;
+    const found = matchLine
+      ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end))
+      : line;
     const at = found !== line || !matchLine ? found : lineOf(article.lines, line, flagged);
     findings.push({
       kind,
@@ -76,14 +90,32 @@ export async function proofreadArticle(article: ArticleToProofread): Promise<Fin
   }
   for (const hit of headingSequence(article.blocks)) {
     const block = article.blocks[hit.block];
-    add('heading-sequence', hit.message, block.text, hit.start, hit.end, block.line, anchors[hit.block], false);
+    add(
+      'heading-sequence',
+      hit.message,
+      block.text,
+      hit.start,
+      hit.end,
+      block.line,
+      anchors[hit.block],
+      false,
+    );
   }
   for (const hit of paragraphCuts(article.paragraphs)) {
     const p = article.paragraphs[hit.paragraph];
     const block = article.blocks.findIndex((b) => b.line === p.line);
     // The cut is on the paragraph's last joined line when it is at the end, else on its first.
     const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
-    add('paragraph-cut', hit.message, p.text, hit.start, hit.end, line, block >= 0 ? anchors[block] : undefined, false);
+    add(
+      'paragraph-cut',
+      hit.message,
+      p.text,
+      hit.start,
+      hit.end,
+      line,
+      block >= 0 ? anchors[block] : undefined,
+      false,
+    );
   }
   return findings;
 }

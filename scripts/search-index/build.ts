@@ -16,9 +16,20 @@ import { setImmediate } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { fullFoldMap, foldMapFor } from './fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from './index-html.ts';
-import { foldMapToPairs, packSidecar, type Sidecar, type SidecarPage } from '../../src/core/search/sidecar.ts';
+import {
+  foldMapToPairs,
+  packSidecar,
+  type Sidecar,
+  type SidecarPage,
+} from '../../src/core/search/sidecar.ts';
 import { contentTokens } from '../../src/core/search/tokens.ts';
-import { buildShards, isBundleDir, shardCount, type PagefindIndex, type RankKey } from './shards.ts';
+import {
+  buildShards,
+  isBundleDir,
+  shardCount,
+  type PagefindIndex,
+  type RankKey,
+} from './shards.ts';
 
 /**
  * Pages handed to Pagefind before waiting for its answer: it indexes one page in its own process
@@ -28,11 +39,14 @@ const IN_FLIGHT = 8;
 
 function htmlFiles(dir: string): string[] {
   // Sorted: Pagefind numbers pages in the order they are added, so the same site gives the same index.
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return isBundleDir(e.name) ? [] : htmlFiles(full);
-    return e.name.endsWith('.html') ? [full] : [];
-  });
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return isBundleDir(e.name) ? [] : htmlFiles(full);
+      return e.name.endsWith('.html') ? [full] : [];
+    });
 }
 
 /**
@@ -73,7 +87,9 @@ export async function buildSearchIndex(dist: string, pagesPerShard: number): Pro
   // Only pages with a body to index take a place in a shard (home, lists and search do not).
   const files = htmlFiles(dist).flatMap((file): (RankKey & { file: string })[] => {
     const html = fs.readFileSync(file, 'utf8');
-    return html.includes('data-pagefind-body') ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }] : [];
+    return html.includes('data-pagefind-body')
+      ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }]
+      : [];
   });
   const archiveCodePoints = new Uint8Array(0x110000);
   const bundles: Bundle[] = [];
@@ -117,7 +133,8 @@ export async function buildSearchIndex(dist: string, pagesPerShard: number): Pro
     { forceLanguage: 'zxx' },
   );
   if (unread) bundles.push(await readBundle(unread));
-  if (dirs.length === 0) throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
+  if (dirs.length === 0)
+    throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
   // The fold map covers the whole archive and travels once, with the first bundle; that sidecar
   // also names the other bundles, so a one-bundle archive costs the browser no extra request, and
   // counts the archive's pages by year, so a year chart spans the whole archive before the older
@@ -126,10 +143,20 @@ export async function buildSearchIndex(dist: string, pagesPerShard: number): Pro
   archiveCodePoints.forEach((seen, cp) => seen && archiveChars.add(String.fromCodePoint(cp)));
   const foldMap = foldMapFor(archiveChars, full);
   for (const [k, bundle] of bundles.entries()) {
-    const sidecar: Sidecar = k === 0 ? { fold: foldMapToPairs(foldMap), pages: bundle.pages, bundles: bundles.slice(1).map((b) => `${b.dir}/`), years: archiveYears(bundles) } : { fold: '', pages: bundle.pages };
+    const sidecar: Sidecar =
+      k === 0
+        ? {
+            fold: foldMapToPairs(foldMap),
+            pages: bundle.pages,
+            bundles: bundles.slice(1).map((b) => `${b.dir}/`),
+            years: archiveYears(bundles),
+          }
+        : { fold: '', pages: bundle.pages };
     writeSidecar(path.join(dist, bundle.dir), sidecar);
   }
-  console.log(`搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`);
+  console.log(
+    `搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`,
+  );
 }
 
 /** The date search sorts a page by, as SearchIndexFields.astro files it ('' when undated). */
@@ -139,7 +166,9 @@ function sortDate(html: string): string {
 
 function archiveYears(bundles: Bundle[]): Record<string, number> {
   const years: Record<string, number> = {};
-  for (const b of bundles) for (const p of Object.values(b.pages)) for (const y of p.f.year ?? []) years[y] = (years[y] ?? 0) + 1;
+  for (const b of bundles)
+    for (const p of Object.values(b.pages))
+      for (const y of p.f.year ?? []) years[y] = (years[y] ?? 0) + 1;
   return years;
 }
 
@@ -167,12 +196,18 @@ function writeSidecar(outputPath: string, sidecar: Sidecar): void {
  * its own process while this one prepares the next), noting the text each must come back with.
  * Returns how many pages were added.
  */
-async function feed(dist: string, index: PagefindIndex, pages: Iterable<PreparedPage>, expected: Map<string, string>): Promise<number> {
+async function feed(
+  dist: string,
+  index: PagefindIndex,
+  pages: Iterable<PreparedPage>,
+  expected: Map<string, string>,
+): Promise<number> {
   const inFlight: Promise<void>[] = [];
   for (const page of pages) {
     expected.set(page.url, page.folded);
     const added = index.addHTMLFile({ url: page.url, content: page.html }).then((r) => {
-      if (r.errors.length > 0) throw new Error(`pagefind: ${path.relative(dist, page.file)}: ${r.errors.join('; ')}`);
+      if (r.errors.length > 0)
+        throw new Error(`pagefind: ${path.relative(dist, page.file)}: ${r.errors.join('; ')}`);
     });
     // Handled when awaited below; until then a failure must not count as unhandled.
     added.catch(() => undefined);
@@ -199,7 +234,10 @@ interface Fragment {
  * Reads back what Pagefind wrote, checks that its word positions are our characters one for one
  * (excerpts, highlights and unfolding all rely on it), and collects each page's sidecar entry.
  */
-async function readFragments(outputPath: string, expected: Map<string, string>): Promise<Record<string, SidecarPage>> {
+async function readFragments(
+  outputPath: string,
+  expected: Map<string, string>,
+): Promise<Record<string, SidecarPage>> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, SidecarPage> = {};
   for (const name of fs.readdirSync(dir).sort()) {
@@ -208,18 +246,32 @@ async function readFragments(outputPath: string, expected: Map<string, string>):
     const tokens = contentTokens(fragment.content);
     const mine = expected.get(fragment.url);
     if (mine === undefined || tokens.join('') !== mine || tokens.length !== [...mine].length) {
-      throw new Error(`pagefind: ${fragment.url}: 索引的字与页面正文不一致 / indexed words do not match the page text one to one`);
+      throw new Error(
+        `pagefind: ${fragment.url}: 索引的字与页面正文不一致 / indexed words do not match the page text one to one`,
+      );
     }
     const text = (a: Fragment['anchors'][number]) => contentTokens(a.text).join('');
-    const ti = fragment.anchors.filter((a) => a.id === TITLE_ANCHOR).map(text).join('');
-    const hd = fragment.anchors.filter((a) => isSectionTag(a.element)).map(text).join('\n');
-    pages[name.replace(/\.pf_fragment$/, '')] = { d: fragment.meta.date ?? '', f: fragment.filters, ti, hd };
+    const ti = fragment.anchors
+      .filter((a) => a.id === TITLE_ANCHOR)
+      .map(text)
+      .join('');
+    const hd = fragment.anchors
+      .filter((a) => isSectionTag(a.element))
+      .map(text)
+      .join('\n');
+    pages[name.replace(/\.pf_fragment$/, '')] = {
+      d: fragment.meta.date ?? '',
+      f: fragment.filters,
+      ti,
+      hd,
+    };
     // Lets Pagefind's answers in while it indexes the next shard, so it is never kept waiting.
     await setImmediate();
   }
   if (Object.keys(pages).length !== expected.size) {
-    throw new Error(`pagefind: ${path.basename(outputPath)}: ${expected.size} 篇送入索引，写出 ${Object.keys(pages).length} 篇 / pages indexed and fragments written differ`);
+    throw new Error(
+      `pagefind: ${path.basename(outputPath)}: ${expected.size} 篇送入索引，写出 ${Object.keys(pages).length} 篇 / pages indexed and fragments written differ`,
+    );
   }
   return pages;
 }
-

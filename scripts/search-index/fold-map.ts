@@ -47,7 +47,10 @@ export function fullFoldMap(): FoldMap {
  * The entries a query against this archive can need: those whose simplified form occurs in it.
  * A query character whose simplified form is nowhere in the archive finds nothing either way.
  */
-export function foldMapFor(archiveFoldedChars: Set<string>, full: FoldMap = fullFoldMap()): FoldMap {
+export function foldMapFor(
+  archiveFoldedChars: Set<string>,
+  full: FoldMap = fullFoldMap(),
+): FoldMap {
   const out: FoldMap = {};
   for (const [from, to] of Object.entries(full)) if (archiveFoldedChars.has(to)) out[from] = to;
   return out;

@@ -22,7 +22,11 @@ const PAGE_WIDE_FIELDS = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefin
 const KEEP_AS_WRITTEN = [...PAGE_WIDE_FIELDS, 'dataPagefindIgnore'];
 
 function keepsText(el: Element): boolean {
-  return el.tagName === 'script' || el.tagName === 'style' || KEEP_AS_WRITTEN.some((p) => p in el.properties);
+  return (
+    el.tagName === 'script' ||
+    el.tagName === 'style' ||
+    KEEP_AS_WRITTEN.some((p) => p in el.properties)
+  );
 }
 
 function isField(el: Element): boolean {
@@ -43,7 +47,12 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
   const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
   if (!body) return undefined;
   const titleEl = find(tree, (el) => el.properties.dataPagefindMeta === 'title');
-  const title: Element = { type: 'element', tagName: 'h1', properties: { id: TITLE_ANCHOR }, children: [{ type: 'text', value: titleEl ? toString(titleEl) : '' }] };
+  const title: Element = {
+    type: 'element',
+    tagName: 'h1',
+    properties: { id: TITLE_ANCHOR },
+    children: [{ type: 'text', value: titleEl ? toString(titleEl) : '' }],
+  };
   body.children.unshift(title);
   // Built as strings, not character by character: per-character arrays and calls were a third of
   // the time this function took.
@@ -64,9 +73,20 @@ export function indexablePage(html: string, map: FoldMap): IndexablePage | undef
   visit(body);
   // A page printed as it folds (simplified, no full-width Latin or capitals: a third of the
   // archive) has nothing to map back.
-  const unfold = original === folded ? { usual: '', exceptions: '' } : unfoldFor([...original], [...folded]);
-  const metaEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfold:${unfold.usual}` }, children: [] };
-  const exEl: Element = { type: 'element', tagName: 'span', properties: { hidden: true, dataPagefindMeta: `unfoldAt:${unfold.exceptions}` }, children: [] };
+  const unfold =
+    original === folded ? { usual: '', exceptions: '' } : unfoldFor([...original], [...folded]);
+  const metaEl: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { hidden: true, dataPagefindMeta: `unfold:${unfold.usual}` },
+    children: [],
+  };
+  const exEl: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { hidden: true, dataPagefindMeta: `unfoldAt:${unfold.exceptions}` },
+    children: [],
+  };
   body.children.push(metaEl, exEl);
   return { html: toHtml(pagefindDocument(tree, body)), folded, original };
 }
@@ -86,15 +106,29 @@ function pagefindDocument(tree: Root, body: Element): Root {
     else if (node.type === 'element' || node.type === 'root') node.children.forEach(collect);
   };
   collect(tree);
-  const element = (tagName: string, children: Element[], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children });
+  const element = (
+    tagName: string,
+    children: Element[],
+    properties: Element['properties'] = {},
+  ): Element => ({ type: 'element', tagName, properties, children });
   return {
     type: 'root',
-    children: [{ type: 'doctype' }, element('html', [element('head', title ? [title] : []), element('body', kept)], html?.properties)],
+    children: [
+      { type: 'doctype' },
+      element(
+        'html',
+        [element('head', title ? [title] : []), element('body', kept)],
+        html?.properties,
+      ),
+    ],
   };
 }
 
 /** The first element, depth first, that passes `test`. */
-export function find(node: Root | RootContent, test: (el: Element) => boolean): Element | undefined {
+export function find(
+  node: Root | RootContent,
+  test: (el: Element) => boolean,
+): Element | undefined {
   if (node.type === 'element' && test(node)) return node;
   if (node.type !== 'element' && node.type !== 'root') return undefined;
   for (const child of node.children) {

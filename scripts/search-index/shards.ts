@@ -31,7 +31,10 @@ export function isBundleDir(name: string): boolean {
 
 /** The search bundles a built site holds, the first (pagefind/) first. */
 export function bundleDirs(dist: string): string[] {
-  return fs.readdirSync(dist).filter(isBundleDir).sort((a, b) => (a.length - b.length) || a.localeCompare(b));
+  return fs
+    .readdirSync(dist)
+    .filter(isBundleDir)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
 /**
@@ -47,9 +50,16 @@ export function byRankKey(a: RankKey, b: RankKey): number {
  * shard k is at least as new as every page of shard k + 1, which lets the browser stop after the
  * newest bundles once a screen of results is found, without a later bundle reordering it.
  */
-export function cutInRankOrder<P>(pages: readonly P[], keyOf: (page: P) => RankKey, shards: number): P[][] {
-  if (!Number.isInteger(shards) || shards < 1) throw new Error(`shards must be a whole number ≥ 1, not ${shards}`);
-  const ranked = pages.map((page) => ({ page, key: keyOf(page) })).sort((a, b) => byRankKey(a.key, b.key));
+export function cutInRankOrder<P>(
+  pages: readonly P[],
+  keyOf: (page: P) => RankKey,
+  shards: number,
+): P[][] {
+  if (!Number.isInteger(shards) || shards < 1)
+    throw new Error(`shards must be a whole number ≥ 1, not ${shards}`);
+  const ranked = pages
+    .map((page) => ({ page, key: keyOf(page) }))
+    .sort((a, b) => byRankKey(a.key, b.key));
   const parts: P[][] = [];
   let at = 0;
   for (let k = 0; k < shards; k++) {
@@ -62,7 +72,8 @@ export function cutInRankOrder<P>(pages: readonly P[], keyOf: (page: P) => RankK
 
 /** How many shards keep each at most `perShard` pages; at least one. */
 export function shardCount(pages: number, perShard: number): number {
-  if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`PAGEFIND_SHARD_PAGES must be a whole number ≥ 1, not ${perShard}`);
+  if (!Number.isInteger(perShard) || perShard < 1)
+    throw new Error(`PAGEFIND_SHARD_PAGES must be a whole number ≥ 1, not ${perShard}`);
   return Math.max(1, Math.ceil(pages / perShard));
 }
 
@@ -77,7 +88,12 @@ export async function buildShards<P>(
   pages: readonly P[],
   keyOf: (page: P) => RankKey,
   shards: number,
-  build: (index: PagefindIndex, pages: P[], outputPath: string, nextPages: P[] | undefined) => Promise<void>,
+  build: (
+    index: PagefindIndex,
+    pages: P[],
+    outputPath: string,
+    nextPages: P[] | undefined,
+  ) => Promise<void>,
   config: Parameters<typeof pagefind.createIndex>[0] = {},
 ): Promise<string[]> {
   const parts = cutInRankOrder(pages, keyOf, shards);

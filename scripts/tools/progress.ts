@@ -11,7 +11,12 @@ export class Progress {
   #count = 0;
   #lastDraw = 0;
 
-  constructor(label: string, total: number, quiet = false, stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    label: string,
+    total: number,
+    quiet = false,
+    stream: NodeJS.WriteStream = process.stderr,
+  ) {
     this.#label = label;
     this.#total = total;
     this.#stream = stream;

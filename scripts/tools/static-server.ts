@@ -40,10 +40,13 @@ export async function serveDirectory(dir: string, prefix = '/'): Promise<StaticS
       res.writeHead(403).end();
       return;
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+      file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
       const notFound = path.join(dir, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html'] }).end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
+      res
+        .writeHead(404, { 'content-type': TYPES['.html'] })
+        .end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -18,7 +18,10 @@ export const articleSchema = z
     /** The byline exactly as printed: "(作者系……)". */
     byline: z.string().optional(),
     /** When the text was given or published, ISO yyyy-mm-dd, when the source says. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     /** The year, from the date or the file name ("2024年政府工作报告"). */
     year: z.number().int().min(1900).max(2200).optional(),
     /** The meeting it was given at ("第十四届全国人民代表大会第二次会议"). */
@@ -28,7 +31,10 @@ export const articleSchema = z
     /** The journal issue (期) the article was printed in: "政协天地 2024年第11期", or the compilation's file name. */
     issue: z.string().optional(),
     /** The issue's page: /issues/<issueSlug>/. */
-    issueSlug: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    issueSlug: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     /** Position in the issue as printed, from 1: the issue page's table of contents and previous/next follow it. */
     issueOrder: z.number().int().positive().optional(),
     /** Topics from the curated vocabulary in src/data/topics.json. */

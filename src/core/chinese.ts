@@ -12,8 +12,13 @@ export const SUBSECTION_MARK = new RegExp(`^[(（]${NUM}[)）]`);
  * "一是 / 二要 / 三则 …" opens a point, but only where a sentence can begin: "统一是" must not count.
  * Group 1 is what precedes the marker, group 2 the marker.
  */
-export const POINT_MARK = new RegExp(`(^|[。；;：:！!？?”」\\s])(${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠))(?![是的个])`, 'g');
-export const POINT_MARK_AT_START = new RegExp(`^${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠)(?![是的个])`);
+export const POINT_MARK = new RegExp(
+  `(^|[。；;：:！!？?”」\\s])(${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠))(?![是的个])`,
+  'g',
+);
+export const POINT_MARK_AT_START = new RegExp(
+  `^${NUM}(?:是|要|则|方面|个方面|来|看|抓|靠)(?![是的个])`,
+);
 
 /** What cannot open a paragraph: text that starts with it was cut from the line before. */
 export const CANNOT_START = /^[，,。.、；;：:！!？?）)」』”’》】…]/u;
@@ -23,12 +28,15 @@ export const TERMINAL = /[。！？!?…”’」』：:；;）)】》—]$/;
 
 /** Sentence splitter that keeps the end marks (and closing quotes) on their sentence. */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)/g)?.filter((s) => s !== '') ?? [];
+  return (
+    text.match(/[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)/g)?.filter((s) => s !== '') ?? []
+  );
 }
 
 /** A numeral alone on its line ("一", "二" in the 1960 report) or "第一部分" also opens a section. */
 // Only numbers a section can have: "十三五" alone on a line is a cut-off phrase, not section 135.
-const SECTION_NUMBER = '(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)';
+const SECTION_NUMBER =
+  '(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)';
 export const BARE_SECTION = new RegExp(`^(?:${SECTION_NUMBER}|第${SECTION_NUMBER}(?:部分|章))$`);
 
 /** Regulations: "第一章　总则" is a chapter (h2), "第一节　…" a section (h3), when the mark stands apart from what follows. */
@@ -46,7 +54,10 @@ export function headingLevel(raw: string): SectionDepth | undefined {
  * Numbered items that open a paragraph and become anchored points: an article of a regulation
  * ("第一条"), and "1." "1．" "（1）" "(1)" "①". "5.2%" is a number, not an item.
  */
-export const ITEM_MARK_AT_START = new RegExp(`^(?:第${NUM}条|[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473])`, 'u');
+export const ITEM_MARK_AT_START = new RegExp(
+  `^(?:第${NUM}条|[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473])`,
+  'u',
+);
 /** "第一条" opening a paragraph: the article of a regulation. */
 export const ARTICLE_MARK_AT_START = new RegExp(`^第${NUM}条`, 'u');
 
@@ -68,13 +79,28 @@ export function visible(text: string): string {
 /** Han characters, including the supplementary planes (𠮷, 𪚥). */
 export const HAN = /\p{Script=Han}/u;
 
-const CN_NUM: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUM: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** "2024" / "２０２４" / "一九七八" → 2024 / 1978; "十二" / "二十六" → 12 / 26. */
 export function parseNumber(text: string): number | undefined {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (/^\d+$/.test(ascii)) return Number(ascii);
-  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text)) return Number([...text].map((c) => CN_NUM[c]).join(''));
+  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text))
+    return Number([...text].map((c) => CN_NUM[c]).join(''));
   const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
   if (!m || text === '') return undefined;
   const tens = m[2] ? (m[1] ? CN_NUM[m[1]] : 1) : 0;
@@ -90,5 +116,7 @@ export function markNumber(text: string): number | undefined {
 
 /** A mark with nothing after it ("一、" alone on its line): the export cut it from its text. */
 export function isBareMark(text: string): boolean {
-  return /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）])$/u.test(visible(text).trim());
+  return /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）])$/u.test(
+    visible(text).trim(),
+  );
 }

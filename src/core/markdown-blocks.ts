@@ -5,11 +5,21 @@
  * Text comes out as the Markdown renderer reads it — backslash escapes and character references
  * resolved — which tests check against remark on the shipped articles and on hostile text.
  */
-export type MarkdownBlock = { type: 'heading'; depth: number; text: string } | { type: 'paragraph'; text: string };
+export type MarkdownBlock =
+  { type: 'heading'; depth: number; text: string } | { type: 'paragraph'; text: string };
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/s;
-const ESCAPE = /\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©' };
+const ESCAPE =
+  /\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+};
 
 /**
  * A study aid the editorial layer put in the body (<EditorsNote>…</EditorsNote>): written at the
@@ -33,7 +43,16 @@ export function markdownBlocks(body: string): MarkdownBlock[] {
         return { type: 'heading', depth: heading[1].length, text: unescape(text) };
       }
       // Lines of a paragraph lose their leading indentation and trailing spaces, as in CommonMark.
-      return { type: 'paragraph', text: unescape(block.split('\n').map((l) => l.replace(/^[ \t]+/, '')).join('\n').replace(/[ \t]+$/, '')) };
+      return {
+        type: 'paragraph',
+        text: unescape(
+          block
+            .split('\n')
+            .map((l) => l.replace(/^[ \t]+/, ''))
+            .join('\n')
+            .replace(/[ \t]+$/, ''),
+        ),
+      };
     });
 }
 
@@ -41,7 +60,10 @@ function unescape(text: string): string {
   return text.replace(ESCAPE, (all, escaped: string | undefined, ref: string | undefined) => {
     if (escaped) return escaped;
     if (ref!.startsWith('#')) {
-      const code = ref![1] === 'x' || ref![1] === 'X' ? parseInt(ref!.slice(2), 16) : parseInt(ref!.slice(1), 10);
+      const code =
+        ref![1] === 'x' || ref![1] === 'X'
+          ? parseInt(ref!.slice(2), 16)
+          : parseInt(ref!.slice(1), 10);
       return code === 0 || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
     }
     return NAMED[ref!] ?? all;

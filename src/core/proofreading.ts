@@ -53,7 +53,12 @@ export interface ProofreadingReport {
 /** Findings in a stable order: by source, then line, then kind. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line || a.sourceIndex - b.sourceIndex || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.before + a.text < b.before + b.text ? -1 : 1),
+    (a, b) =>
+      (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) ||
+      a.line - b.line ||
+      a.sourceIndex - b.sourceIndex ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+      (a.before + a.text < b.before + b.text ? -1 : 1),
   );
 }
 

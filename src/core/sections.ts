@@ -17,7 +17,9 @@ export function isSectionDepth(depth: number): depth is SectionDepth {
 /** h2 → 2, h3 → 3; any other tag is not a section heading. */
 export function sectionDepthOfTag(tagName: string): SectionDepth | undefined {
   const depth = /^h([1-6])$/.exec(tagName)?.[1];
-  return depth !== undefined && isSectionDepth(Number(depth)) ? (Number(depth) as SectionDepth) : undefined;
+  return depth !== undefined && isSectionDepth(Number(depth))
+    ? (Number(depth) as SectionDepth)
+    : undefined;
 }
 
 export function isSectionTag(tagName: string): boolean {

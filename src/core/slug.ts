@@ -20,7 +20,12 @@ export function romanisedSlug(text: string, tools: SlugTools): string {
   const normalised = text.normalize('NFKC');
   const words = tools.words(normalised);
   // pinyin-pro reads polyphones from the whole phrase (重庆 → chong qing), so romanise once, then regroup by word.
-  const syllables = pinyin(normalised, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  const syllables = pinyin(normalised, {
+    toneType: 'none',
+    type: 'array',
+    v: true,
+    nonZh: 'removed',
+  });
   let next = 0;
   const parts: string[] = [];
   for (const word of words) {
@@ -28,11 +33,13 @@ export function romanisedSlug(text: string, tools: SlugTools): string {
     const clean = romanised.toLowerCase().replace(/[^a-z0-9]+/g, '');
     if (clean === '') continue;
     // Numbers stay glued to their measure word: "2024nian", "di14jie".
-    if (parts.length > 0 && (/\d$/.test(parts.at(-1)!) || parts.at(-1) === 'di')) parts[parts.length - 1] += clean;
+    if (parts.length > 0 && (/\d$/.test(parts.at(-1)!) || parts.at(-1) === 'di'))
+      parts[parts.length - 1] += clean;
     else parts.push(clean);
   }
   let slug = parts.join('-');
   // A cut slug could meet another cut the same way: a hash of the whole text keeps them apart.
-  if (slug.length > MAX_LENGTH) slug = `${slug.slice(0, MAX_LENGTH).replace(/-[^-]*$/, '')}-${tools.digest(text).slice(0, 6)}`;
+  if (slug.length > MAX_LENGTH)
+    slug = `${slug.slice(0, MAX_LENGTH).replace(/-[^-]*$/, '')}-${tools.digest(text).slice(0, 6)}`;
   return slug || 'wenzhang';
 }

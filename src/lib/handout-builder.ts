@@ -4,8 +4,28 @@
  * src/core/handout-items.ts; the status line and the PDF's title here) are pure functions with unit tests; mountHandoutBuilder
  * wires them to the page's elements.
  */
-import { DEFAULT_MEETING, formatItem, handoutParams, handoutQuery, itemsFromLocation, optionsFromParams, parseItem, type HandoutItem, type HandoutOptions } from '../core/handout-items.ts';
-import { coverPage, coverVerso, loadItems, notesPage, outlinePage, questionsPage, readingMinutes, type LoadError, type LoadedItem } from './handout-document.ts';
+import {
+  DEFAULT_MEETING,
+  formatItem,
+  handoutParams,
+  handoutQuery,
+  itemsFromLocation,
+  optionsFromParams,
+  parseItem,
+  type HandoutItem,
+  type HandoutOptions,
+} from '../core/handout-items.ts';
+import {
+  coverPage,
+  coverVerso,
+  loadItems,
+  notesPage,
+  outlinePage,
+  questionsPage,
+  readingMinutes,
+  type LoadError,
+  type LoadedItem,
+} from './handout-document.ts';
 import { loadHandout, saveHandout, type StoredItem } from './handout-store.ts';
 import { browserStore } from './local-store.ts';
 import { handoutNotesSection } from './notes/handout-notes.ts';
@@ -28,18 +48,28 @@ export function entryName(stored: StoredItem, loaded: LoadedItem | undefined): s
 
 /** The status line once the materials have loaded: a total reading time, or which failed and why. */
 export function handoutStatus(loaded: LoadedItem[], errors: LoadError[]): string {
-  if (errors.length > 0) return `有 ${errors.length} 份材料无法载入：${errors.map((e) => `${formatItem(e.item)}（${e.message}）`).join('；')}`;
+  if (errors.length > 0)
+    return `有 ${errors.length} 份材料无法载入：${errors.map((e) => `${formatItem(e.item)}（${e.message}）`).join('；')}`;
   const minutes = loaded.reduce((sum, l) => sum + readingMinutes(l.characters), 0);
   return `共 ${loaded.length} 份材料，约 ${minutes} 分钟读完。`;
 }
 
 /** Chromium prints document.title as the PDF's title: the meeting on the cover, else the first text. */
-export function handoutTitle(options: HandoutOptions, loaded: LoadedItem[], pageTitle: string): string {
+export function handoutTitle(
+  options: HandoutOptions,
+  loaded: LoadedItem[],
+  pageTitle: string,
+): string {
   if (options.cover) return options.meeting.trim() || DEFAULT_MEETING;
   return loaded[0]?.title ?? pageTitle;
 }
 
-function button(text: string, label: string, onClick: () => void, disabled = false): HTMLButtonElement {
+function button(
+  text: string,
+  label: string,
+  onClick: () => void,
+  disabled = false,
+): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = text;
@@ -59,12 +89,25 @@ export function mountHandoutBuilder(base: string): void {
   const author = document.querySelector<HTMLMetaElement>('meta[name="author"]')!;
   const pageTitle = document.title;
   const input = (name: string) => controls.querySelector<HTMLInputElement>(`[name=${name}]`)!;
-  const form = { cover: input('cover'), meeting: input('meeting'), date: input('date'), organiser: input('organiser'), outline: input('outline'), notes: input('notes'), mynotes: input('mynotes') };
+  const form = {
+    cover: input('cover'),
+    meeting: input('meeting'),
+    date: input('date'),
+    organiser: input('organiser'),
+    outline: input('outline'),
+    notes: input('notes'),
+    mynotes: input('mynotes'),
+  };
 
   // A shared link (?items=…) shows its own selection; otherwise the reader's saved list.
   const params = handoutParams(location.search, location.hash);
   const fromLink = params.has('items');
-  let items: StoredItem[] = fromLink ? itemsFromLocation(location.search, location.hash, base).map((i) => ({ item: formatItem(i), title: '' })) : loadHandout();
+  let items: StoredItem[] = fromLink
+    ? itemsFromLocation(location.search, location.hash, base).map((i) => ({
+        item: formatItem(i),
+        title: '',
+      }))
+    : loadHandout();
   const initial = optionsFromParams(params);
   form.cover.checked = initial.cover;
   form.meeting.value = initial.meeting;
@@ -82,7 +125,8 @@ export function mountHandoutBuilder(base: string): void {
     outline: form.outline.checked,
     notes: form.notes.checked,
   });
-  const parsed = (): HandoutItem[] => items.map((s) => parseItem(s.item, base)).filter((i): i is HandoutItem => i !== null);
+  const parsed = (): HandoutItem[] =>
+    items.map((s) => parseItem(s.item, base)).filter((i): i is HandoutItem => i !== null);
 
   function persist(): void {
     const query = handoutQuery(parsed(), options());
@@ -121,12 +165,19 @@ export function mountHandoutBuilder(base: string): void {
       if (l && !stored.title) stored.title = name;
       const li = document.createElement('li');
       const text = document.createElement('span');
-      text.textContent = l ? `${name}（约 ${readingMinutes(l.characters)} 分钟）` : `${name}（无法载入）`;
+      text.textContent = l
+        ? `${name}（约 ${readingMinutes(l.characters)} 分钟）`
+        : `${name}（无法载入）`;
       li.append(
         text,
         ' ',
         button('上移', `把“${name}”上移`, () => change(moveEntry(items, i, i - 1)), i === 0),
-        button('下移', `把“${name}”下移`, () => change(moveEntry(items, i, i + 1)), i === items.length - 1),
+        button(
+          '下移',
+          `把“${name}”下移`,
+          () => change(moveEntry(items, i, i + 1)),
+          i === items.length - 1,
+        ),
         button('移除', `从讲义中移除“${name}”`, () => change(items.filter((_, k) => k !== i))),
       );
       list.append(li);
@@ -134,7 +185,18 @@ export function mountHandoutBuilder(base: string): void {
 
     const chosen = options();
     const parts: HTMLElement[] = [];
-    if (chosen.cover) parts.push(coverPage({ meeting: chosen.meeting.trim() || DEFAULT_MEETING, date: chosen.date, organiser: chosen.organiser.trim() }, loaded), coverVerso());
+    if (chosen.cover)
+      parts.push(
+        coverPage(
+          {
+            meeting: chosen.meeting.trim() || DEFAULT_MEETING,
+            date: chosen.date,
+            organiser: chosen.organiser.trim(),
+          },
+          loaded,
+        ),
+        coverVerso(),
+      );
     if (chosen.outline) parts.push(outlinePage(loaded));
     const store = form.mynotes.checked ? browserStore() : null;
     const readerNotes = store ? loadNotes(store) : [];

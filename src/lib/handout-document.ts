@@ -30,7 +30,8 @@ export interface LoadError {
 export { readingMinutes } from '../core/reading-time.ts';
 
 /** What never belongs in a handout: controls, navigation, search-index helpers. */
-const STRIP = 'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]:not([data-study-aid])';
+const STRIP =
+  'script, style, button, nav, aside:not([data-study-aid]), form, input, .add-to-handout, .no-print, .copy-link, [hidden], [data-pagefind-ignore="all"]:not([data-study-aid])';
 
 /** A study aid in an article body (src/components/StudyAid.astro). */
 const STUDY_AID = '[data-study-aid]';
@@ -63,7 +64,8 @@ function sectionNodes(body: Element, id: string): Element[] | null {
   const nodes = [heading];
   for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
     // The 金句 and 思考题 after the text are the article's, not its last section's.
-    if ((/^H[1-3]$/.test(el.tagName) && Number(el.tagName[1]) <= level) || el.matches(STUDY_AID)) break;
+    if ((/^H[1-3]$/.test(el.tagName) && Number(el.tagName[1]) <= level) || el.matches(STUDY_AID))
+      break;
     nodes.push(el);
   }
   return nodes;
@@ -73,7 +75,11 @@ function sectionNodes(body: Element, id: string): Element[] | null {
  * siteOrigin: '' for the address the page is open at; 'built' for the address written into the page
  * at build time (astro `site`); or an origin such as "http://xuexi.zx.gov" to print instead.
  */
-export async function loadItem(base: string, item: HandoutItem, siteOrigin = ''): Promise<LoadedItem> {
+export async function loadItem(
+  base: string,
+  item: HandoutItem,
+  siteOrigin = '',
+): Promise<LoadedItem> {
   const doc = await fetchArticle(base, item.article);
   const source = doc.querySelector('article');
   const body = source?.querySelector('.article-body');
@@ -104,7 +110,8 @@ export async function loadItem(base: string, item: HandoutItem, siteOrigin = '')
   content.querySelectorAll(STRIP).forEach((el) => el.remove());
   article.append(content);
   // A section item still brings its article's 思考题: the discussion is about the whole article.
-  const questions = body.querySelector('[data-study-aid="questions"]')?.cloneNode(true) as HTMLElement | undefined;
+  const questions = body.querySelector('[data-study-aid="questions"]')?.cloneNode(true) as
+    HTMLElement | undefined;
   content.querySelector('[data-study-aid="questions"]')?.remove();
 
   const printSource = source.querySelector('.print-source');
@@ -114,9 +121,10 @@ export async function loadItem(base: string, item: HandoutItem, siteOrigin = '')
     const address = line.querySelector('.print-source-url');
     // The address readers will find the text at: where this handout was opened, or, for a PDF made
     // by `npm run handout` on a throwaway local server, the site's own address (siteOrigin).
-    const page = siteOrigin === 'built' && address?.textContent
-      ? new URL(address.textContent)
-      : new URL(articlePageUrl(base, item.article), siteOrigin || location.href);
+    const page =
+      siteOrigin === 'built' && address?.textContent
+        ? new URL(address.textContent)
+        : new URL(articlePageUrl(base, item.article), siteOrigin || location.href);
     if (item.section) page.hash = item.section;
     if (address) address.textContent = page.href;
     article.append(line);
@@ -126,18 +134,30 @@ export async function loadItem(base: string, item: HandoutItem, siteOrigin = '')
 }
 
 /** Loads every item in order; a missing one is reported, never silently dropped. */
-export async function loadItems(base: string, items: HandoutItem[], siteOrigin = ''): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
+export async function loadItems(
+  base: string,
+  items: HandoutItem[],
+  siteOrigin = '',
+): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
   const results = await Promise.allSettled(items.map((item) => loadItem(base, item, siteOrigin)));
   const loaded: LoadedItem[] = [];
   const errors: LoadError[] = [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') loaded.push(r.value);
-    else errors.push({ item: items[i], message: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+    else
+      errors.push({
+        item: items[i],
+        message: r.reason instanceof Error ? r.reason.message : String(r.reason),
+      });
   });
   return { loaded, errors };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -161,7 +181,8 @@ export function coverPage(details: CoverDetails, loaded: LoadedItem[]): HTMLElem
   cover.append(el('p', 'handout-cover-kind', '学习材料'));
   cover.append(el('h1', 'handout-cover-title', details.meeting));
   const contents = el('ol', 'handout-cover-contents');
-  for (const l of loaded) contents.append(el('li', '', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
+  for (const l of loaded)
+    contents.append(el('li', '', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
   cover.append(contents);
   if (details.organiser) cover.append(el('p', 'handout-cover-organiser', details.organiser));
   if (details.date) cover.append(el('p', 'handout-cover-date', chineseDate(details.date)));
@@ -204,14 +225,20 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
   outline.append(el('h1', 'handout-outline-title', '学习要点'));
   for (const l of loaded) {
     // A paragraph, not a heading: the PDF outline bookmarks each article once, at its own title.
-    outline.append(el('p', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title));
+    outline.append(
+      el('p', 'handout-outline-item', l.sectionTitle ? `${l.title}：${l.sectionTitle}` : l.title),
+    );
     const list = el('ul', 'handout-outline-points');
-    const headings = [...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point')].filter((node) => !node.closest(STUDY_AID));
+    const headings = [
+      ...l.element.querySelectorAll('.article-body h2, .article-body h3, .article-body .point'),
+    ].filter((node) => !node.closest(STUDY_AID));
     // A section item's own heading is already the line above.
     if (l.sectionTitle && headings[0]?.tagName.startsWith('H')) headings.shift();
     for (const node of headings) {
-      if (node.tagName === 'H2') list.append(el('li', 'outline-h2', outlineLine(node.textContent ?? '')));
-      else if (node.tagName === 'H3') list.append(el('li', 'outline-h3', outlineLine(node.textContent ?? '')));
+      if (node.tagName === 'H2')
+        list.append(el('li', 'outline-h2', outlineLine(node.textContent ?? '')));
+      else if (node.tagName === 'H3')
+        list.append(el('li', 'outline-h3', outlineLine(node.textContent ?? '')));
       else list.append(el('li', 'outline-point', outlineLine(pointLead(node))));
     }
     if (list.children.length > 0) outline.append(list);
@@ -224,7 +251,9 @@ export function outlinePage(loaded: LoadedItem[]): HTMLElement {
  * article's title: a study session hands them out for the discussion. Null when no material has any.
  */
 export function questionsPage(loaded: LoadedItem[]): HTMLElement | null {
-  const withQuestions = loaded.filter((l, i) => l.questions && loaded.findIndex((o) => o.title === l.title && o.questions) === i);
+  const withQuestions = loaded.filter(
+    (l, i) => l.questions && loaded.findIndex((o) => o.title === l.title && o.questions) === i,
+  );
   if (withQuestions.length === 0) return null;
   const page = el('section', 'handout-questions');
   page.append(el('h1', 'handout-questions-title', '思考题'));

@@ -11,7 +11,9 @@ export interface StoredItem {
 export function loadHandout(): StoredItem[] {
   try {
     const list = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((e) => typeof e?.item === 'string' && parseItem(e.item)) : [];
+    return Array.isArray(list)
+      ? list.filter((e) => typeof e?.item === 'string' && parseItem(e.item))
+      : [];
   } catch {
     return [];
   }

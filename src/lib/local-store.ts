@@ -22,7 +22,11 @@ export function browserStore(): KeyValueStore | null {
 }
 
 /** The stored JSON array under key, or [] when absent or unreadable; entries are kept only if valid. */
-export function readList<T>(store: KeyValueStore, key: string, valid: (value: unknown) => value is T): T[] {
+export function readList<T>(
+  store: KeyValueStore,
+  key: string,
+  valid: (value: unknown) => value is T,
+): T[] {
   try {
     const list: unknown = JSON.parse(store.getItem(key) ?? '[]');
     return Array.isArray(list) ? list.filter(valid) : [];

@@ -39,7 +39,13 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
       // Study aids (编者按, 学习要点, 金句) each get a slide of their own, headed by what they are.
       if (node.matches('[data-study-aid]')) {
         flush();
-        slides.push({ material, title: l.title, opening: false, heading: node.querySelector('h2')?.textContent?.trim(), nodes: [node.cloneNode(true)] });
+        slides.push({
+          material,
+          title: l.title,
+          opening: false,
+          heading: node.querySelector('h2')?.textContent?.trim(),
+          nodes: [node.cloneNode(true)],
+        });
         current = { material, title: l.title, heading: current.heading, opening: false, nodes: [] };
         size = 0;
         continue;
@@ -64,7 +70,13 @@ export function buildSlides(loaded: LoadedItem[], budget = SLIDE_CHARACTERS): Sl
     flush();
     // 思考题 close the material, on the last slide before the next one: what the session discusses.
     if (l.questions && !aids.includes(l.questions)) {
-      slides.push({ material, title: l.title, opening: false, heading: '思考题', nodes: [l.questions.cloneNode(true)] });
+      slides.push({
+        material,
+        title: l.title,
+        opening: false,
+        heading: '思考题',
+        nodes: [l.questions.cloneNode(true)],
+      });
     }
   }
   return slides;
@@ -80,14 +92,27 @@ export function slideFromHash(hash: string, count: number): number | null {
 /** Keys that move a slide; presenter clickers send PageDown/PageUp (some send arrows or Space). */
 export function keyStep(key: string): number | 'first' | 'last' | 'exit' | null {
   switch (key) {
-    case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': case 'Enter': case 'n':
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+    case ' ':
+    case 'Enter':
+    case 'n':
       return 1;
-    case 'ArrowLeft': case 'ArrowUp': case 'PageUp': case 'Backspace': case 'p':
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'Backspace':
+    case 'p':
       return -1;
-    case 'Home': return 'first';
-    case 'End': return 'last';
-    case 'Escape': return 'exit';
-    default: return null;
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'Escape':
+      return 'exit';
+    default:
+      return null;
   }
 }
 
@@ -95,7 +120,11 @@ export function keyStep(key: string): number | 'first' | 'last' | 'exit' | null 
  * The slide a step leads to from `index` among `count` slides: clamped at both ends (a clicker
  * pressed once too often stays on the last slide); null for Esc, which leaves the projection.
  */
-export function slideAfter(index: number, step: Exclude<ReturnType<typeof keyStep>, null>, count: number): number | null {
+export function slideAfter(
+  index: number,
+  step: Exclude<ReturnType<typeof keyStep>, null>,
+  count: number,
+): number | null {
   if (step === 'exit') return null;
   const to = step === 'first' ? 0 : step === 'last' ? count - 1 : index + step;
   return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
@@ -111,7 +140,10 @@ export function mountProjection(base: string): void {
   const stage = overlay.querySelector<HTMLElement>('.projection-slide')!;
   const materialLabel = overlay.querySelector<HTMLElement>('.projection-material')!;
   const position = overlay.querySelector<HTMLElement>('.projection-position')!;
-  const items = (start.dataset.items ?? '').split(',').map((s) => parseItem(s)).filter((i): i is HandoutItem => i !== null);
+  const items = (start.dataset.items ?? '')
+    .split(',')
+    .map((s) => parseItem(s))
+    .filter((i): i is HandoutItem => i !== null);
 
   let slides: Slide[] | null = null;
   let index = 0;

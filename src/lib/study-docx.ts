@@ -10,22 +10,51 @@ export function studyDocument(title: string, children: FileChild[]): Document {
     title,
     styles: {
       default: {
-        document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 24 }, paragraph: { spacing: { line: 360 } } },
-        heading1: { run: { font: { eastAsia: '黑体' }, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } },
-        heading2: { run: { font: { eastAsia: '楷体' }, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 180, after: 60 } } },
+        document: {
+          run: {
+            font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' },
+            size: 24,
+          },
+          paragraph: { spacing: { line: 360 } },
+        },
+        heading1: {
+          run: { font: { eastAsia: '黑体' }, size: 32, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+        heading2: {
+          run: { font: { eastAsia: '楷体' }, size: 28, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 180, after: 60 } },
+        },
         title: { run: { font: { eastAsia: '宋体' }, size: 44, bold: true, color: '000000' } },
       },
     },
-    sections: [{ children: [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(title)] }), ...children] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun(title)],
+          }),
+          ...children,
+        ],
+      },
+    ],
   });
 }
 
 export function heading(text: string, level: 1 | 2): Paragraph {
-  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)] });
+  return new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    children: [new TextRun(text)],
+  });
 }
 
 /** A paragraph with an optional bold label: "心得：" + text. */
-export function line(text: string, options: { label?: string; indent?: boolean; muted?: boolean } = {}): Paragraph {
+export function line(
+  text: string,
+  options: { label?: string; indent?: boolean; muted?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     indent: options.indent ? { left: 480 } : undefined,
     children: [

@@ -2,7 +2,11 @@ import type { KeyValueStore } from './local-store.ts';
 
 /** What /notes/ and /record/ share: lists built from the reader's local data, export and clear buttons. */
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -27,11 +31,19 @@ export interface StudyPage {
 }
 
 /** Shows the script-only part of the page; without storage it says so and returns null. */
-export function openStudyPage(root: HTMLElement, store: KeyValueStore | null, selectors: { list: string; status: string }, unavailable: string): StudyPage | null {
+export function openStudyPage(
+  root: HTMLElement,
+  store: KeyValueStore | null,
+  selectors: { list: string; status: string },
+  unavailable: string,
+): StudyPage | null {
   const list = root.querySelector<HTMLElement>(selectors.list)!;
   const status = root.querySelector<HTMLElement>(selectors.status)!;
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action]')];
-  const enable = (on: boolean) => buttons.forEach((b) => { b.disabled = !on; });
+  const enable = (on: boolean) =>
+    buttons.forEach((b) => {
+      b.disabled = !on;
+    });
   root.hidden = false;
   if (!store) {
     status.textContent = unavailable;
@@ -43,6 +55,9 @@ export function openStudyPage(root: HTMLElement, store: KeyValueStore | null, se
     status,
     siteBase: new URL(import.meta.env.BASE_URL, location.href).href,
     enable,
-    onAction: (name, handler) => root.querySelector(`[data-action="${name}"]`)?.addEventListener('click', () => void handler()),
+    onAction: (name, handler) =>
+      root
+        .querySelector(`[data-action="${name}"]`)
+        ?.addEventListener('click', () => void handler()),
   };
 }

@@ -9,7 +9,11 @@ import rehypeTermLinks from './rehype-term-links.ts';
  * (no curly quotes, no auto-links, no strikethrough).
  * @param base the site's base path, ending in "/"
  */
-export function markdownOptions(base: string): { gfm: boolean; smartypants: boolean; rehypePlugins: RehypePlugins } {
+export function markdownOptions(base: string): {
+  gfm: boolean;
+  smartypants: boolean;
+  rehypePlugins: RehypePlugins;
+} {
   return {
     gfm: false,
     smartypants: false,

@@ -15,7 +15,12 @@ parentPort!.on('message', async (request: RenderRequest) => {
     const result =
       'filePath' in request
         ? await (await compiler!).process(request.content, request.filePath, request.frontmatter)
-        : await (await markdown!).render(request.content, { fileURL: request.fileURL ? new URL(request.fileURL) : undefined, frontmatter: request.frontmatter });
+        : await (
+            await markdown!
+          ).render(request.content, {
+            fileURL: request.fileURL ? new URL(request.fileURL) : undefined,
+            frontmatter: request.frontmatter,
+          });
     reply = { id: request.id, result };
   } catch (error) {
     reply = { id: request.id, error: String((error as Error).stack ?? error) };

@@ -11,7 +11,12 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { unified, type AstroMarkdownOptions, type MarkdownProcessor, type MarkdownRenderResult } from '@astrojs/markdown-remark';
+import {
+  unified,
+  type AstroMarkdownOptions,
+  type MarkdownProcessor,
+  type MarkdownRenderResult,
+} from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-options.ts';
 
 // @astrojs/markdown-remark does not re-export its MDX types; they are read off the processor interface.
@@ -20,10 +25,13 @@ type MdxRendererOptions = Parameters<MdxRendererFactory>[1];
 type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
 type MdxRenderResult = Awaited<ReturnType<MdxRenderer['process']>>;
 
-type Job = { content: string; fileURL?: string; frontmatter?: Record<string, unknown> } | { content: string; filePath: string; frontmatter: Record<string, unknown> };
+type Job =
+  | { content: string; fileURL?: string; frontmatter?: Record<string, unknown> }
+  | { content: string; filePath: string; frontmatter: Record<string, unknown> };
 export type RenderRequest = Job & { id: number };
 
-export type RenderReply = { id: number; result: MarkdownRenderResult | MdxRenderResult } | { id: number; error: string };
+export type RenderReply =
+  { id: number; result: MarkdownRenderResult | MdxRenderResult } | { id: number; error: string };
 
 /** Settings a worker needs to build the same renderer: the site base, Astro's shared options, and for .mdx the MDX options. */
 export interface RendererSetup {
@@ -32,7 +40,10 @@ export interface RendererSetup {
   mdx?: MdxRendererOptions;
 }
 
-export function parallelMarkdown(base: string, threads = Math.min(4, os.availableParallelism())): MarkdownProcessor {
+export function parallelMarkdown(
+  base: string,
+  threads = Math.min(4, os.availableParallelism()),
+): MarkdownProcessor {
   const inThread = unified(markdownOptions(base));
   return {
     name: 'unified-parallel',
@@ -42,15 +53,29 @@ export function parallelMarkdown(base: string, threads = Math.min(4, os.availabl
       // Options a worker cannot receive (functions in a Shiki config, say), or one core: render here.
       if (threads < 2 || !cloneable(setup)) return inThread.createRenderer(shared);
       const pool = workerPool(setup, threads);
-      return { render: (content, opts) => pool.run({ content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter }) as Promise<MarkdownRenderResult> };
+      return {
+        render: (content, opts) =>
+          pool.run({
+            content,
+            fileURL: opts?.fileURL?.href,
+            frontmatter: opts?.frontmatter,
+          }) as Promise<MarkdownRenderResult>,
+      };
     },
     async createMdxRenderer(shared, mdx) {
       // The processor's own gfm/smartypants (off) win over the shared ones, as they do for .md;
       // @astrojs/mdx would otherwise let a shared `gfm` outrank them.
-      const setup: RendererSetup = { base, shared: { ...shared, gfm: inThread.options.gfm, smartypants: inThread.options.smartypants }, mdx };
+      const setup: RendererSetup = {
+        base,
+        shared: { ...shared, gfm: inThread.options.gfm, smartypants: inThread.options.smartypants },
+        mdx,
+      };
       if (threads < 2 || !cloneable(setup)) return inThread.createMdxRenderer!(setup.shared, mdx);
       const pool = workerPool(setup, threads);
-      return { process: (content, filePath, frontmatter) => pool.run({ content, filePath, frontmatter }) as Promise<MdxRenderResult> } satisfies MdxRenderer;
+      return {
+        process: (content, filePath, frontmatter) =>
+          pool.run({ content, filePath, frontmatter }) as Promise<MdxRenderResult>,
+      } satisfies MdxRenderer;
     },
   };
 }
@@ -72,12 +97,17 @@ function workerPool(setup: RendererSetup, threads: number): { run(job: Job): Pro
 
 function startWorkers(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
   const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), { workerData: setup });
+    const worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), {
+      workerData: setup,
+    });
     // Idle workers must not keep `astro build` from exiting; busy ones are ref'd again below.
     worker.unref();
     return { worker, busy: 0 };
   });
-  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; from: (typeof workers)[number] }>();
+  const waiting = new Map<
+    number,
+    { resolve: (r: unknown) => void; reject: (e: Error) => void; from: (typeof workers)[number] }
+  >();
   let nextId = 0;
   for (const w of workers) {
     w.worker.on('message', (reply: RenderReply) => {

@@ -17,7 +17,9 @@ export default function rehypeSectionAnchors() {
       if (depth !== undefined) {
         node.properties.id = anchors.heading(depth);
       } else if (node.tagName === 'p') {
-        node.children = node.children.flatMap((child, i) => (child.type === 'text' ? markPoints(child, anchors, i === 0) : [child]));
+        node.children = node.children.flatMap((child, i) =>
+          child.type === 'text' ? markPoints(child, anchors, i === 0) : [child],
+        );
       }
     }
   };
@@ -30,14 +32,23 @@ export default function rehypeSectionAnchors() {
 const ITEM_AT_START = new RegExp(`(?:${ITEM_MARK_AT_START.source}|${SUBSECTION_MARK.source})`, 'u');
 
 function pointSpan(id: string, mark: string): Element {
-  return { type: 'element', tagName: 'span', properties: { id, className: ['point'] }, children: [{ type: 'text', value: mark }] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { id, className: ['point'] },
+    children: [{ type: 'text', value: mark }],
+  };
 }
 
 function markPoints(text: Text, anchors: AnchorCounter, opensParagraph: boolean): ElementContent[] {
   const item = opensParagraph ? ITEM_AT_START.exec(text.value) : null;
   if (item) {
     const span = pointSpan(anchors.point(), item[0]);
-    const rest = markPoints({ type: 'text', value: text.value.slice(item[0].length) }, anchors, false);
+    const rest = markPoints(
+      { type: 'text', value: text.value.slice(item[0].length) },
+      anchors,
+      false,
+    );
     return [span, ...rest.filter((n) => n.type !== 'text' || n.value !== '')];
   }
   const out: ElementContent[] = [];

@@ -21,7 +21,9 @@ export default function rehypeTermLinks(options: TermLinkOptions = {}) {
         continue;
       }
       if (node.tagName !== 'p') continue;
-      node.children = node.children.flatMap((child) => (child.type === 'text' ? linkTerms(child, linked, base) : [child]));
+      node.children = node.children.flatMap((child) =>
+        child.type === 'text' ? linkTerms(child, linked, base) : [child],
+      );
     }
   };
 }

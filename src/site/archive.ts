@@ -1,6 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import { allLabelSlugs, buildTaxonomy, columnNeighbourMap, issueNeighbourMap, newestFirst, relatedFinder, listPages, type TaxonomyKind, type TaxonomyTerm } from './taxonomy.ts';
+import {
+  allLabelSlugs,
+  buildTaxonomy,
+  columnNeighbourMap,
+  issueNeighbourMap,
+  newestFirst,
+  relatedFinder,
+  listPages,
+  type TaxonomyKind,
+  type TaxonomyTerm,
+} from './taxonomy.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -59,7 +69,10 @@ export function taxonomyTerms(kind: TaxonomyKind): Promise<TaxonomyTerm[]> {
  */
 export async function taxonomyStaticPaths(kind: TaxonomyKind) {
   return (await taxonomyTerms(kind)).flatMap((term) =>
-    listPages(term.articles).map((page) => ({ params: { slug: term.slug, page: pageParam(page.number) }, props: { term, page } })),
+    listPages(term.articles).map((page) => ({
+      params: { slug: term.slug, page: pageParam(page.number) },
+      props: { term, page },
+    })),
   );
 }
 
@@ -72,7 +85,14 @@ export function pageParam(n: number): string | undefined {
 export function termUses(slug: string): Promise<{ article: Article; contexts: TermContext[] }[]> {
   let uses = usesBySlug.get(slug);
   if (!uses) {
-    uses = allArticles().then((list) => list.filter((a) => termSlugsOf(a).includes(slug)).map((article) => ({ article, contexts: contextsOf(article).filter((c) => c.slug === slug) })));
+    uses = allArticles().then((list) =>
+      list
+        .filter((a) => termSlugsOf(a).includes(slug))
+        .map((article) => ({
+          article,
+          contexts: contextsOf(article).filter((c) => c.slug === slug),
+        })),
+    );
     usesBySlug.set(slug, uses);
   }
   return uses;
@@ -92,7 +112,9 @@ let issueNeighbours: Promise<Map<string, { previous?: Article; next?: Article }>
  * Previous and next article: in printed order within the article's journal issue, or for a text
  * that was not printed in an issue, in date order within its column.
  */
-export async function neighboursOf(article: Article): Promise<{ within: 'issue' | 'column'; previous?: Article; next?: Article }> {
+export async function neighboursOf(
+  article: Article,
+): Promise<{ within: 'issue' | 'column'; previous?: Article; next?: Article }> {
   if (article.data.issueSlug) {
     issueNeighbours ??= allArticles().then((list) => issueNeighbourMap(list));
     return { within: 'issue', ...(await issueNeighbours).get(article.id) };

@@ -23,7 +23,9 @@ const fileSchema = z.object({ $comment: z.string().optional(), sessions: z.array
 
 export type SessionData = z.infer<typeof sessionSchema>;
 
-export type ArticleLike = ArticleEntry<Pick<ArticleData, 'title' | 'readingMinutes' | 'characters'>>;
+export type ArticleLike = ArticleEntry<
+  Pick<ArticleData, 'title' | 'readingMinutes' | 'characters'>
+>;
 
 export interface Material {
   item: HandoutItem;
@@ -51,12 +53,21 @@ export function resolveSessions(articles: ArticleLike[], data: unknown = raw): S
       const resolved = s.materials.map((text): Material => {
         const item = parseItem(text);
         const entry = item && byId.get(item.article);
-        if (!item || !entry) throw new Error(`sessions.json：学习会 ${s.id} 的材料“${text}”不是一篇已有的文章`);
+        if (!item || !entry)
+          throw new Error(`sessions.json：学习会 ${s.id} 的材料“${text}”不是一篇已有的文章`);
         if (!item.section) {
-          return { item, title: entry.data.title, characters: entry.data.characters, readingMinutes: entry.data.readingMinutes };
+          return {
+            item,
+            title: entry.data.title,
+            characters: entry.data.characters,
+            readingMinutes: entry.data.readingMinutes,
+          };
         }
         const section = sectionTexts(entry.body ?? '').get(item.section);
-        if (!section) throw new Error(`sessions.json：学习会 ${s.id} 的材料“${text}”：《${entry.data.title}》没有这一节`);
+        if (!section)
+          throw new Error(
+            `sessions.json：学习会 ${s.id} 的材料“${text}”：《${entry.data.title}》没有这一节`,
+          );
         const characters = visibleCharacters(section.text);
         return {
           item,

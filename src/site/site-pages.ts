@@ -10,9 +10,17 @@ import { articlePath } from '../core/article-path.ts';
  */
 export async function readingPagePaths(): Promise<string[]> {
   const paths = ['', 'glossary/'];
-  for (const t of glossary) paths.push(...listPages(await termUses(t.slug)).map((p) => pagedPath(`glossary/${t.slug}/`, p.number)));
+  for (const t of glossary)
+    paths.push(
+      ...listPages(await termUses(t.slug)).map((p) => pagedPath(`glossary/${t.slug}/`, p.number)),
+    );
   for (const kind of TAXONOMY_KINDS) {
-    paths.push(taxonomyPath(kind), ...(await taxonomyTerms(kind)).flatMap((t) => listPages(t.articles).map((p) => taxonomyPath(kind, t.slug, p.number))));
+    paths.push(
+      taxonomyPath(kind),
+      ...(await taxonomyTerms(kind)).flatMap((t) =>
+        listPages(t.articles).map((p) => taxonomyPath(kind, t.slug, p.number)),
+      ),
+    );
   }
   paths.push(...(await allArticles()).map((a) => articlePath(a.id)));
   return paths;

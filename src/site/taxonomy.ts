@@ -3,14 +3,12 @@ import { slugify } from './slug.ts';
 import type { ArticleData, ArticleEntry } from '../core/article-schema.ts';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
-
 export { TAXONOMY_KINDS, type TaxonomyKind } from '../core/facets.ts';
 
 /** Chinese names for headings and breadcrumbs; `intro` opens the index page. */
-export const TAXONOMY_NAMES = Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, { name: FACETS[kind].name, intro: FACETS[kind].intro }])) as Record<
-  TaxonomyKind,
-  { name: string; intro: string }
->;
+export const TAXONOMY_NAMES = Object.fromEntries(
+  TAXONOMY_KINDS.map((kind) => [kind, { name: FACETS[kind].name, intro: FACETS[kind].intro }]),
+) as Record<TaxonomyKind, { name: string; intro: string }>;
 
 export interface TaxonomyTerm {
   kind: TaxonomyKind;
@@ -40,7 +38,12 @@ export function dateKey(data: ArticleData): string {
 }
 
 export function newestFirst<T extends ArticleEntry>(articles: readonly T[]): T[] {
-  return [...articles].sort((a, b) => dateKey(b.data).localeCompare(dateKey(a.data)) || a.data.title.localeCompare(b.data.title, 'zh-Hans-CN') || a.id.localeCompare(b.id));
+  return [...articles].sort(
+    (a, b) =>
+      dateKey(b.data).localeCompare(dateKey(a.data)) ||
+      a.data.title.localeCompare(b.data.title, 'zh-Hans-CN') ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -49,15 +52,26 @@ export function newestFirst<T extends ArticleEntry>(articles: readonly T[]): T[]
  * silently takes the other's page. A facet whose articles carry their own slug (years, issues)
  * keeps it: pass those as `own`.
  */
-export function labelSlugs(kind: TaxonomyKind, labels: Iterable<string>, own: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+export function labelSlugs(
+  kind: TaxonomyKind,
+  labels: Iterable<string>,
+  own: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const unique = [...new Set(labels)];
-  const plain = new Map(unique.map((label) => [label, own.get(label) ?? (kind === 'years' ? label : slugify(label))]));
+  const plain = new Map(
+    unique.map((label) => [label, own.get(label) ?? (kind === 'years' ? label : slugify(label))]),
+  );
   const uses = new Map<string, number>();
   for (const slug of plain.values()) uses.set(slug, (uses.get(slug) ?? 0) + 1);
   return new Map(
     unique.map((label) => {
       const slug = plain.get(label)!;
-      return [label, uses.get(slug)! > 1 ? `${slug}-${createHash('sha1').update(label).digest('hex').slice(0, 6)}` : slug];
+      return [
+        label,
+        uses.get(slug)! > 1
+          ? `${slug}-${createHash('sha1').update(label).digest('hex').slice(0, 6)}`
+          : slug,
+      ];
     }),
   );
 }
@@ -75,20 +89,33 @@ function ownSlugs(kind: TaxonomyKind, articles: readonly ArticleEntry[]): Map<st
 }
 
 /** Slugs of one facet's values across the archive. */
-export function facetSlugs(kind: TaxonomyKind, articles: readonly ArticleEntry[]): Map<string, string> {
-  return labelSlugs(kind, articles.flatMap((a) => valuesOf(kind, a.data)), ownSlugs(kind, articles));
+export function facetSlugs(
+  kind: TaxonomyKind,
+  articles: readonly ArticleEntry[],
+): Map<string, string> {
+  return labelSlugs(
+    kind,
+    articles.flatMap((a) => valuesOf(kind, a.data)),
+    ownSlugs(kind, articles),
+  );
 }
 
 /** An issue's articles in the order the issue printed them. */
 export function printedOrder<T extends ArticleEntry>(articles: readonly T[]): T[] {
-  return [...articles].sort((a, b) => (a.data.issueOrder ?? 0) - (b.data.issueOrder ?? 0) || a.id.localeCompare(b.id));
+  return [...articles].sort(
+    (a, b) => (a.data.issueOrder ?? 0) - (b.data.issueOrder ?? 0) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Every term of one taxonomy with all its articles, in a stable reading order. */
-export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleEntry[]): TaxonomyTerm[] {
+export function buildTaxonomy(
+  kind: TaxonomyKind,
+  articles: readonly ArticleEntry[],
+): TaxonomyTerm[] {
   const byLabel = new Map<string, ArticleEntry[]>();
   for (const article of articles) {
-    for (const label of new Set(valuesOf(kind, article.data))) byLabel.set(label, [...(byLabel.get(label) ?? []), article]);
+    for (const label of new Set(valuesOf(kind, article.data)))
+      byLabel.set(label, [...(byLabel.get(label) ?? []), article]);
   }
   const slugs = labelSlugs(kind, byLabel.keys(), ownSlugs(kind, articles));
   const { articleOrder, termOrder } = FACETS[kind];
@@ -105,21 +132,39 @@ export function buildTaxonomy(kind: TaxonomyKind, articles: readonly ArticleEntr
   });
   if (termOrder === 'newest') {
     // Newest first: years by their number, issues by their newest article, then by name.
-    const newest = new Map(terms.map((t) => [t, t.articles.map((a) => dateKey(a.data)).sort().at(-1) ?? '']));
-    return terms.sort((a, b) => newest.get(b)!.localeCompare(newest.get(a)!) || b.label.localeCompare(a.label, 'zh-Hans-CN'));
+    const newest = new Map(
+      terms.map((t) => [
+        t,
+        t.articles
+          .map((a) => dateKey(a.data))
+          .sort()
+          .at(-1) ?? '',
+      ]),
+    );
+    return terms.sort(
+      (a, b) =>
+        newest.get(b)!.localeCompare(newest.get(a)!) ||
+        b.label.localeCompare(a.label, 'zh-Hans-CN'),
+    );
   }
   // By how much it holds, then in pinyin order.
-  return terms.sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label, 'zh-Hans-CN'));
+  return terms.sort(
+    (a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label, 'zh-Hans-CN'),
+  );
 }
 
 /**
  * Positions and regions belong to a named author only when it is clear whose they are: a single
  * author, or lists as long as the author list (printed in the same order).
  */
-export function personDetails(data: ArticleData, author: string): { positions: string[]; regions: string[] } {
+export function personDetails(
+  data: ArticleData,
+  author: string,
+): { positions: string[]; regions: string[] } {
   const i = data.authors.indexOf(author);
   if (i < 0) return { positions: [], regions: [] };
-  const pick = (list: string[]) => (data.authors.length === 1 ? list : list.length === data.authors.length ? [list[i]] : []);
+  const pick = (list: string[]) =>
+    data.authors.length === 1 ? list : list.length === data.authors.length ? [list[i]] : [];
   return { positions: pick(data.positions), regions: pick(data.regions) };
 }
 
@@ -149,7 +194,11 @@ export interface ListPage<T> {
 /** A list cut into pages of TERM_PAGE_SIZE, in order; a list always has page 1, even when empty. */
 export function listPages<T>(items: readonly T[]): ListPage<T>[] {
   const count = Math.max(1, Math.ceil(items.length / TERM_PAGE_SIZE));
-  return Array.from({ length: count }, (_, i) => ({ number: i + 1, count, items: items.slice(i * TERM_PAGE_SIZE, (i + 1) * TERM_PAGE_SIZE) }));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    count,
+    items: items.slice(i * TERM_PAGE_SIZE, (i + 1) * TERM_PAGE_SIZE),
+  }));
 }
 
 /**
@@ -166,7 +215,9 @@ export function pagerNumbers(current: number, count: number): (number | null)[] 
 }
 
 /** Slugs of every label of every taxonomy: computed once per build, since slugging segments words. */
-export function allLabelSlugs(all: readonly ArticleEntry[]): Record<TaxonomyKind, Map<string, string>> {
+export function allLabelSlugs(
+  all: readonly ArticleEntry[],
+): Record<TaxonomyKind, Map<string, string>> {
   return Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, facetSlugs(kind, all)])) as Record<
     TaxonomyKind,
     Map<string, string>
@@ -174,9 +225,16 @@ export function allLabelSlugs(all: readonly ArticleEntry[]): Record<TaxonomyKind
 }
 
 /** Every taxonomy page one article belongs to, in the order they are shown. */
-export function taxonomyLinksOf(article: ArticleEntry, slugs: Record<TaxonomyKind, Map<string, string>>): { kind: TaxonomyKind; label: string; path: string }[] {
+export function taxonomyLinksOf(
+  article: ArticleEntry,
+  slugs: Record<TaxonomyKind, Map<string, string>>,
+): { kind: TaxonomyKind; label: string; path: string }[] {
   return TAXONOMY_KINDS.flatMap((kind) =>
-    [...new Set(valuesOf(kind, article.data))].map((label) => ({ kind, label, path: taxonomyPath(kind, slugs[kind].get(label)!) })),
+    [...new Set(valuesOf(kind, article.data))].map((label) => ({
+      kind,
+      label,
+      path: taxonomyPath(kind, slugs[kind].get(label)!),
+    })),
   );
 }
 
@@ -184,26 +242,39 @@ export function taxonomyLinksOf(article: ArticleEntry, slugs: Record<TaxonomyKin
  * The articles before and after each article in its column, in date order (older is "previous"),
  * worked out for the whole archive in one pass rather than re-sorting the column for every page.
  */
-export function columnNeighbourMap<T extends ArticleEntry>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+export function columnNeighbourMap<T extends ArticleEntry>(
+  all: readonly T[],
+): Map<string, { previous?: T; next?: T }> {
   const byColumn = new Map<string, T[]>();
   for (const a of newestFirst(all).reverse()) {
     if (a.data.column) byColumn.set(a.data.column, [...(byColumn.get(a.data.column) ?? []), a]);
   }
   const map = new Map<string, { previous?: T; next?: T }>();
-  for (const column of byColumn.values()) column.forEach((a, i) => map.set(a.id, { previous: column[i - 1], next: column[i + 1] }));
+  for (const column of byColumn.values())
+    column.forEach((a, i) => map.set(a.id, { previous: column[i - 1], next: column[i + 1] }));
   return map;
 }
 
 /** The articles before and after each article in its journal issue, in printed order. */
-export function issueNeighbourMap<T extends ArticleEntry>(all: readonly T[]): Map<string, { previous?: T; next?: T }> {
+export function issueNeighbourMap<T extends ArticleEntry>(
+  all: readonly T[],
+): Map<string, { previous?: T; next?: T }> {
   const byIssue = new Map<string, T[]>();
-  for (const a of all) if (a.data.issueSlug) byIssue.set(a.data.issueSlug, [...(byIssue.get(a.data.issueSlug) ?? []), a]);
+  for (const a of all)
+    if (a.data.issueSlug)
+      byIssue.set(a.data.issueSlug, [...(byIssue.get(a.data.issueSlug) ?? []), a]);
   const map = new Map<string, { previous?: T; next?: T }>();
-  for (const issue of byIssue.values()) printedOrder(issue).forEach((a, i, list) => map.set(a.id, { previous: list[i - 1], next: list[i + 1] }));
+  for (const issue of byIssue.values())
+    printedOrder(issue).forEach((a, i, list) =>
+      map.set(a.id, { previous: list[i - 1], next: list[i + 1] }),
+    );
   return map;
 }
 
-export function columnNeighbours<T extends ArticleEntry>(article: T, all: readonly T[]): { previous?: T; next?: T } {
+export function columnNeighbours<T extends ArticleEntry>(
+  article: T,
+  all: readonly T[],
+): { previous?: T; next?: T } {
   return columnNeighbourMap(all).get(article.id) ?? {};
 }
 
@@ -217,7 +288,11 @@ export function columnNeighbours<T extends ArticleEntry>(article: T, all: readon
  * over thousands of pages is quadratic). A very common keyword keeps only its `perFeature` newest
  * articles: it says little about relatedness, and it would otherwise bring back the quadratic cost.
  */
-export function relatedFinder<T extends ArticleEntry>(all: readonly T[], max = 5, perFeature = 400): (article: T) => T[] {
+export function relatedFinder<T extends ArticleEntry>(
+  all: readonly T[],
+  max = 5,
+  perFeature = 400,
+): (article: T) => T[] {
   const ordered = newestFirst(all);
   const rank = new Map(ordered.map((a, i) => [a.id, i]));
   // Articles by rank (newest first), so a tie in score goes to the newer one by comparing numbers.
@@ -231,7 +306,8 @@ export function relatedFinder<T extends ArticleEntry>(all: readonly T[], max = 5
   });
   // One score table for every page: a 10,000-article build asks 10,000 times, each touching a few thousand.
   const scores = new Float64Array(ordered.length);
-  const better = (i: number, j: number) => scores[i] > scores[j] || (scores[i] === scores[j] && i < j);
+  const better = (i: number, j: number) =>
+    scores[i] > scores[j] || (scores[i] === scores[j] && i < j);
   return (article) => {
     const self = rank.get(article.id);
     const touched: number[] = [];
@@ -255,7 +331,11 @@ export function relatedFinder<T extends ArticleEntry>(all: readonly T[], max = 5
   };
 }
 
-export function relatedArticles<T extends ArticleEntry>(article: T, all: readonly T[], max = 5): T[] {
+export function relatedArticles<T extends ArticleEntry>(
+  article: T,
+  all: readonly T[],
+  max = 5,
+): T[] {
   return relatedFinder(all, max)(article);
 }
 

@@ -40,7 +40,13 @@ export function termContexts(body: string): TermContext[] {
     for (const use of termUses(text)) {
       if (seen.has(use.slug)) continue;
       seen.add(use.slug);
-      found.push({ slug: use.slug, sectionId, sectionTitle, inHeading, ...around(text, use.index, use.spelling) });
+      found.push({
+        slug: use.slug,
+        sectionId,
+        sectionTitle,
+        inHeading,
+        ...around(text, use.index, use.spelling),
+      });
     }
   }
   return found;
@@ -64,7 +70,11 @@ export function termUses(text: string): { slug: string; spelling: string; index:
 }
 
 /** The sentence holding text[index…], cut to REACH characters either side of the term. */
-function around(text: string, index: number, spelling: string): { before: string; match: string; after: string } {
+function around(
+  text: string,
+  index: number,
+  spelling: string,
+): { before: string; match: string; after: string } {
   let start = 0;
   for (const sentence of sentences(text)) {
     const end = start + sentence.length;

@@ -8,7 +8,9 @@ import { firstYear, yearSeries, type YearCount } from '../core/year-chart.ts';
 
 /** The archive's first and last year, so every term's chart covers the same span. */
 export async function archiveSpan(): Promise<[number, number] | undefined> {
-  const years = (await allArticles()).map((a) => a.data.year).filter((y): y is number => y !== undefined);
+  const years = (await allArticles())
+    .map((a) => a.data.year)
+    .filter((y): y is number => y !== undefined);
   return years.length > 0 ? [Math.min(...years), Math.max(...years)] : undefined;
 }
 
@@ -17,16 +19,20 @@ export async function termHistory(slug: string): Promise<YearCount[]> {
   const span = await archiveSpan();
   const counts = new Map<number, number>();
   for (const { article } of await termUses(slug)) {
-    if (article.data.year !== undefined) counts.set(article.data.year, (counts.get(article.data.year) ?? 0) + 1);
+    if (article.data.year !== undefined)
+      counts.set(article.data.year, (counts.get(article.data.year) ?? 0) + 1);
   }
   return span ? yearSeries(counts, span[0], span[1]) : [];
 }
 
 /** The latest year of the archive and the terms no article used before it. */
-export async function termsNewInLatestYear(): Promise<{ year: number; terms: GlossaryTerm[] } | undefined> {
+export async function termsNewInLatestYear(): Promise<
+  { year: number; terms: GlossaryTerm[] } | undefined
+> {
   const span = await archiveSpan();
   if (!span) return undefined;
   const terms: GlossaryTerm[] = [];
-  for (const term of glossary) if (firstYear(await termHistory(term.slug)) === span[1]) terms.push(term);
+  for (const term of glossary)
+    if (firstYear(await termHistory(term.slug)) === span[1]) terms.push(term);
   return { year: span[1], terms };
 }

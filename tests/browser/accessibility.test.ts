@@ -43,10 +43,16 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
     pages.set('glossary index', '/glossary/');
     pages.set('glossary term', await firstHref(page, '/glossary/', 'main a[href*="/glossary/"]'));
     // A phrase from an article's title always has at least that article as a result.
-    pages.set('search with results', `/search/?q=${encodeURIComponent([...title].slice(0, 2).join(''))}`);
+    pages.set(
+      'search with results',
+      `/search/?q=${encodeURIComponent([...title].slice(0, 2).join(''))}`,
+    );
     pages.set('sessions', '/sessions/');
     pages.set('session', await firstHref(page, '/sessions/', 'main a[href*="/sessions/"]'));
-    pages.set('handout', `/handout/?items=${encodeURIComponent(article.replace(/^\/articles\/|\/$/g, ''))}&cover=${encodeURIComponent('学习会')}&outline=1`);
+    pages.set(
+      'handout',
+      `/handout/?items=${encodeURIComponent(article.replace(/^\/articles\/|\/$/g, ''))}&cover=${encodeURIComponent('学习会')}&outline=1`,
+    );
     pages.set('notes', '/notes/');
     pages.set('study record', '/record/');
     pages.set('404', '/no-such-page/');
@@ -60,11 +66,30 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
   async function violations(page: Page): Promise<Found[]> {
     await page.addScriptTag({ path: AXE });
     return page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { getRules: (tags: string[]) => { ruleId: string }[]; run: (c: Document, o: object) => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            getRules: (tags: string[]) => { ruleId: string }[];
+            run: (
+              c: Document,
+              o: object,
+            ) => Promise<{
+              violations: { id: string; impact?: string | null; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
       // By rule id rather than by tag, so rules axe still calls experimental (label-content-name-mismatch) run too.
       const rules = axe.getRules(tags).map((r) => r.ruleId);
-      const result = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      const result = await axe.run(document, {
+        runOnly: { type: 'rule', values: rules },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
     }, RULES);
   }
 
@@ -85,8 +110,10 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
       const found: Record<string, Found[]> = {};
       for (const [kind, p] of pages) {
         await page.goto(`${server.origin}${p}`);
-        if (kind === 'search with results') await page.locator('.search-results li, [data-search-results] li').first().waitFor();
-        if (kind === 'handout') await page.waitForFunction(() => document.documentElement.dataset.handout === 'ready');
+        if (kind === 'search with results')
+          await page.locator('.search-results li, [data-search-results] li').first().waitFor();
+        if (kind === 'handout')
+          await page.waitForFunction(() => document.documentElement.dataset.handout === 'ready');
         if (kind === 'notes') await page.locator('.notes-list li').first().waitFor();
         if (kind === 'study record') await page.locator('.record-day').first().waitFor();
         const v = await violations(page);
@@ -100,7 +127,12 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
   it('finds no violation on a phone with the menu open, light and dark', async () => {
     const found: Record<string, Found[]> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await withStudyData({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme });
+      const context = await withStudyData({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+      });
       const page = await context.newPage();
       for (const kind of ['home', 'article', 'notes']) {
         await page.goto(`${server.origin}${pages.get(kind)}`);

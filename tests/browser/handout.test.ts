@@ -38,47 +38,73 @@ function archiveCharacters(): number {
   return fs
     .readdirSync(ARTICLES, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.mdx?$/.test(f))
-    .reduce((n, f) => n + Number(/^characters: (\d+)$/m.exec(fs.readFileSync(path.join(ARTICLES, f), 'utf8'))?.[1] ?? 0), 0);
+    .reduce(
+      (n, f) =>
+        n +
+        Number(
+          /^characters: (\d+)$/m.exec(fs.readFileSync(path.join(ARTICLES, f), 'utf8'))?.[1] ?? 0,
+        ),
+      0,
+    );
 }
 
 describe.skipIf(skipBrowser)('npm run handout', () => {
-  it('prints every shipped article into one A4 PDF with continuous page numbers', async () => {
-    const { code, stdout, stderr } = await handout(['--all', '--cover', '政协常委会学习会', '--outline', '--out', 'all.pdf']);
-    expect(stderr).not.toMatch(/error|错误|无法/i);
-    expect(code).toBe(0);
-    const file = path.join(tmp, 'all.pdf');
-    const info = pdfInfo(file);
-    expect(info.widthPt).toBeCloseTo(595.3, 0);
-    expect(info.heightPt).toBeCloseTo(841.9, 0);
-    expect(stdout).toContain(file);
-    expect(stdout).toContain(`${info.pages} 页`);
+  it(
+    'prints every shipped article into one A4 PDF with continuous page numbers',
+    async () => {
+      const { code, stdout, stderr } = await handout([
+        '--all',
+        '--cover',
+        '政协常委会学习会',
+        '--outline',
+        '--out',
+        'all.pdf',
+      ]);
+      expect(stderr).not.toMatch(/error|错误|无法/i);
+      expect(code).toBe(0);
+      const file = path.join(tmp, 'all.pdf');
+      const info = pdfInfo(file);
+      expect(info.widthPt).toBeCloseTo(595.3, 0);
+      expect(info.heightPt).toBeCloseTo(841.9, 0);
+      expect(stdout).toContain(file);
+      expect(stdout).toContain(`${info.pages} 页`);
 
-    const pages = pdfPages(file);
-    const text = visible(pages.join(''));
-    const articles = readArticles(ARTICLES);
-    for (const a of articles) expect(text, a.title).toContain(visible(a.title));
-    expect(text).toContain('政协常委会学习会');
-    // Addresses under each text are the site's, never the command's throwaway local server.
-    expect(text).toContain(`网址：${new URL('/articles/', process.env.SITE_URL ?? 'http://localhost:4321').href}`);
-    expect(text).not.toContain('127.0.0.1');
-    expect(text).toContain('学习要点');
-    // The cover and its blank back carry no number; the pages after them count from 1 on across all the articles.
-    const numbers = pages.map((p) => {
-      const last = p.trim().split('\n').pop()!.trim();
-      return PAGE_NUMBER.test(last) ? Number(PAGE_NUMBER.exec(last)![1]) : null;
-    });
-    // (A large archive's contents list can run the cover over more than one sheet.)
-    const first = numbers.findIndex((n) => n !== null);
-    expect(first).toBeGreaterThanOrEqual(2);
-    expect(numbers.slice(0, first).every((n) => n === null)).toBe(true);
-    expect(pages[first - 1].trim()).toBe('');
-    numbers.slice(first).forEach((n, i) => expect(n, `sheet ${first + i + 1}`).toBe(i + 1));
-    // Printing grows with the archive: four minutes for the shipped one, more for a larger one.
-  }, Math.max(240_000, archiveCharacters() / 1000 * 1_000));
+      const pages = pdfPages(file);
+      const text = visible(pages.join(''));
+      const articles = readArticles(ARTICLES);
+      for (const a of articles) expect(text, a.title).toContain(visible(a.title));
+      expect(text).toContain('政协常委会学习会');
+      // Addresses under each text are the site's, never the command's throwaway local server.
+      expect(text).toContain(
+        `网址：${new URL('/articles/', process.env.SITE_URL ?? 'http://localhost:4321').href}`,
+      );
+      expect(text).not.toContain('127.0.0.1');
+      expect(text).toContain('学习要点');
+      // The cover and its blank back carry no number; the pages after them count from 1 on across all the articles.
+      const numbers = pages.map((p) => {
+        const last = p.trim().split('\n').pop()!.trim();
+        return PAGE_NUMBER.test(last) ? Number(PAGE_NUMBER.exec(last)![1]) : null;
+      });
+      // (A large archive's contents list can run the cover over more than one sheet.)
+      const first = numbers.findIndex((n) => n !== null);
+      expect(first).toBeGreaterThanOrEqual(2);
+      expect(numbers.slice(0, first).every((n) => n === null)).toBe(true);
+      expect(pages[first - 1].trim()).toBe('');
+      numbers.slice(first).forEach((n, i) => expect(n, `sheet ${first + i + 1}`).toBe(i + 1));
+      // Printing grows with the archive: four minutes for the shipped one, more for a larger one.
+    },
+    Math.max(240_000, (archiveCharacters() / 1000) * 1_000),
+  );
 
   it('prints one section when given article#section', async () => {
     // The whole id: an archive may hold another copy of the report under the same slug.
-    const { code, stdout } = await handout([`${REPORT_2024}#s3-9`, '--site', 'http://xuexi.example', '--out', 'section.pdf']);
+    const { code, stdout } = await handout([
+      `${REPORT_2024}#s3-9`,
+      '--site',
+      'http://xuexi.example',
+      '--out',
+      'section.pdf',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1 份材料/);
     const text = visible(pdfPages(path.join(tmp, 'section.pdf')).join(''));
@@ -89,7 +115,12 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
   });
 
   it('refuses an unknown slug, naming it, and writes nothing', async () => {
-    const { code, stderr } = await handout(['2024nian-zhengfu-gongzuo-baogao', '2099nian-zhengfu-gongzuo-baogao', '--out', 'bad.pdf']);
+    const { code, stderr } = await handout([
+      '2024nian-zhengfu-gongzuo-baogao',
+      '2099nian-zhengfu-gongzuo-baogao',
+      '--out',
+      'bad.pdf',
+    ]);
     expect(code).not.toBe(0);
     expect(stderr).toContain('2099nian-zhengfu-gongzuo-baogao');
     expect(fs.existsSync(path.join(tmp, 'bad.pdf'))).toBe(false);
@@ -109,13 +140,18 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     await server?.close();
   });
 
-  const ready = (page: Page) => page.waitForSelector('html[data-handout="ready"], html[data-handout="error"], html[data-handout="empty"]');
+  const ready = (page: Page) =>
+    page.waitForSelector(
+      'html[data-handout="ready"], html[data-handout="error"], html[data-handout="empty"]',
+    );
 
   it('collects articles and sections with 加入讲义, reorders and removes them', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/articles/${REPORT_2024}/`);
     await page.locator('.add-to-handout > .add-to-handout-button').click();
-    await expect.poll(() => page.locator('.add-to-handout > .add-to-handout-button').textContent()).toBe('已加入讲义');
+    await expect
+      .poll(() => page.locator('.add-to-handout > .add-to-handout-button').textContent())
+      .toBe('已加入讲义');
     // Every 一、 and （一） heading has its own button.
     const headings = await page.locator('.article-body h2[id], .article-body h3[id]').count();
     expect(await page.locator('.add-to-handout-section').count()).toBe(headings);
@@ -129,11 +165,17 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     await items.nth(1).getByRole('button', { name: /上移/ }).click();
     await ready(page);
     expect(await page.locator('.handout-list li').first().textContent()).toContain('（九）');
-    expect(await page.locator('#handout-document > article').first().locator('h3').first().textContent()).toContain('（九）加强生态文明建设');
+    expect(
+      await page.locator('#handout-document > article').first().locator('h3').first().textContent(),
+    ).toContain('（九）加强生态文明建设');
     await page.locator('.handout-list li').nth(1).getByRole('button', { name: /移除/ }).click();
     await ready(page);
     expect(await page.locator('.handout-list li').count()).toBe(1);
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zhengxie-handout')!).map((e: { item: string }) => e.item))).toEqual([`${REPORT_2024}#s3-9`]);
+    expect(
+      await page.evaluate(() =>
+        JSON.parse(localStorage.getItem('zhengxie-handout')!).map((e: { item: string }) => e.item),
+      ),
+    ).toEqual([`${REPORT_2024}#s3-9`]);
     // The share link rebuilds the same handout anywhere.
     const share = await page.locator('.handout-share').inputValue();
     expect(share).toBe(`${server.origin}/handout/?items=${REPORT_2024}%23s3-9`);
@@ -142,13 +184,17 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
 
   it('renders a shared link typed with a literal # and prints no controls', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/handout/?items=${REPORT_2018}#s1-8,${REPORT_2024}#s3-9&notes=1`);
+    await page.goto(
+      `${server.origin}/handout/?items=${REPORT_2018}#s1-8,${REPORT_2024}#s3-9&notes=1`,
+    );
     await ready(page);
     expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
     const docs = page.locator('#handout-document > article');
     expect(await docs.count()).toBe(2);
     expect(await docs.nth(0).locator('h1').textContent()).toBe('2018年政府工作报告');
-    expect(await docs.nth(0).locator('h3').first().textContent()).toMatch(/^（八）坚持人与自然和谐发展/);
+    expect(await docs.nth(0).locator('h3').first().textContent()).toMatch(
+      /^（八）坚持人与自然和谐发展/,
+    );
     const file = path.join(tmp, 'shared.pdf');
     await page.pdf({ path: file, preferCSSPageSize: true });
     const text = visible(pdfPages(file).join(''));
@@ -179,7 +225,9 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     await page.waitForURL(/#projection-2$/);
     const slide2 = await page.locator('.projection-slide').textContent();
     // Large type: the projected text is far bigger than the page text.
-    const size = await page.locator('.projection-slide').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const size = await page
+      .locator('.projection-slide')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
 
     // A reload opens the projection at the same slide.
@@ -201,11 +249,19 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     expect(await page.locator('.handout-cover-title').textContent()).toContain('机关理论学习');
     const outlined = page.locator('.handout-outline .handout-outline-item');
     expect(await outlined.count()).toBe(3);
-    expect(await outlined.first().textContent()).toBe('1978年政府工作报告：一、三年来的斗争和新时期的总任务');
+    expect(await outlined.first().textContent()).toBe(
+      '1978年政府工作报告：一、三年来的斗争和新时期的总任务',
+    );
     // The section's own heading heads its block once, not again as its first line.
-    expect(await page.locator('.handout-outline li').allTextContents()).not.toContain('一、三年来的斗争和新时期的总任务');
-    expect(await page.locator('.handout-outline .outline-point').allTextContents()).toContain('一是社会制度腐败，二是经济技术落后。');
-    expect(await page.locator('#handout-document > article').count()).toBe(await page.locator('.handout-list li').count());
+    expect(await page.locator('.handout-outline li').allTextContents()).not.toContain(
+      '一、三年来的斗争和新时期的总任务',
+    );
+    expect(await page.locator('.handout-outline .outline-point').allTextContents()).toContain(
+      '一是社会制度腐败，二是经济技术落后。',
+    );
+    expect(await page.locator('#handout-document > article').count()).toBe(
+      await page.locator('.handout-list li').count(),
+    );
     await page.close();
   });
 });

@@ -7,8 +7,16 @@ import { DIST, ROOT } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
-const PHONES = [{ width: 390, height: 844 }, { width: 320, height: 640 }];
-const phone = (viewport: { width: number; height: number }): BrowserContextOptions => ({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 320, height: 640 },
+];
+const phone = (viewport: { width: number; height: number }): BrowserContextOptions => ({
+  viewport,
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+});
 
 describe.skipIf(skipBrowser)('phone layout', () => {
   let browser: Browser;
@@ -30,7 +38,9 @@ describe.skipIf(skipBrowser)('phone layout', () => {
     browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const home = await open('/', { viewport: { width: 1280, height: 900 } });
-    const hrefs = await home.locator('main a[href*="/articles/"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await home
+      .locator('main a[href*="/articles/"]')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     articles = [...new Set(hrefs)].slice(0, 5);
   });
   afterAll(async () => {
@@ -45,21 +55,38 @@ describe.skipIf(skipBrowser)('phone layout', () => {
       const page = await open('/', phone(size));
       for (const article of articles) {
         await page.goto(`${server.origin}${article}`);
-        const box = async (selector: string) => page.locator(selector).first().evaluate((el) => {
-          const r = el.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, height: r.height };
-        });
+        const box = async (selector: string) =>
+          page
+            .locator(selector)
+            .first()
+            .evaluate((el) => {
+              const r = el.getBoundingClientRect();
+              return { top: r.top, bottom: r.bottom, height: r.height };
+            });
         const title = await box('h1');
         expect(title.bottom, `${article}: title`).toBeLessThanOrEqual(size.height);
         for (const part of ['.article-column', '.article-authors']) {
-          if (await page.locator(`article ${part}`).count()) expect((await box(`article ${part}`)).bottom, `${article}: ${part}`).toBeLessThanOrEqual(size.height);
+          if (await page.locator(`article ${part}`).count())
+            expect(
+              (await box(`article ${part}`)).bottom,
+              `${article}: ${part}`,
+            ).toBeLessThanOrEqual(size.height);
         }
         // The first paragraph starts on the first screen, with room for three lines of text from there.
         const first = await box('.article-body > p');
-        const lineHeight = await page.locator('.article-body > p').first().evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+        const lineHeight = await page
+          .locator('.article-body > p')
+          .first()
+          .evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
         expect(first.top, `${article}: first paragraph`).toBeGreaterThan(title.bottom);
-        expect(size.height - first.top, `${article}: three lines on the first screen`).toBeGreaterThanOrEqual(3 * lineHeight);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${article}: horizontal scroll`).toBeLessThanOrEqual(size.width);
+        expect(
+          size.height - first.top,
+          `${article}: three lines on the first screen`,
+        ).toBeGreaterThanOrEqual(3 * lineHeight);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${article}: horizontal scroll`,
+        ).toBeLessThanOrEqual(size.width);
       }
       await page.goto(`${server.origin}${articles[0]}`);
       const file = path.join(SCREENSHOTS, `phone-article-${size.width}x${size.height}.png`);
@@ -70,7 +97,9 @@ describe.skipIf(skipBrowser)('phone layout', () => {
 
   it('keeps the header to one bar: search behind an icon, the ways in behind 菜单', async () => {
     const page = await open(articles[0], phone(PHONES[0]));
-    const header = await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
+    const header = await page
+      .locator('.site-header')
+      .evaluate((el) => el.getBoundingClientRect().height);
     expect(header).toBeLessThanOrEqual(60);
     expect(await page.locator('.site-nav a').first().isVisible()).toBe(false);
     expect(await page.locator('#site-search-q').isVisible()).toBe(false);
@@ -81,7 +110,9 @@ describe.skipIf(skipBrowser)('phone layout', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     // The menu holds the ways in and the reading controls.
     await page.locator('.site-menu > summary').click();
-    expect(await page.locator('.site-nav').getByRole('link', { name: '我的笔记' }).isVisible()).toBe(true);
+    expect(
+      await page.locator('.site-nav').getByRole('link', { name: '我的笔记' }).isVisible(),
+    ).toBe(true);
     expect(await page.getByRole('button', { name: '阅读模式' }).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-menu-390x844.png') });
   });
@@ -96,7 +127,9 @@ describe.skipIf(skipBrowser)('phone layout', () => {
     await notesLink.click();
     await page.waitForURL(/\/notes\/$/);
     expect(await page.locator('h1').textContent()).toBe('我的笔记');
-    expect(await page.locator('.privacy-note').first().textContent()).toContain('只保存在这台设备的这个浏览器里');
+    expect(await page.locator('.privacy-note').first().textContent()).toContain(
+      '只保存在这台设备的这个浏览器里',
+    );
     expect(await page.locator('main').textContent()).toContain('需要浏览器开启 JavaScript');
     await page.locator('.header-search-open').click();
     await page.waitForURL(/\/search\/$/);
@@ -107,13 +140,21 @@ describe.skipIf(skipBrowser)('phone layout', () => {
     for (const a of articles) {
       const page = await open(a, phone(PHONES[0]));
       if (!(await page.locator('.toc').count())) continue;
-      const order = await page.evaluate(() => document.querySelector('h1')!.compareDocumentPosition(document.querySelector('.toc')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const order = await page.evaluate(
+        () =>
+          document.querySelector('h1')!.compareDocumentPosition(document.querySelector('.toc')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      );
       expect(order).toBeTruthy();
       expect(await page.locator('.toc details').getAttribute('open')).toBeNull();
       const desk = await open(a, { viewport: { width: 1280, height: 900 } });
       expect(await desk.locator('.toc details').getAttribute('open')).toBe('');
-      const tocRight = await desk.locator('.toc').evaluate((el) => el.getBoundingClientRect().right);
-      const textLeft = await desk.locator('.article-body').evaluate((el) => el.getBoundingClientRect().left);
+      const tocRight = await desk
+        .locator('.toc')
+        .evaluate((el) => el.getBoundingClientRect().right);
+      const textLeft = await desk
+        .locator('.article-body')
+        .evaluate((el) => el.getBoundingClientRect().left);
       expect(tocRight).toBeLessThanOrEqual(textLeft);
       return;
     }
@@ -123,7 +164,9 @@ describe.skipIf(skipBrowser)('phone layout', () => {
   it('keeps the desktop header: links, search box and reading controls in view without a menu', async () => {
     const page = await open(articles[0], { viewport: { width: 1280, height: 900 } });
     expect(await page.locator('.site-menu > summary').isVisible()).toBe(false);
-    expect(await page.locator('.site-nav').getByRole('link', { name: '讲义' }).isVisible()).toBe(true);
+    expect(await page.locator('.site-nav').getByRole('link', { name: '讲义' }).isVisible()).toBe(
+      true,
+    );
     expect(await page.locator('#site-search-q').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '阅读模式' }).isVisible()).toBe(true);
     expect(await page.locator('.header-search-open').isVisible()).toBe(false);
@@ -135,12 +178,26 @@ describe.skipIf(skipBrowser)('phone layout', () => {
       await page.locator('.site-menu > summary').click();
       const small = await page.evaluate(() => {
         // Links inside running text are exempt (WCAG 2.5.8 "inline"); everything else is a target.
-        const inline = '.article-body p, .lead, .privacy-note, .site-footer p, .definition, .kwic, .byline, .source-notes, .reader-notes, .article-list-meta';
-        return [...document.querySelectorAll<HTMLElement>('a[href], button, summary, input:not([type=hidden])')]
-          .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest(inline) && !el.closest('.skip-link'))
+        const inline =
+          '.article-body p, .lead, .privacy-note, .site-footer p, .definition, .kwic, .byline, .source-notes, .reader-notes, .article-list-meta';
+        return [
+          ...document.querySelectorAll<HTMLElement>(
+            'a[href], button, summary, input:not([type=hidden])',
+          ),
+        ]
+          .filter(
+            (el) =>
+              el.getClientRects().length > 0 &&
+              getComputedStyle(el).visibility !== 'hidden' &&
+              !el.closest(inline) &&
+              !el.closest('.skip-link'),
+          )
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.height < 44 || r.width < 44)
-          .map(({ el, r }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+          .map(
+            ({ el, r }) =>
+              `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+          );
       });
       expect(small, p).toEqual([]);
     }

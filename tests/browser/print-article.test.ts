@@ -3,10 +3,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_BINDING_MM, MARGIN_TOP_MM, mmToPt, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_INDENT_PT, TEXT_BLOCK } from '../../src/core/print-geometry.ts';
+import {
+  CHARS_PER_LINE,
+  LINES_PER_PAGE,
+  MARGIN_BINDING_MM,
+  MARGIN_TOP_MM,
+  mmToPt,
+  PAGE_NUMBER_GAP_MM,
+  PAGE_NUMBER_INDENT_PT,
+  TEXT_BLOCK,
+} from '../../src/core/print-geometry.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { headingTree, outlineTitles, PAGE_NUMBER, pdfInfo, pdfLines, pdfMetadata, pdfOutline, pdfStructure, visible, type PdfLine } from '../helpers/pdf.ts';
+import {
+  headingTree,
+  outlineTitles,
+  PAGE_NUMBER,
+  pdfInfo,
+  pdfLines,
+  pdfMetadata,
+  pdfOutline,
+  pdfStructure,
+  visible,
+  type PdfLine,
+} from '../helpers/pdf.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /**
@@ -29,7 +49,8 @@ const LEFT_PT = mmToPt(MARGIN_BINDING_MM);
 const RIGHT_PT = mmToPt(MARGIN_BINDING_MM + TEXT_BLOCK.widthMm);
 const BLOCK_BOTTOM_PT = mmToPt(MARGIN_TOP_MM + TEXT_BLOCK.heightMm);
 /** A line made only of full-width characters: each takes exactly one place on the grid. */
-const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026]+$/u;
+const FULL_WIDTH_ONLY =
+  /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026]+$/u;
 
 /** Lines pdftotext split at a change of font (a bold 一是) are one printed line again. */
 function joinSameBaseline(lines: PdfLine[]): PdfLine[] {
@@ -49,7 +70,16 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
   let server: StaticServer;
   let browser: Browser;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'print-article-'));
-  const printed = new Map<string, { file: string; expected: string; pages: PdfLine[][]; title: string; headings: { level: number; text: string }[] }>();
+  const printed = new Map<
+    string,
+    {
+      file: string;
+      expected: string;
+      pages: PdfLine[][];
+      title: string;
+      headings: { level: number; text: string }[];
+    }
+  >();
 
   beforeAll(async () => {
     server = await serveDirectory(DIST);
@@ -85,14 +115,30 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
             // The 加入讲义 and # buttons beside a heading are screen controls, never printed.
             const copy = h.cloneNode(true) as Element;
             copy.querySelectorAll('[hidden], button, script, style').forEach((n) => n.remove());
-            return { level: Number(h.tagName[1]), text: (copy.textContent ?? '').replace(/\s+/g, '') };
-          }));
+            return {
+              level: Number(h.tagName[1]),
+              text: (copy.textContent ?? '').replace(/\s+/g, ''),
+            };
+          }),
+      );
       const title = await page.title();
       const file = path.join(tmp, `${id.replace(/\//g, '_')}.pdf`);
       // As Chromium's "Save as PDF" writes it: with the document outline and tags.
-      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      await page.pdf({
+        path: file,
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+      });
       await page.close();
-      printed.set(id, { file, expected: visible(expected), pages: pdfLines(file).map(joinSameBaseline), title, headings });
+      printed.set(id, {
+        file,
+        expected: visible(expected),
+        pages: pdfLines(file).map(joinSameBaseline),
+        title,
+        headings,
+      });
     }
   });
 
@@ -116,13 +162,21 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
       document.querySelector('article .article-body')!.append(aside);
     }, question);
     const file = path.join(tmp, 'questions.pdf');
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    await page.pdf({
+      path: file,
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+    });
     await page.close();
     const [article] = pdfOutline(file);
     expect(article.children.length).toBeGreaterThan(1);
     expect(article.children[article.children.length - 1].title).toBe('思考题');
     expect(article.children.slice(0, -1).some((c) => /^一、/.test(c.title))).toBe(true);
-    const lines = pdfLines(file).flat().map((l) => l.text);
+    const lines = pdfLines(file)
+      .flat()
+      .map((l) => l.text);
     expect(visible(lines.join(''))).toContain(visible(question));
   });
 
@@ -144,7 +198,8 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
         expect(foot.yMin).toBeGreaterThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM) / 2);
         expect(foot.yMin).toBeLessThan(BLOCK_BOTTOM_PT + mmToPt(PAGE_NUMBER_GAP_MM));
         // 单页码居右空一字，双页码居左空一字.
-        if ((i + 1) % 2 === 1) expect(foot.xMax, `page ${i + 1}`).toBeCloseTo(RIGHT_PT - PAGE_NUMBER_INDENT_PT, -0.5);
+        if ((i + 1) % 2 === 1)
+          expect(foot.xMax, `page ${i + 1}`).toBeCloseTo(RIGHT_PT - PAGE_NUMBER_INDENT_PT, -0.5);
         else expect(foot.xMin, `page ${i + 1}`).toBeCloseTo(LEFT_PT + PAGE_NUMBER_INDENT_PT, -0.5);
       });
     });
@@ -160,7 +215,9 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
       expect(meta.tagged).toBe(true);
       const tags = pdfStructure(file);
       expect(tags.filter((t) => t.type === 'H1')).toHaveLength(1);
-      expect(tags.filter((t) => t.type === 'H2')).toHaveLength(headings.filter((h) => h.level === 2).length);
+      expect(tags.filter((t) => t.type === 'H2')).toHaveLength(
+        headings.filter((h) => h.level === 2).length,
+      );
     });
 
     it('sets full pages on the grid: 22 lines 10.2 mm apart, 28 characters a line, inside the text block', () => {
@@ -170,18 +227,26 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
       const lineCounts = middle.map((lines) => lines.length);
       expect(Math.max(...lineCounts)).toBe(LINES_PER_PAGE);
       // A page falls short only where a heading is kept with the text after it.
-      expect(lineCounts.filter((n) => n === LINES_PER_PAGE).length).toBeGreaterThanOrEqual(middle.length * 0.8);
+      expect(lineCounts.filter((n) => n === LINES_PER_PAGE).length).toBeGreaterThanOrEqual(
+        middle.length * 0.8,
+      );
 
       const full = middle.find((lines) => lines.length === LINES_PER_PAGE)!;
       // Chromium snaps each line to the device grid (alternately 10.05 and 10.32 mm apart), so the
       // grid is measured over the page: 21 pitches from the first line to the 22nd.
-      expect((full[full.length - 1].yMin - full[0].yMin) / (LINES_PER_PAGE - 1)).toBeCloseTo(PITCH_PT, 1);
-      for (const [i, l] of full.slice(1).entries()) expect(l.yMin - full[i].yMin).toBeCloseTo(PITCH_PT, -0.5);
+      expect((full[full.length - 1].yMin - full[0].yMin) / (LINES_PER_PAGE - 1)).toBeCloseTo(
+        PITCH_PT,
+        1,
+      );
+      for (const [i, l] of full.slice(1).entries())
+        expect(l.yMin - full[i].yMin).toBeCloseTo(PITCH_PT, -0.5);
 
       const gridLines = middle.flat().filter((l) => FULL_WIDTH_ONLY.test(l.text));
       const lengths = gridLines.map((l) => [...l.text].length);
       expect(Math.max(...lengths)).toBe(CHARS_PER_LINE);
-      expect(lengths.filter((n) => n === CHARS_PER_LINE).length).toBeGreaterThan(gridLines.length * 0.5);
+      expect(lengths.filter((n) => n === CHARS_PER_LINE).length).toBeGreaterThan(
+        gridLines.length * 0.5,
+      );
       for (const l of middle.flat()) {
         expect(l.xMin, l.text).toBeGreaterThan(LEFT_PT - 1);
         expect(l.xMax, l.text).toBeLessThan(RIGHT_PT + 1);
@@ -190,7 +255,9 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
 
     it('holds the article text and its source line, and nothing else', () => {
       const { pages, expected } = printed.get(id)!;
-      const text = visible(pages.flatMap((lines) => lines.slice(0, -1).map((l) => l.text)).join(''));
+      const text = visible(
+        pages.flatMap((lines) => lines.slice(0, -1).map((l) => l.text)).join(''),
+      );
       expect(text).toContain('来源：');
       expect(text).toContain(`网址：${server.origin}/articles/${id}/`);
       expect(text.length).toBe(expected.length);

@@ -18,8 +18,14 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   const requested: string[] = [];
   const contexts: BrowserContext[] = [];
 
-  async function open(pathname: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  async function open(
+    pathname: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      ...options,
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
@@ -40,7 +46,10 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
 
   it('goes home → column → article → term → another article by clicking', async () => {
     const { page } = await open('/');
-    await page.locator('.home-taxonomies').getByRole('link', { name: /^政府工作报告/ }).click();
+    await page
+      .locator('.home-taxonomies')
+      .getByRole('link', { name: /^政府工作报告/ })
+      .click();
     await page.waitForURL(/\/columns\/zhengfu-gongzuo-baogao\/$/);
     // By its address: in a larger archive several reports are titled just 政府工作报告.
     await page.locator(`main .article-list a[href="${REPORT_2024}"]`).click();
@@ -52,7 +61,11 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     expect(await page.locator('h1').textContent()).toContain('高质量发展');
     // From the term page to the section of another article that uses it.
     // (An article without sections, like the NPC resolution, is linked without an anchor; take one with sections.)
-    const other = page.locator('.term-use').filter({ hasNot: page.locator(`a[href="${REPORT_2024}"]`) }).locator('a.kwic-section[href*="#s"]').first();
+    const other = page
+      .locator('.term-use')
+      .filter({ hasNot: page.locator(`a[href="${REPORT_2024}"]`) })
+      .locator('a.kwic-section[href*="#s"]')
+      .first();
     const href = await other.getAttribute('href');
     expect(href).toMatch(/^\/articles\/.+#s\d/);
     expect(href).not.toContain('2024nian');
@@ -65,17 +78,23 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
 
   it('copies a heading link with its anchor, and that URL opens at the section', async () => {
     const { page, context } = await open(REPORT_2024);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.origin,
+    });
     const button = page.locator('#s3-2 button.copy-link');
     await expect.poll(() => button.count()).toBe(1);
     // Points have their own control too.
-    expect(await page.locator('.point + button.copy-link').count()).toBe(await page.locator('.article-body .point').count());
+    expect(await page.locator('.point + button.copy-link').count()).toBe(
+      await page.locator('.article-body .point').count(),
+    );
     await button.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${server.origin}${REPORT_2024}#s3-2`);
     expect(await button.getAttribute('class')).toContain('copied');
 
-    const { page: fresh } = await open(new URL(copied).pathname + new URL(copied).hash, { viewport: { width: 1280, height: 800 } });
+    const { page: fresh } = await open(new URL(copied).pathname + new URL(copied).hash, {
+      viewport: { width: 1280, height: 800 },
+    });
     expect(await fresh.evaluate(() => document.querySelector(':target')?.id)).toBe('s3-2');
     expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     const top = await fresh.locator('#s3-2').evaluate((el) => el.getBoundingClientRect().top);
@@ -85,7 +104,9 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
 
   it('copies on a plain-http intranet page too, where navigator.clipboard does not exist', async () => {
     const { page, context } = await open('/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.origin,
+    });
     // What an http://10.x.x.x intranet page sees: no secure context, no async clipboard API.
     await context.addInitScript(() => {
       (window as unknown as { realClipboard: Clipboard }).realClipboard = navigator.clipboard;
@@ -96,14 +117,20 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     const point = page.locator('.article-body .point').first();
     const id = await point.getAttribute('id');
     await page.locator('.point + button.copy-link').first().click();
-    const copied = await page.evaluate(() => (window as unknown as { realClipboard: Clipboard }).realClipboard.readText());
+    const copied = await page.evaluate(() =>
+      (window as unknown as { realClipboard: Clipboard }).realClipboard.readText(),
+    );
     expect(copied).toBe(`${server.origin}${REPORT_2024}#${id}`);
     expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
   });
 
   it('keeps reading mode and font size across pages and reloads, with ≥ 28 px text at 1920×1080', async () => {
     const { page } = await open(REPORT_2024, { viewport: { width: 1920, height: 1080 } });
-    const bodySize = () => page.locator('.article-body > p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const bodySize = () =>
+      page
+        .locator('.article-body > p')
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const normal = await bodySize();
     await page.getByRole('button', { name: '阅读模式' }).click();
     expect(await page.locator('html').getAttribute('data-reading')).toBe('');
@@ -111,7 +138,9 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     expect(await bodySize()).toBeGreaterThan(normal);
     // One column: the table of contents no longer stands beside the text.
     const tocRight = await page.locator('.toc').evaluate((el) => el.getBoundingClientRect().right);
-    const textLeft = await page.locator('.article-body').evaluate((el) => el.getBoundingClientRect().left);
+    const textLeft = await page
+      .locator('.article-body')
+      .evaluate((el) => el.getBoundingClientRect().left);
     expect(tocRight).toBeGreaterThan(textLeft);
 
     await page.getByRole('button', { name: '放大字号' }).click();
@@ -124,7 +153,9 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     await previous.click();
     await page.waitForURL((u) => u.pathname === previousHref);
     expect(await page.locator('html').getAttribute('data-reading')).toBe('');
-    expect(await page.getByRole('button', { name: '阅读模式' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: '阅读模式' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await bodySize()).toBeCloseTo(bigger, 0);
     await page.reload();
     expect(await page.locator('html').getAttribute('data-reading')).toBe('');
@@ -135,15 +166,33 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   });
 
   it('keeps text at WCAG AA contrast (4.5:1) in light, dark and reading mode', async () => {
-    const selectors = ['.article-body p', '.article-body a.term', '.article-meta', '.breadcrumbs li', '.site-purpose', '.site-nav a', '.toc a', '.taxonomy-links dt', '.taxonomy-links a', '.article-list-meta', '.site-footer'];
-    for (const [colorScheme, reading] of [['light', false], ['dark', false], ['light', true], ['dark', true]] as const) {
+    const selectors = [
+      '.article-body p',
+      '.article-body a.term',
+      '.article-meta',
+      '.breadcrumbs li',
+      '.site-purpose',
+      '.site-nav a',
+      '.toc a',
+      '.taxonomy-links dt',
+      '.taxonomy-links a',
+      '.article-list-meta',
+      '.site-footer',
+    ];
+    for (const [colorScheme, reading] of [
+      ['light', false],
+      ['dark', false],
+      ['light', true],
+      ['dark', true],
+    ] as const) {
       const { page, context } = await open('/', { colorScheme });
       if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
       await page.goto(`${server.origin}${REPORT_2024}`);
       const low = await page.evaluate((list) => {
         const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
         const lum = ([r, g, b]: number[]) => {
-          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          const f = (v: number) =>
+            (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
           return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
         };
         const background = (el: Element | null): number[] => {
@@ -166,9 +215,21 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   });
 
   it('has no horizontal overflow at 375 px, in normal and in reading mode', async () => {
-    const pages = ['/', REPORT_2024, '/glossary/xinzhi-shengchanli/', '/tags/', '/authors/liqiang/', '/years/2024/', '/no-such-page/'];
+    const pages = [
+      '/',
+      REPORT_2024,
+      '/glossary/xinzhi-shengchanli/',
+      '/tags/',
+      '/authors/liqiang/',
+      '/years/2024/',
+      '/no-such-page/',
+    ];
     for (const reading of [false, true]) {
-      const { page, context } = await open('/', { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+      const { page, context } = await open('/', {
+        viewport: { width: 375, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
       if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
       for (const p of pages) {
         await page.goto(`${server.origin}${p}`);
@@ -196,7 +257,11 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
 
   it('saves screenshots at 375 and 1280 px for review', async () => {
     for (const width of [375, 1280]) {
-      for (const [name, p] of [['home', '/'], ['article', `${REPORT_2024}#s3-1`], ['glossary-term', '/glossary/xinzhi-shengchanli/']]) {
+      for (const [name, p] of [
+        ['home', '/'],
+        ['article', `${REPORT_2024}#s3-1`],
+        ['glossary-term', '/glossary/xinzhi-shengchanli/'],
+      ]) {
         const { page } = await open(p, { viewport: { width, height: width === 375 ? 740 : 900 } });
         const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
         await page.screenshot({ path: file });
@@ -204,9 +269,14 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       }
     }
     // Dark mode on a phone, and reading mode as a projector shows it.
-    const { page: dark } = await open(`${REPORT_2024}#s3-1`, { viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+    const { page: dark } = await open(`${REPORT_2024}#s3-1`, {
+      viewport: { width: 375, height: 740 },
+      colorScheme: 'dark',
+    });
     await dark.screenshot({ path: path.join(SCREENSHOTS, 'article-dark-375.png') });
-    const { page: projector, context } = await open('/', { viewport: { width: 1920, height: 1080 } });
+    const { page: projector, context } = await open('/', {
+      viewport: { width: 1920, height: 1080 },
+    });
     await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
     await projector.goto(`${server.origin}${REPORT_2024}#s3-1`);
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'article-reading-1920.png') });
@@ -217,28 +287,41 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     const articles = shippedArticles();
     const { page } = await open('/');
     const parsed = await page.evaluate(async () => {
-      const read = async (p: string) => new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
+      const read = async (p: string) =>
+        new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
       const feed = await read('feed.xml');
       const sitemap = await read('sitemap.xml');
       return {
-        errors: feed.getElementsByTagName('parsererror').length + sitemap.getElementsByTagName('parsererror').length,
+        errors:
+          feed.getElementsByTagName('parsererror').length +
+          sitemap.getElementsByTagName('parsererror').length,
         feedRoot: feed.documentElement.namespaceURI,
-        titles: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent ?? ''),
-        updated: [...feed.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('updated')[0]?.textContent ?? ''),
+        titles: [...feed.getElementsByTagName('entry')].map(
+          (e) => e.getElementsByTagName('title')[0]?.textContent ?? '',
+        ),
+        updated: [...feed.getElementsByTagName('entry')].map(
+          (e) => e.getElementsByTagName('updated')[0]?.textContent ?? '',
+        ),
         urls: sitemap.getElementsByTagName('loc').length,
       };
     });
     expect(parsed.errors).toBe(0);
     expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
     // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/site/taxonomy.ts).
-    expect(parsed.titles).toEqual(newestFirst(articles).slice(0, 20).map((a) => a.data.title));
+    expect(parsed.titles).toEqual(
+      newestFirst(articles)
+        .slice(0, 20)
+        .map((a) => a.data.title),
+    );
     for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
     expect(parsed.urls).toBeGreaterThan(articles.length);
   });
 
   it('asked for nothing but the local server', () => {
     expect(requested.length).toBeGreaterThan(20);
-    const elsewhere = requested.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'));
+    const elsewhere = requested.filter(
+      (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'),
+    );
     expect(elsewhere).toEqual([]);
   });
 });

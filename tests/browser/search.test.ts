@@ -22,7 +22,6 @@ import { bundleDirs, isBundleDir } from '../../scripts/search-index/shards.ts';
 const map = fullFoldMap();
 const fold = (s: string) => [...s.replace(/\s+/gu, '')].map((c) => map[c] ?? c).join('');
 
-
 interface ArticlePage {
   url: string;
   text: string;
@@ -36,13 +35,21 @@ function articlePages(): ArticlePage[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.name.endsWith('.mdx')) {
-        const id = path.relative(ARTICLES, full).replace(/\.mdx$/, '').split(path.sep).join('/');
+        const id = path
+          .relative(ARTICLES, full)
+          .replace(/\.mdx$/, '')
+          .split(path.sep)
+          .join('/');
         const url = `/articles/${id}/`;
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
         const title = find(tree, (el) => el.tagName === 'h1');
         const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
         const front = readArticle(fs.readFileSync(full, 'utf8')).data;
-        out.push({ url, text: fold((title ? toString(title) : '') + (body ? toString(body) : '')), front });
+        out.push({
+          url,
+          text: fold((title ? toString(title) : '') + (body ? toString(body) : '')),
+          front,
+        });
       }
     }
   };
@@ -58,9 +65,21 @@ const sorted = (xs: string[]) => [...xs].sort();
  */
 function shardedDist(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sharded-'));
-  fs.cpSync(DIST, dir, { recursive: true, filter: (src) => path.dirname(src) !== DIST || !isBundleDir(path.basename(src)) });
-  const articlePagesBuilt = fs.readdirSync(path.join(dir, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('index.html')).length;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/search-index.ts')], { env: { ...process.env, DIST_DIR: dir, PAGEFIND_SHARD_PAGES: String(Math.ceil(articlePagesBuilt / 3)) }, stdio: 'ignore' });
+  fs.cpSync(DIST, dir, {
+    recursive: true,
+    filter: (src) => path.dirname(src) !== DIST || !isBundleDir(path.basename(src)),
+  });
+  const articlePagesBuilt = fs
+    .readdirSync(path.join(dir, 'articles'), { recursive: true })
+    .filter((f) => String(f).endsWith('index.html')).length;
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/search-index.ts')], {
+    env: {
+      ...process.env,
+      DIST_DIR: dir,
+      PAGEFIND_SHARD_PAGES: String(Math.ceil(articlePagesBuilt / 3)),
+    },
+    stdio: 'ignore',
+  });
   return dir;
 }
 
@@ -74,9 +93,11 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
   let browser: Browser;
   let server: StaticServer;
   let pages: ArticlePage[];
-  const containing = (phrase: string) => pages.filter((p) => p.text.includes(fold(phrase))).map((p) => p.url);
+  const containing = (phrase: string) =>
+    pages.filter((p) => p.text.includes(fold(phrase))).map((p) => p.url);
   /** The page of a shipped government work report: an archive may hold other copies of the same year. */
-  const shippedReport = (year: number) => pages.find((p) => p.front.source === `政府工作报告/${year}年政府工作报告.txt`)!.url;
+  const shippedReport = (year: number) =>
+    pages.find((p) => p.front.source === `政府工作报告/${year}年政府工作报告.txt`)!.url;
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -85,7 +106,14 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.addInitScript(() => {
       (window as unknown as { busy: string[] }).busy = [];
       new MutationObserver((records) => {
-        for (const r of records) if (r.attributeName === 'aria-busy' && (r.target as HTMLElement).hasAttribute('data-search-results')) (window as unknown as { busy: string[] }).busy.push((r.target as HTMLElement).getAttribute('aria-busy')!);
+        for (const r of records)
+          if (
+            r.attributeName === 'aria-busy' &&
+            (r.target as HTMLElement).hasAttribute('data-search-results')
+          )
+            (window as unknown as { busy: string[] }).busy.push(
+              (r.target as HTMLElement).getAttribute('aria-busy')!,
+            );
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-busy'] });
     });
     return page;
@@ -97,12 +125,18 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
    * after it, the count growing until the status line is no longer aria-busy.
    */
   async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => (window as unknown as { busy: string[] }).busy.includes('false') && document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { busy: string[] }).busy.includes('false') &&
+        document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false',
+    );
     await complete(page);
   }
 
   async function complete(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () => document.querySelector('[data-search-status]')?.getAttribute('aria-busy') === 'false',
+    );
   }
 
   /**
@@ -115,9 +149,16 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     while (await page.isVisible('[data-search-more]')) {
       const before = await page.$$eval('[data-search-result]', (r) => r.length);
       await page.click('[data-search-more]');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-search-result]').length > n && document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false', before);
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('[data-search-result]').length > n &&
+          document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false',
+        before,
+      );
     }
-    return page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return page.$$eval('[data-search-result] .search-result-title a[href]', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
   }
 
   beforeAll(async () => {
@@ -142,9 +183,15 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
       expect(expected.length, phrase).toBeGreaterThan(0);
       const found = await search(page, `q=${encodeURIComponent(phrase)}`);
       expect(sorted(found), phrase).toEqual(sorted(expected));
-      expect(await page.textContent('[data-search-status]')).toContain(`共找到 ${expected.length} 篇`);
-      expect(await page.evaluate(() => (window as unknown as { busy: string[] }).busy)).toEqual(expect.arrayContaining(['true', 'false']));
-      const links = await page.$$eval('[data-search-result]', (els) => els.map((el) => el.querySelector('a[href]') !== null));
+      expect(await page.textContent('[data-search-status]')).toContain(
+        `共找到 ${expected.length} 篇`,
+      );
+      expect(await page.evaluate(() => (window as unknown as { busy: string[] }).busy)).toEqual(
+        expect.arrayContaining(['true', 'false']),
+      );
+      const links = await page.$$eval('[data-search-result]', (els) =>
+        els.map((el) => el.querySelector('a[href]') !== null),
+      );
       expect(links.every(Boolean)).toBe(true);
     }
     await page.context().close();
@@ -155,16 +202,20 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     const found = await search(page, `q=${encodeURIComponent('决议')}`);
     const titled = pages.filter((p) => String(p.front.title).includes('决议')).map((p) => p.url);
     expect(titled.length).toBeGreaterThan(0);
-    if (bundleDirs(dist).length === 1) expect(found.slice(0, titled.length).sort()).toEqual(sorted(titled));
+    if (bundleDirs(dist).length === 1)
+      expect(found.slice(0, titled.length).sort()).toEqual(sorted(titled));
     else {
       // The first screen comes from the newest bundles that fill it and never changes after: a
       // title match in an older bundle leads the rest instead. Within each, titles come first.
-      const titledFirst = (urls: string[]) => urls.every((u, i) => titled.includes(u) || !urls.slice(i).some((v) => titled.includes(v)));
+      const titledFirst = (urls: string[]) =>
+        urls.every((u, i) => titled.includes(u) || !urls.slice(i).some((v) => titled.includes(v)));
       expect(titledFirst(found.slice(0, 10))).toBe(true);
       expect(titledFirst(found.slice(10))).toBe(true);
       expect(sorted(found.filter((u) => titled.includes(u)))).toEqual(sorted(titled));
     }
-    const marks = await page.$$eval('[data-search-result] .search-result-excerpt mark', (ms) => ms.map((m) => m.textContent));
+    const marks = await page.$$eval('[data-search-result] .search-result-excerpt mark', (ms) =>
+      ms.map((m) => m.textContent),
+    );
     expect(marks.length).toBeGreaterThan(0);
     // Marked as written (the 1954 report prints 决議), matching the folded query.
     for (const m of marks) expect(fold(m!)).toBe('决议');
@@ -183,14 +234,21 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
   });
 
   it('finds a phrase across the page-break join of the shipped 1954 report', async () => {
-    const source = fs.readFileSync(path.join(SOURCES, '政府工作报告/1954年政府工作报告.txt'), 'utf8');
+    const source = fs.readFileSync(
+      path.join(SOURCES, '政府工作报告/1954年政府工作报告.txt'),
+      'utf8',
+    );
     // The source has the sentence on two lines: the phrase is only there once the lines are joined.
     expect(source).toMatch(/劉少奇同志\r?\n關於憲法草案/);
     const page = await newPage();
     const joined = containing('同志關於憲法');
     expect(joined).toContain(shippedReport(1954));
-    expect(sorted(await search(page, `q=${encodeURIComponent('同志關於憲法')}`))).toEqual(sorted(joined));
-    expect(sorted(await search(page, `q=${encodeURIComponent('同志关于宪法')}`))).toEqual(sorted(joined));
+    expect(sorted(await search(page, `q=${encodeURIComponent('同志關於憲法')}`))).toEqual(
+      sorted(joined),
+    );
+    expect(sorted(await search(page, `q=${encodeURIComponent('同志关于宪法')}`))).toEqual(
+      sorted(joined),
+    );
     await page.context().close();
   });
 
@@ -200,8 +258,12 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     expect(sorted(simplifiedQuery)).toEqual(sorted(containing('關於憲法草案的報告')));
     expect(simplifiedQuery).toContain(shippedReport(1954));
     // The excerpt of the 1954 report reads as printed, in traditional characters.
-    const report1954 = page.locator('[data-search-result]', { has: page.locator(`.search-result-title a[href^="${shippedReport(1954)}"]`) });
-    expect(await report1954.locator('.search-result-excerpt mark').first().textContent()).toBe('關於憲法草案的報告');
+    const report1954 = page.locator('[data-search-result]', {
+      has: page.locator(`.search-result-title a[href^="${shippedReport(1954)}"]`),
+    });
+    expect(await report1954.locator('.search-result-excerpt mark').first().textContent()).toBe(
+      '關於憲法草案的報告',
+    );
 
     const traditionalQuery = await search(page, `q=${encodeURIComponent('經濟發展')}`);
     expect(sorted(traditionalQuery)).toEqual(sorted(containing('经济发展')));
@@ -212,8 +274,12 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
   it('ANDs space-separated terms and accepts quotes', async () => {
     const page = await newPage();
     const both = containing('新质生产力').filter((u) => containing('人工智能').includes(u));
-    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 人工智能')}`))).toEqual(sorted(both));
-    expect(sorted(await search(page, `q=${encodeURIComponent('"人民 代表大会"')}`))).toEqual(sorted(containing('人民代表大会')));
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 人工智能')}`))).toEqual(
+      sorted(both),
+    );
+    expect(sorted(await search(page, `q=${encodeURIComponent('"人民 代表大会"')}`))).toEqual(
+      sorted(containing('人民代表大会')),
+    );
     await page.context().close();
   });
 
@@ -230,40 +296,73 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     ];
     let tested = 0;
     for (const [key, field] of keys) {
-      const valuesOf = (p: ArticlePage) => [p.front[field]].flat().filter((v) => v !== undefined && v !== '').map(String);
+      const valuesOf = (p: ArticlePage) =>
+        [p.front[field]]
+          .flat()
+          .filter((v) => v !== undefined && v !== '')
+          .map(String);
       const values = [...new Set(pages.flatMap(valuesOf))];
       if (values.length === 0) continue; // the shipped sources name no region yet
-      const value = values.sort((a, b) => pages.filter((p) => valuesOf(p).includes(b)).length - pages.filter((p) => valuesOf(p).includes(a)).length)[values.length > 1 ? 1 : 0];
-      const expected = pages.filter((p) => withPhrase.includes(p.url) && valuesOf(p).includes(value)).map((p) => p.url);
-      const found = await search(page, `q=${encodeURIComponent(phrase)}&${key}=${encodeURIComponent(value)}`);
+      const value = values.sort(
+        (a, b) =>
+          pages.filter((p) => valuesOf(p).includes(b)).length -
+          pages.filter((p) => valuesOf(p).includes(a)).length,
+      )[values.length > 1 ? 1 : 0];
+      const expected = pages
+        .filter((p) => withPhrase.includes(p.url) && valuesOf(p).includes(value))
+        .map((p) => p.url);
+      const found = await search(
+        page,
+        `q=${encodeURIComponent(phrase)}&${key}=${encodeURIComponent(value)}`,
+      );
       expect(sorted(found), `${key}=${value}`).toEqual(sorted(expected));
       const box = page.locator(`input[name="${key}"][value="${value}"]`);
       expect(await box.isChecked()).toBe(true);
-      expect(await box.locator('xpath=..').locator('[data-count]').textContent()).toBe(String(expected.length));
+      expect(await box.locator('xpath=..').locator('[data-count]').textContent()).toBe(
+        String(expected.length),
+      );
       tested += 1;
     }
     expect(tested).toBeGreaterThanOrEqual(4);
 
     // Ticking a second filter narrows the results and lands in the URL, ready to share.
-    await search(page, `q=${encodeURIComponent(phrase)}&column=${encodeURIComponent('政府工作报告')}`);
-    const narrowed = pages.filter((p) => withPhrase.includes(p.url) && p.front.column === '政府工作报告' && p.front.year === 2018).map((p) => p.url);
+    await search(
+      page,
+      `q=${encodeURIComponent(phrase)}&column=${encodeURIComponent('政府工作报告')}`,
+    );
+    const narrowed = pages
+      .filter(
+        (p) =>
+          withPhrase.includes(p.url) && p.front.column === '政府工作报告' && p.front.year === 2018,
+      )
+      .map((p) => p.url);
     expect(narrowed).toContain(shippedReport(2018));
     await page.evaluate(() => ((window as unknown as { busy: string[] }).busy = []));
     await page.locator('input[name="year"][value="2018"]').check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2018');
     await settled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe(phrase);
-    expect(sorted(await page.$$eval('[data-search-result] .search-result-title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))).toEqual(sorted(narrowed));
+    expect(
+      sorted(
+        await page.$$eval('[data-search-result] .search-result-title a', (as) =>
+          as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        ),
+      ),
+    ).toEqual(sorted(narrowed));
 
     // Filters alone, without a query, list the filed pages.
-    expect(sorted(await search(page, 'year=1954'))).toEqual(sorted(pages.filter((p) => p.front.year === 1954).map((p) => p.url)));
+    expect(sorted(await search(page, 'year=1954'))).toEqual(
+      sorted(pages.filter((p) => p.front.year === 1954).map((p) => p.url)),
+    );
     await page.context().close();
   });
 
   it('links a sub-result to its section, and landing there highlights the phrase in that section', async () => {
     const page = await newPage();
     await search(page, `q=${encodeURIComponent('新质生产力')}`);
-    const report = page.locator('[data-search-result]', { has: page.locator(`.search-result-title a[href^="${shippedReport(2024)}"]`) });
+    const report = page.locator('[data-search-result]', {
+      has: page.locator(`.search-result-title a[href^="${shippedReport(2024)}"]`),
+    });
     const sub = report.locator('.search-subresult a[href*="#"]').first();
     const href = (await sub.getAttribute('href'))!;
     const anchor = decodeURIComponent(href.split('#')[1]);
@@ -278,18 +377,28 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
       const r = mark.getBoundingClientRect();
       return {
         text: mark.textContent,
-        afterHeading: Boolean(heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING),
-        beforeNext: !next || Boolean(mark.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING),
+        afterHeading: Boolean(
+          heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
+        beforeNext:
+          !next || Boolean(mark.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING),
         visible: r.top >= 0 && r.bottom <= window.innerHeight,
       };
     }, anchor);
-    expect(where).toEqual({ text: '新质生产力', afterHeading: true, beforeNext: true, visible: true });
+    expect(where).toEqual({
+      text: '新质生产力',
+      afterHeading: true,
+      beforeNext: true,
+      visible: true,
+    });
 
     // A simplified phrase is highlighted in the 1954 report's traditional text.
     await search(page, `q=${encodeURIComponent('同志关于宪法')}`);
     await page.click(`[data-search-result] .search-result-title a[href^="${shippedReport(1954)}"]`);
     await page.waitForSelector('mark.search-hit-current');
-    expect(await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent).join(''))).toBe('同志關於憲法');
+    expect(
+      await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent).join('')),
+    ).toBe('同志關於憲法');
     await page.context().close();
   });
 
@@ -302,25 +411,44 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     expect(requests.filter((r) => r.includes('/pagefind'))).toEqual([]);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
+    await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((e) => e.name.includes('/pagefind/pagefind.js')),
+    );
     await page.keyboard.type('新质生产力');
     await page.waitForSelector('[data-site-search-preview]:not([hidden]) li a');
-    const previewed = await page.$$eval('[data-site-search-preview] li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const previewed = await page.$$eval('[data-site-search-preview] li a', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     // A preview is the best few matches: pages, no page twice, titles holding the phrase first.
     const holding = containing('新质生产力');
-    const titled = pages.filter((p) => fold(String(p.front.title)).includes(fold('新质生产力'))).map((p) => p.url);
+    const titled = pages
+      .filter((p) => fold(String(p.front.title)).includes(fold('新质生产力')))
+      .map((p) => p.url);
     expect(previewed.length).toBeGreaterThan(0);
     expect(new Set(previewed).size).toBe(previewed.length);
     for (const url of previewed) expect(holding).toContain(url);
-    expect(previewed.every((u, i) => titled.includes(u) || !previewed.slice(i).some((v) => titled.includes(v)))).toBe(true);
-    if (bundleDirs(dist).length === 1) expect(previewed.slice(0, titled.length).every((u) => titled.includes(u))).toBe(true);
+    expect(
+      previewed.every(
+        (u, i) => titled.includes(u) || !previewed.slice(i).some((v) => titled.includes(v)),
+      ),
+    ).toBe(true);
+    if (bundleDirs(dist).length === 1)
+      expect(previewed.slice(0, titled.length).every((u) => titled.includes(u))).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-search-result]').length > 0);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' &&
+        document.querySelectorAll('[data-search-result]').length > 0,
+    );
     await complete(page);
     // Every match is either shown or counted on the button that shows the rest.
     const shown = await page.$$eval('[data-search-result]', (r) => r.length);
-    const rest = (await page.isVisible('[data-search-more]')) ? Number(/\d+/.exec((await page.textContent('[data-search-more]'))!)![0]) : 0;
+    const rest = (await page.isVisible('[data-search-more]'))
+      ? Number(/\d+/.exec((await page.textContent('[data-search-more]'))!)![0])
+      : 0;
     expect(shown + rest).toBe(holding.length);
     await page.context().close();
   });
@@ -332,7 +460,9 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     const excluded = minus(containing('发展'), containing('新质生产力'));
     expect(excluded.length).toBeGreaterThan(0);
     expect(excluded.length).toBeLessThan(containing('发展').length);
-    expect(sorted(await search(page, `q=${encodeURIComponent('发展 -新质生产力')}`))).toEqual(sorted(excluded));
+    expect(sorted(await search(page, `q=${encodeURIComponent('发展 -新质生产力')}`))).toEqual(
+      sorted(excluded),
+    );
     expect(await page.textContent('[data-search-status]')).toContain('不含“新质生产力”');
     await page.context().close();
   });
@@ -340,29 +470,45 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
   it('query syntax: A | B and A 或 B find pages holding either', async () => {
     const page = await newPage();
     const either = sorted([...new Set([...containing('新质生产力'), ...containing('宪法')])]);
-    expect(either.length).toBeGreaterThan(Math.max(containing('新质生产力').length, containing('宪法').length));
-    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 | 宪法')}`))).toEqual(either);
-    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 或 憲法')}`))).toEqual(either);
+    expect(either.length).toBeGreaterThan(
+      Math.max(containing('新质生产力').length, containing('宪法').length),
+    );
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 | 宪法')}`))).toEqual(
+      either,
+    );
+    expect(sorted(await search(page, `q=${encodeURIComponent('新质生产力 或 憲法')}`))).toEqual(
+      either,
+    );
     await page.context().close();
   });
 
   it('query syntax: 标题: searches titles only', async () => {
     const page = await newPage();
-    const titled = pages.filter((p) => fold(String(p.front.title)).includes('报告')).map((p) => p.url);
+    const titled = pages
+      .filter((p) => fold(String(p.front.title)).includes('报告'))
+      .map((p) => p.url);
     expect(titled.length).toBeGreaterThan(0);
     expect(titled.length).toBeLessThan(containing('报告').length);
-    expect(sorted(await search(page, `q=${encodeURIComponent('标题:报告')}`))).toEqual(sorted(titled));
+    expect(sorted(await search(page, `q=${encodeURIComponent('标题:报告')}`))).toEqual(
+      sorted(titled),
+    );
     await page.context().close();
   });
 
   it('query syntax: 栏目: filters from the box, and a slip in the syntax reads as plain words', async () => {
     const page = await newPage();
     const column = String(pages.find((p) => containing('发展').includes(p.url))!.front.column);
-    const inColumn = pages.filter((p) => containing('发展').includes(p.url) && p.front.column === column).map((p) => p.url);
-    expect(sorted(await search(page, `q=${encodeURIComponent(`发展 栏目:${column}`)}`))).toEqual(sorted(inColumn));
+    const inColumn = pages
+      .filter((p) => containing('发展').includes(p.url) && p.front.column === column)
+      .map((p) => p.url);
+    expect(sorted(await search(page, `q=${encodeURIComponent(`发展 栏目:${column}`)}`))).toEqual(
+      sorted(inColumn),
+    );
 
     // A slip in the syntax is read as plain words, never an error.
-    expect(sorted(await search(page, `q=${encodeURIComponent('| 宪法 -')}`))).toEqual(sorted(containing('宪法')));
+    expect(sorted(await search(page, `q=${encodeURIComponent('| 宪法 -')}`))).toEqual(
+      sorted(containing('宪法')),
+    );
     expect(await page.textContent('[data-search-status]')).toContain('按普通词句查找');
     await page.context().close();
   });
@@ -381,7 +527,7 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.context().close();
   });
 
-  it('shows the phrase\'s year chart with the Ctrl-F counts per year, and a year\'s bar filters to it', async () => {
+  it("shows the phrase's year chart with the Ctrl-F counts per year, and a year's bar filters to it", async () => {
     const page = await newPage();
     await search(page, `q=${encodeURIComponent('发展')}`);
     const perYear = new Map<string, number>();
@@ -390,24 +536,42 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
       if (year !== undefined) perYear.set(String(year), (perYear.get(String(year)) ?? 0) + 1);
     }
     expect(perYear.size).toBeGreaterThan(1);
-    const rows = await page.$$eval('[data-search-years] .year-chart-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!]));
+    const rows = await page.$$eval('[data-search-years] .year-chart-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!]),
+    );
     expect(new Map(rows.map(([y, n]) => [y, Number(n)]))).toEqual(perYear);
-    expect(await page.$$eval('[data-search-years] svg a[data-year]', (as) => as.length)).toBe(perYear.size);
+    expect(await page.$$eval('[data-search-years] svg a[data-year]', (as) => as.length)).toBe(
+      perYear.size,
+    );
 
     const year = [...perYear.keys()].sort()[0];
     await page.click(`[data-search-years] svg a[data-year="${year}"]`);
     await page.waitForFunction((y) => new URL(location.href).searchParams.get('year') === y, year);
-    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false',
+    );
     await complete(page);
-    const shown = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(sorted(shown)).toEqual(sorted(containing('发展').filter((u) => String(pages.find((p) => p.url === u)!.front.year) === year)));
+    const shown = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(sorted(shown)).toEqual(
+      sorted(
+        containing('发展').filter(
+          (u) => String(pages.find((p) => p.url === u)!.front.year) === year,
+        ),
+      ),
+    );
     expect(await page.isChecked(`input[name="year"][value="${year}"]`)).toBe(true);
     await page.context().close();
   });
 
   it('ships aria-busy="true" on the results from the first paint, before any script has run', async () => {
-    const html = await (await fetch(`${server.origin}/search/?q=${encodeURIComponent('发展')}`)).text();
-    expect(html).toMatch(/<ol[^>]*data-search-results[^>]*aria-busy="true"|<ol[^>]*aria-busy="true"[^>]*data-search-results/);
+    const html = await (
+      await fetch(`${server.origin}/search/?q=${encodeURIComponent('发展')}`)
+    ).text();
+    expect(html).toMatch(
+      /<ol[^>]*data-search-results[^>]*aria-busy="true"|<ol[^>]*aria-busy="true"[^>]*data-search-results/,
+    );
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent('发展')}`);
@@ -426,21 +590,41 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
       const input = document.querySelector<HTMLInputElement>('#site-search-q')!;
       input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
       input.value = 'xinzhi';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'xinzhi' }));
+      input.dispatchEvent(
+        new InputEvent('input', { bubbles: true, isComposing: true, data: 'xinzhi' }),
+      );
       input.value = '新质生产力';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '新质生产力' }));
-      const enter = new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true, isComposing: true });
+      input.dispatchEvent(
+        new InputEvent('input', { bubbles: true, isComposing: true, data: '新质生产力' }),
+      );
+      const enter = new KeyboardEvent('keydown', {
+        key: 'Enter',
+        code: 'Enter',
+        bubbles: true,
+        cancelable: true,
+        isComposing: true,
+      });
       input.dispatchEvent(enter);
       (window as unknown as { enterBlocked: boolean }).enterBlocked = enter.defaultPrevented;
     });
-    expect(await page.evaluate(() => (window as unknown as { enterBlocked: boolean }).enterBlocked)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { enterBlocked: boolean }).enterBlocked),
+    ).toBe(true);
     await page.waitForTimeout(600);
     expect(await page.isHidden('[data-site-search-preview]')).toBe(true);
     expect(page.url()).toBe(start);
 
-    await page.evaluate(() => document.querySelector('#site-search-q')!.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '新质生产力' })));
+    await page.evaluate(() =>
+      document
+        .querySelector('#site-search-q')!
+        .dispatchEvent(
+          new CompositionEvent('compositionend', { bubbles: true, data: '新质生产力' }),
+        ),
+    );
     await page.waitForSelector('[data-site-search-preview]:not([hidden]) [role="option"]');
-    const options = await page.$$eval('[data-site-search-preview] [role="option"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const options = await page.$$eval('[data-site-search-preview] [role="option"]', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(options).toHaveLength(Math.min(5, containing('新质生产力').length));
     for (const u of options) expect(containing('新质生产力')).toContain(u);
     await page.keyboard.press('ArrowDown');

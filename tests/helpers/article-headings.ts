@@ -6,7 +6,8 @@ import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 
 /** What never prints: the handout drops it, and print.css hides it on an article page. */
-const NOT_PRINTED = 'nav, aside:not([data-study-aid]), details:not(.study-aid-fold), [hidden], .no-print, button';
+const NOT_PRINTED =
+  'nav, aside:not([data-study-aid]), details:not(.study-aid-fold), [hidden], .no-print, button';
 
 export interface BuiltArticle {
   id: string;
@@ -30,14 +31,19 @@ export function builtArticle(dist: string, id: string): BuiltArticle {
   const h1 = article && select('h1', article);
   const body = article && select('.article-body', article);
   if (!article || !h1 || !body) throw new Error(`${file}: no article with a title and a body`);
-  const contains = (ancestor: Element, el: Element) => ancestor === el || selectAll('*', ancestor).includes(el);
+  const contains = (ancestor: Element, el: Element) =>
+    ancestor === el || selectAll('*', ancestor).includes(el);
   const hidden = selectAll(NOT_PRINTED, body);
   const aids = selectAll('[data-study-aid]', body);
   const headings = selectAll('h2, h3, h4, h5, h6', body)
     .filter((h) => !hidden.some((x) => contains(x, h)))
     .map((h) => {
       const kind = aids.find((a) => contains(a, h))?.properties.dataStudyAid;
-      return { level: Number(h.tagName[1]), text: squeeze(toString(h)), ...(kind ? { aid: String(kind) } : {}) };
+      return {
+        level: Number(h.tagName[1]),
+        text: squeeze(toString(h)),
+        ...(kind ? { aid: String(kind) } : {}),
+      };
     });
   return {
     id,

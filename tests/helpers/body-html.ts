@@ -6,7 +6,9 @@ import { unified } from 'unified';
 import { markdownOptions } from '../../src/markdown/markdown-options.ts';
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx);
-const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({ syntaxHighlight: false });
+const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({
+  syntaxHighlight: false,
+});
 
 /**
  * A study aid as the article page renders it (<aside … data-study-aid=…>, notes/EDITORIAL.md) with
@@ -21,9 +23,12 @@ const STUDY_AID_HTML = new RegExp(String.raw`\n${ASIDE}|${ASIDE.replace('\\1', '
  * source first; `withoutStudyAids` cuts them out of MDX-rendered HTML, so the two can be compared.
  */
 export async function markdownBodyHtml(body: string): Promise<string> {
-  const aids = mdxParser.parse(body).children.filter((n: RootContent) => n.type === 'mdxJsxFlowElement');
+  const aids = mdxParser
+    .parse(body)
+    .children.filter((n: RootContent) => n.type === 'mdxJsxFlowElement');
   let source = body;
-  for (const aid of aids.reverse()) source = source.slice(0, aid.position!.start.offset!) + source.slice(aid.position!.end.offset!);
+  for (const aid of aids.reverse())
+    source = source.slice(0, aid.position!.start.offset!) + source.slice(aid.position!.end.offset!);
   return (await (await markdownRenderer).render(source)).code;
 }
 

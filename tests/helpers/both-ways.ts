@@ -4,7 +4,9 @@ import { TAXONOMY_KINDS } from '../../src/core/facets.ts';
 import { fileForPath, htmlFiles, linksIn, pagePath } from './site-files.ts';
 
 /** Term pages of a facet or the glossary (not their index pages), and the later pages of a long term (/tags/x/2/). */
-export const TERM_PAGE = new RegExp(`^\\/(${[...TAXONOMY_KINDS, 'glossary'].join('|')})\\/[^/]+\\/(\\d+\\/)?$`);
+export const TERM_PAGE = new RegExp(
+  `^\\/(${[...TAXONOMY_KINDS, 'glossary'].join('|')})\\/[^/]+\\/(\\d+\\/)?$`,
+);
 /** The term a page belongs to, as its first page's path. */
 const termOf = (pagePath: string) => pagePath.replace(/^(\/[^/]+\/[^/]+\/)\d+\/$/, '$1');
 const ARTICLE_PAGE = /^\/articles\/.+\/$/;
@@ -26,7 +28,11 @@ export function bothWays(dir: string): BothWays {
     if (!set) {
       const from = pagePath(file);
       const html = fs.readFileSync(path.join(dir, file), 'utf8');
-      set = new Set(linksIn(html).filter((l) => l.tag === 'a').map((l) => new URL(l.value, `http://x${from}`).pathname));
+      set = new Set(
+        linksIn(html)
+          .filter((l) => l.tag === 'a')
+          .map((l) => new URL(l.value, `http://x${from}`).pathname),
+      );
       cache.set(file, set);
     }
     return set;
@@ -44,10 +50,16 @@ export function bothWays(dir: string): BothWays {
     .map((file) => {
       const own = pagePath(file);
       const toTerms = [...linked(file)].filter((p) => TERM_PAGE.test(p));
-      return { path: own, linked: toTerms, linkedBack: toTerms.filter((p) => termLinks.get(p)?.has(own)) };
+      return {
+        path: own,
+        linked: toTerms,
+        linkedBack: toTerms.filter((p) => termLinks.get(p)?.has(own)),
+      };
     });
   const oneWayFromTerms = termPages.flatMap((file) =>
-    [...linked(file)].filter((p) => ARTICLE_PAGE.test(p) && !linked(fileForPath(p)!).has(termOf(pagePath(file)))).map((p) => `${pagePath(file)} → ${p}`),
+    [...linked(file)]
+      .filter((p) => ARTICLE_PAGE.test(p) && !linked(fileForPath(p)!).has(termOf(pagePath(file))))
+      .map((p) => `${pagePath(file)} → ${p}`),
   );
   return { articles, oneWayFromTerms, termPages: [...termLinks.keys()] };
 }

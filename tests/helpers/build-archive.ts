@@ -10,14 +10,27 @@ import { ROOT } from './paths.ts';
  * shipped archive and from other builds running at the same time; given ARTICLES_DIR, the build
  * ingests nothing.
  */
-export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Record<string, string> = {}, { search = true } = {}): void {
+export function buildArchive(
+  distDir: string,
+  articlesDir?: string,
+  extraEnv: Record<string, string> = {},
+  { search = true } = {},
+): void {
   fs.rmSync(distDir, { recursive: true, force: true });
   // A cold build: Astro's content-layer cache from a build of another articles folder still points
   // at that folder's files (its content-modules import them), and the build fails resolving them.
   fs.rmSync(`${distDir}-cache`, { recursive: true, force: true });
   // Vitest puts Vite's import.meta.env keys (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on,
   // they override the child build's own, e.g. BASE_URL '/' beats BASE_PATH and un-bases every url().
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SEARCH_INDEX: _i, ...inherited } = process.env;
+  const {
+    BASE_URL: _b,
+    MODE: _m,
+    DEV: _d,
+    PROD: _p,
+    SSR: _s,
+    SEARCH_INDEX: _i,
+    ...inherited
+  } = process.env;
   // Astro keeps generated modules in <root>/.astro/ (content-modules.mjs lists the articles folder's
   // files) and prerender chunks under the working directory: builds of different articles folders
   // running at once from one checkout overwrite each other's and fail at random. Each build runs
@@ -33,7 +46,19 @@ export function buildArchive(distDir: string, articlesDir?: string, extraEnv: Re
     ...extraEnv,
   };
   fs.rmSync(root, { recursive: true, force: true });
-  for (const item of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'scripts', 'public'].filter((i) => fs.existsSync(path.join(ROOT, i)))) fs.cpSync(path.join(ROOT, item), path.join(root, item), { recursive: true });
+  for (const item of [
+    'package.json',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'src',
+    'scripts',
+    'public',
+  ].filter((i) => fs.existsSync(path.join(ROOT, i))))
+    fs.cpSync(path.join(ROOT, item), path.join(root, item), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
-  execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }

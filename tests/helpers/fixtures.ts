@@ -15,8 +15,14 @@ export function fixtureLines(rel: string): SourceLine[] {
 /** The shared government work reports, or none when the shared corpus is not beside the clone. */
 export function govReportFiles(): string[] {
   if (!fs.existsSync(GOV_REPORTS)) return [];
-  return fs.readdirSync(GOV_REPORTS).filter((f) => f.endsWith('.txt')).sort();
+  return fs
+    .readdirSync(GOV_REPORTS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 /** Report fixtures copied into tests/fixtures/reports (always present). */
-export const REPORT_FIXTURES = fs.readdirSync(path.join(FIXTURES, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+export const REPORT_FIXTURES = fs
+  .readdirSync(path.join(FIXTURES, 'reports'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();

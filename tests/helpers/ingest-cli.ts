@@ -5,7 +5,10 @@ import path from 'node:path';
 import { ROOT } from './paths.ts';
 
 /** npm's PATH: node_modules/.bin first, so `node` is the project's Node 24, as in `npm run ingest`. */
-const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` };
+const env = {
+  ...process.env,
+  PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+};
 
 export interface Workspace {
   dir: string;
@@ -17,7 +20,12 @@ export interface Workspace {
 /** A throwaway sources/articles/cache trio, so the real archive is never touched. */
 export function workspace(): Workspace {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-ingest-'));
-  const ws = { dir, sources: path.join(dir, 'sources'), out: path.join(dir, 'articles'), cache: path.join(dir, 'cache.json') };
+  const ws = {
+    dir,
+    sources: path.join(dir, 'sources'),
+    out: path.join(dir, 'articles'),
+    cache: path.join(dir, 'cache.json'),
+  };
   fs.mkdirSync(ws.sources);
   return ws;
 }
@@ -28,11 +36,23 @@ export function put(ws: Workspace, rel: string, bytes: Uint8Array | string): voi
 }
 
 function cliArgs(ws: Workspace, extra: string[]): string[] {
-  return ['scripts/ingest.ts', '--sources', ws.sources, '--out', ws.out, '--cache', ws.cache, ...extra];
+  return [
+    'scripts/ingest.ts',
+    '--sources',
+    ws.sources,
+    '--out',
+    ws.out,
+    '--cache',
+    ws.cache,
+    ...extra,
+  ];
 }
 
 /** Runs the real ingest command line, as `npm run ingest -- …` does. */
-export function ingest(ws: Workspace, ...extra: string[]): { status: number | null; stdout: string; stderr: string } {
+export function ingest(
+  ws: Workspace,
+  ...extra: string[]
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('node', cliArgs(ws, extra), { cwd: ROOT, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,12 +17,18 @@ const LOCAL = 'http://site.invalid';
  * id in it. Absolute URLs to any other host are reported too: the archive must not reach outside.
  * `siteOrigin` is the SITE_URL the sitemap and feed were written with.
  */
-export function checkLinks(dir: string, base = '/', siteOrigin = 'http://localhost:4321'): { checked: number; broken: BrokenLink[] } {
+export function checkLinks(
+  dir: string,
+  base = '/',
+  siteOrigin = 'http://localhost:4321',
+): { checked: number; broken: BrokenLink[] } {
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let set = ids.get(file);
     if (!set) {
-      set = file.endsWith('.html') ? idsIn(fs.readFileSync(path.join(dir, file), 'utf8')) : new Set();
+      set = file.endsWith('.html')
+        ? idsIn(fs.readFileSync(path.join(dir, file), 'utf8'))
+        : new Set();
       ids.set(file, set);
     }
     return set;
@@ -34,13 +40,18 @@ export function checkLinks(dir: string, base = '/', siteOrigin = 'http://localho
     checked++;
     const target = new URL(href, `${LOCAL}${fromPath}`);
     const origin = target.origin === new URL(siteOrigin).origin ? LOCAL : target.origin;
-    if (origin !== LOCAL) return void broken.push({ from, href, reason: 'points outside the site' });
+    if (origin !== LOCAL)
+      return void broken.push({ from, href, reason: 'points outside the site' });
     const file = fileForPath(target.pathname, base);
     if (file === undefined) return void broken.push({ from, href, reason: `outside base ${base}` });
     const full = path.join(dir, file);
     if (!fs.existsSync(full)) {
       const isDir = fs.existsSync(path.join(dir, file, 'index.html'));
-      return void broken.push({ from, href, reason: isDir ? 'directory without trailing slash' : 'no such file' });
+      return void broken.push({
+        from,
+        href,
+        reason: isDir ? 'directory without trailing slash' : 'no such file',
+      });
     }
     if (target.hash && target.hash !== '#') {
       const id = decodeURIComponent(target.hash.slice(1));
@@ -61,7 +72,8 @@ export function checkLinks(dir: string, base = '/', siteOrigin = 'http://localho
       broken.push({ from: file, href: '', reason: 'missing' });
       continue;
     }
-    for (const m of fs.readFileSync(full, 'utf8').matchAll(pattern)) check(file, base, m[1].replace(/&amp;/g, '&'));
+    for (const m of fs.readFileSync(full, 'utf8').matchAll(pattern))
+      check(file, base, m[1].replace(/&amp;/g, '&'));
   }
   return { checked, broken };
 }

@@ -36,7 +36,8 @@ export function pageWeight(dir: string, file: string, base = '/'): PageWeight {
     let bytes = content.length;
     gzipped += gzipSync(content).length;
     if (/\.m?js$/.test(target)) {
-      for (const m of content.toString('utf8').matchAll(IMPORTS)) bytes += sizeOf(m[1], `/${target}`);
+      for (const m of content.toString('utf8').matchAll(IMPORTS))
+        bytes += sizeOf(m[1], `/${target}`);
     }
     return bytes;
   };
@@ -63,5 +64,12 @@ export function pageWeight(dir: string, file: string, base = '/'): PageWeight {
     .replace(/<span hidden[^>]*>[^<]*<\/span>/g, '')
     .replace(/<[^>]+>/g, '');
   const htmlBytes = Buffer.byteLength(html);
-  return { html: htmlBytes, css, script, total: htmlBytes + css + script, gzipped, bodyText: Buffer.byteLength(text) };
+  return {
+    html: htmlBytes,
+    css,
+    script,
+    total: htmlBytes + css + script,
+    gzipped,
+    bodyText: Buffer.byteLength(text),
+  };
 }

@@ -11,12 +11,19 @@ export interface PdfInfo {
 export function pdfInfo(file: string): PdfInfo {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(out)!;
-  return { pages: Number(/Pages:\s+(\d+)/.exec(out)![1]), widthPt: Number(size[1]), heightPt: Number(size[2]) };
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(out)![1]),
+    widthPt: Number(size[1]),
+    heightPt: Number(size[2]),
+  };
 }
 
 /** The text of each page, in reading order. */
 export function pdfPages(file: string): string[] {
-  const out = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return out.split('\f').slice(0, -1);
 }
 
@@ -27,21 +34,39 @@ export interface PdfLine {
   yMin: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Each printed line of each page with its box in points, from pdftotext -bbox-layout. */
 export function pdfLines(file: string): PdfLine[][] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return html.split(/<page /).slice(1).map((page) =>
-    [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)]
-      .map((m) => ({
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        text: [...m[4].matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1])).join(''),
-      }))
-      .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin),
-  );
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) =>
+      [
+        ...page.matchAll(
+          /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g,
+        ),
+      ]
+        .map((m) => ({
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          text: [...m[4].matchAll(/<word[^>]*>([^<]*)<\/word>/g)]
+            .map((w) => unescape(w[1]))
+            .join(''),
+        }))
+        .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin),
+    );
 }
 
 /** Characters that are not space, as a printout counts them. */
@@ -60,13 +85,19 @@ export interface OutlineEntry {
 /** The PDF's outline (bookmarks), read by poppler's pdftohtml, which writes it whole into its XML. */
 export function pdfOutline(file: string): OutlineEntry[] {
   // One page of text is enough: the outline is written in full whatever the page range.
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const xml = execFileSync(
+    'pdftohtml',
+    ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', file],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   const start = xml.indexOf('<outline>');
   if (start < 0) return [];
   const root: OutlineEntry[] = [];
   const stack: OutlineEntry[][] = [];
   let current = root;
-  for (const m of xml.slice(start).matchAll(/<outline>|<\/outline>|<item page="(\d+)">([\s\S]*?)<\/item>/g)) {
+  for (const m of xml
+    .slice(start)
+    .matchAll(/<outline>|<\/outline>|<item page="(\d+)">([\s\S]*?)<\/item>/g)) {
     if (m[0] === '<outline>') {
       // The first <outline> is the root; a nested one holds the children of the item before it.
       if (stack.length > 0 || current !== root) current = current[current.length - 1].children;
@@ -88,14 +119,21 @@ export interface PdfMetadata {
 
 export function pdfMetadata(file: string): PdfMetadata {
   const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-  const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(out)?.[1].trim() ?? '';
+  const field = (name: string) =>
+    new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(out)?.[1].trim() ?? '';
   return { title: field('Title'), author: field('Author'), tagged: field('Tagged') === 'yes' };
 }
 
 /** The structure tree (tags) as pdfinfo -struct prints it: one element type per line, indented by depth. */
 export function pdfStructure(file: string): { type: string; depth: number }[] {
-  const out = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return [...out.matchAll(/^( *)([A-Za-z][A-Za-z0-9]*)\b/gm)].map((m) => ({ type: m[2], depth: m[1].length / 2 }));
+  const out = execFileSync('pdfinfo', ['-struct', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return [...out.matchAll(/^( *)([A-Za-z][A-Za-z0-9]*)\b/gm)].map((m) => ({
+    type: m[2],
+    depth: m[1].length / 2,
+  }));
 }
 
 /** Headings as a tree, the way a PDF outline nests them: each under the nearest earlier higher level. */

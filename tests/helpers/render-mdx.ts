@@ -16,7 +16,10 @@ export { elementsOf, textOf } from './render-markdown.ts';
  * Content with Astro's own runtime. Anything the body smuggled in as code would run here, which is
  * what the tests check never happens.
  */
-const compiler = parallelMarkdown('/', 1).createMdxRenderer!({ syntaxHighlight: false }, { ...mdxOptions, sourcemap: false });
+const compiler = parallelMarkdown('/', 1).createMdxRenderer!(
+  { syntaxHighlight: false },
+  { ...mdxOptions, sourcemap: false },
+);
 const container = AstroContainer.create({ renderers: [{ name: 'astro:jsx', ssr: mdxServer }] });
 const RUNTIME = import.meta.resolve('astro/jsx-runtime');
 const SERVER = import.meta.resolve('astro/runtime/server/index.js');
@@ -35,7 +38,9 @@ export const Content = (props = {}) => MDXContent({ ...props, components: { Frag
 Content[Symbol.for('mdx-component')] = true;
 __astro_tag_component__(Content, 'astro:jsx');
 export default Content;`;
-  const { Content } = (await import(`data:text/javascript;base64,${Buffer.from(module).toString('base64')}`)) as { Content: unknown };
+  const { Content } = (await import(
+    `data:text/javascript;base64,${Buffer.from(module).toString('base64')}`
+  )) as { Content: unknown };
   return (await container).renderToString(Content as never, { props: { components } });
 }
 

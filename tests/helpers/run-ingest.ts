@@ -7,7 +7,10 @@ export function runIngest(args: string[]): { status: number; stdout: string; std
   const result = spawnSync(process.execPath, ['scripts/ingest.ts', '--quiet', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` },
+    env: {
+      ...process.env,
+      PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    },
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

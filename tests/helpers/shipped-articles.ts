@@ -9,7 +9,9 @@ export type ShippedArticle = ArticleEntry & { body: string };
 
 /** Every generated article in src/content/articles, read the way the content collection reads it. */
 export function shippedArticles(): ShippedArticle[] {
-  const files = fs.readdirSync(ARTICLES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+  const files = fs
+    .readdirSync(ARTICLES, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'));
   return files.sort().map((file) => {
     const raw = fs.readFileSync(path.join(ARTICLES, file), 'utf8');
     // Front matter is written as `key: <JSON>` lines, so emit's own reader reads it exactly.

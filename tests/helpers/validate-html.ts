@@ -17,7 +17,10 @@ export async function validateSite(dist: string): Promise<string[]> {
   for (const file of htmlFiles(dist)) {
     const report = await validator.validateFile(path.join(dist, file));
     for (const result of report.results) {
-      for (const m of result.messages) problems.push(`${file}: ${m.ruleId}: ${m.message} (${m.selector ?? `${m.line}:${m.column}`})`);
+      for (const m of result.messages)
+        problems.push(
+          `${file}: ${m.ruleId}: ${m.message} (${m.selector ?? `${m.line}:${m.column}`})`,
+        );
     }
   }
   return problems;

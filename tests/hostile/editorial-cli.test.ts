@@ -1,16 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorLines, ingest, put, snapshot, workspace, type Workspace } from '../helpers/ingest-cli.ts';
+import {
+  errorLines,
+  ingest,
+  put,
+  snapshot,
+  workspace,
+  type Workspace,
+} from '../helpers/ingest-cli.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 /** A constructed magazine issue (tests/fixtures/compilation/) and an editor's file for it. */
-const ISSUE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/compilation/magazine-layout.txt'), 'utf8');
+const ISSUE = fs.readFileSync(
+  path.join(ROOT, 'tests/fixtures/compilation/magazine-layout.txt'),
+  'utf8',
+);
 const QUOTE = '协商民主是实践全过程人民民主的重要形式';
-const EDITORIAL = ['issue:', '  journal: 政协天地', '  number: 2024年第5期', 'articles:', '  - index: 0', '    editorsNote: 编者按的文字。', '    quotes:', `      - ${QUOTE}`, ''].join('\n');
+const EDITORIAL = [
+  'issue:',
+  '  journal: 政协天地',
+  '  number: 2024年第5期',
+  'articles:',
+  '  - index: 0',
+  '    editorsNote: 编者按的文字。',
+  '    quotes:',
+  `      - ${QUOTE}`,
+  '',
+].join('\n');
 
 /** The articles' text: snapshot keeps bytes as latin1 so that any change compares. */
-const articleText = (files: Record<string, string>) => Object.values(files).map((v) => Buffer.from(v, 'latin1').toString('utf8')).join('\n');
+const articleText = (files: Record<string, string>) =>
+  Object.values(files)
+    .map((v) => Buffer.from(v, 'latin1').toString('utf8'))
+    .join('\n');
 
 const made: string[] = [];
 afterEach(() => {
@@ -46,7 +69,9 @@ describe('the editorial file survives re-ingest, and stale editorial work stops 
     expect(run.status).toBe(1);
     const errors = errorLines(run.stderr);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`2024年第5期.yaml:${EDITORIAL.split('\n').indexOf(`      - ${QUOTE}`) + 1}`);
+    expect(errors[0]).toContain(
+      `2024年第5期.yaml:${EDITORIAL.split('\n').indexOf(`      - ${QUOTE}`) + 1}`,
+    );
     expect(snapshot(ws.out)).toEqual(before);
     expect(fs.existsSync(`${ws.out}.next`)).toBe(false);
   });

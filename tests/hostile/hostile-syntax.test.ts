@@ -13,7 +13,10 @@ declare global {
 const ALLOWED = new Set(['h2', 'h3', 'p', 'span', 'a']);
 
 /** Converts a source and renders each article; returns everything a reader would see, in order. */
-async function readerText(name: string, text: string): Promise<{ visible: string; elements: ReturnType<typeof elementsOf> }> {
+async function readerText(
+  name: string,
+  text: string,
+): Promise<{ visible: string; elements: ReturnType<typeof elementsOf> }> {
   const { articles } = await convertSource(name, new TextEncoder().encode(text));
   let visible = '';
   const elements = [];

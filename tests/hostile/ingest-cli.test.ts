@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodedVariants, hostileText, unreadableSources } from '../fixtures/hostile/fixtures.ts';
-import { errorLines, ingest, ingestInBackground, put, snapshot, workspace, type Workspace } from '../helpers/ingest-cli.ts';
+import {
+  errorLines,
+  ingest,
+  ingestInBackground,
+  put,
+  snapshot,
+  workspace,
+  type Workspace,
+} from '../helpers/ingest-cli.ts';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
 import { SOURCE_EXTENSIONS } from '../../scripts/ingest/pipeline.ts';
 
@@ -48,7 +56,8 @@ describe('unreadable sources stop ingest, one message per file, nothing changed'
       expect(run.status).toBe(1);
       const errors = errorLines(run.stderr);
       expect(errors).toHaveLength(unreadableSources().length);
-      for (const u of unreadableSources()) expect(errors.filter((e) => e.includes(u.name) && u.reason.test(e))).toHaveLength(1);
+      for (const u of unreadableSources())
+        expect(errors.filter((e) => e.includes(u.name) && u.reason.test(e))).toHaveLength(1);
       expect(snapshot(ws.out)).toEqual(before);
     }
   });
@@ -87,16 +96,23 @@ describe('unreadable sources stop ingest, one message per file, nothing changed'
 describe('other files under sources', () => {
   it('names a file of another type in a warning and leaves it alone', () => {
     const { ws, before } = ingested();
-    const others = { '委员履职/说明.pdf': '%PDF-1.4 not a source', '委员履职/照片.jpg': '\xff\xd8\xff', '旧稿.doc': '\xd0\xcf\x11\xe0' };
+    const others = {
+      '委员履职/说明.pdf': '%PDF-1.4 not a source',
+      '委员履职/照片.jpg': '\xff\xd8\xff',
+      '旧稿.doc': '\xd0\xcf\x11\xe0',
+    };
     for (const [rel, bytes] of Object.entries(others)) put(ws, rel, Buffer.from(bytes, 'latin1'));
     // Word's lock file beside an open document is no source and no error either.
     put(ws, '委员履职/~$员履职心得.docx', Buffer.alloc(162, 7));
     const run = ingest(ws);
     expect(run.status, run.stderr).toBe(0);
     for (const rel of [...Object.keys(others), '委员履职/~$员履职心得.docx']) {
-      expect(run.stderr.split('\n').filter((l) => l.startsWith('警告 / warning:') && l.includes(rel))).toHaveLength(1);
+      expect(
+        run.stderr.split('\n').filter((l) => l.startsWith('警告 / warning:') && l.includes(rel)),
+      ).toHaveLength(1);
     }
-    for (const [rel, bytes] of Object.entries(others)) expect(fs.readFileSync(path.join(ws.sources, rel), 'latin1')).toBe(bytes);
+    for (const [rel, bytes] of Object.entries(others))
+      expect(fs.readFileSync(path.join(ws.sources, rel), 'latin1')).toBe(bytes);
     expect(snapshot(ws.out)).toEqual(before);
   });
 
@@ -116,14 +132,16 @@ describe('writes are atomic', () => {
   function reportsWorkspace(): Workspace {
     const ws = workspace();
     made.push(ws.dir);
-    for (const copy of ['甲', '乙', '丙']) fs.cpSync(SOURCES, path.join(ws.sources, copy), { recursive: true });
+    for (const copy of ['甲', '乙', '丙'])
+      fs.cpSync(SOURCES, path.join(ws.sources, copy), { recursive: true });
     return ws;
   }
 
   function reviseAll(ws: Workspace): void {
     for (const entry of fs.readdirSync(ws.sources, { recursive: true, withFileTypes: true })) {
       // Sources only: an editor's .yaml beside them is data, and a line of prose would break it.
-      if (entry.isFile() && SOURCE_EXTENSIONS.includes(path.extname(entry.name))) fs.appendFileSync(path.join(entry.parentPath, entry.name), '\n本文件已修订。\n');
+      if (entry.isFile() && SOURCE_EXTENSIONS.includes(path.extname(entry.name)))
+        fs.appendFileSync(path.join(entry.parentPath, entry.name), '\n本文件已修订。\n');
     }
   }
 
@@ -145,9 +163,12 @@ describe('writes are atomic', () => {
       made.push(ws.dir);
       fs.cpSync(template.dir, ws.dir, { recursive: true });
       const child = ingestInBackground(ws);
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
       if (when === 'writing') {
-        while (child.exitCode === null && !fs.existsSync(`${ws.out}.next`)) await new Promise((r) => setTimeout(r, 1));
+        while (child.exitCode === null && !fs.existsSync(`${ws.out}.next`))
+          await new Promise((r) => setTimeout(r, 1));
       } else await new Promise((r) => setTimeout(r, when));
       child.kill('SIGKILL');
       if ((await exited) === 'SIGKILL') killedMidRun++;
@@ -205,7 +226,10 @@ describe('npm run build', () => {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
     const articles = path.join(copy, 'src/content/articles');
     const before = snapshot(articles);
-    fs.writeFileSync(path.join(copy, 'src/content/sources/政府工作报告/损坏的文件.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    fs.writeFileSync(
+      path.join(copy, 'src/content/sources/政府工作报告/损坏的文件.txt'),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+    );
     const run = spawnSync('npm', ['run', '-s', 'build'], {
       cwd: copy,
       encoding: 'utf8',

@@ -12,7 +12,9 @@ import { DIST } from '../helpers/paths.ts';
 const builds = [`${DIST}-repro-a`, `${DIST}-repro-b`];
 
 afterAll(() => {
-  for (const dir of builds) for (const suffix of ['', '-root', '-cache']) fs.rmSync(`${dir}${suffix}`, { recursive: true, force: true });
+  for (const dir of builds)
+    for (const suffix of ['', '-root', '-cache'])
+      fs.rmSync(`${dir}${suffix}`, { recursive: true, force: true });
 });
 
 describe('reproducible build', () => {

@@ -9,9 +9,14 @@ import { fixtureBytes, REPORT_FIXTURES } from '../helpers/fixtures.ts';
  * threads, plus two sources that cannot convert.
  */
 const jobs: ConvertJob[] = [];
-for (let k = 0; k < 15; k++) for (const f of REPORT_FIXTURES) jobs.push({ source: `第${k}辑/${f}`, bytes: fixtureBytes(`reports/${f}`) });
+for (let k = 0; k < 15; k++)
+  for (const f of REPORT_FIXTURES)
+    jobs.push({ source: `第${k}辑/${f}`, bytes: fixtureBytes(`reports/${f}`) });
 jobs.splice(40, 0, { source: '坏文件/空白.txt', bytes: new Uint8Array() });
-jobs.splice(77, 0, { source: '坏文件/其实是图片.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
+jobs.splice(77, 0, {
+  source: '坏文件/其实是图片.txt',
+  bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+});
 
 describe('converting on several threads', () => {
   it('gives every source the same articles as converting it alone, and the same errors', async () => {
@@ -32,7 +37,11 @@ describe('converting on several threads', () => {
         expect('error' in got && got.error, job.source).toBeInstanceOf(SourceError);
         const e = (got as { error: SourceError }).error;
         const want = alone.error as SourceError;
-        expect([e.message, e.reason, e.line], job.source).toEqual([want.message, want.reason, want.line]);
+        expect([e.message, e.reason, e.line], job.source).toEqual([
+          want.message,
+          want.reason,
+          want.line,
+        ]);
       }
     }
     expect([...pooled.values()].filter((r) => 'error' in r)).toHaveLength(2);

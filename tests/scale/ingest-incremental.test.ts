@@ -9,7 +9,12 @@ import { GOV_REPORTS, ROOT } from '../helpers/paths.ts';
  * The real ingest CLI, run again and again over a temp folder of real reports: what it converts,
  * writes and removes on each run is read from its summary line and from the files themselves.
  */
-const REPORTS = ['1979年政府工作报告.txt', '2009年政府工作报告.txt', '2019年政府工作报告.txt', '第十四届全国人民代表大会第一次会议关于政府工作报告的决议.txt'];
+const REPORTS = [
+  '1979年政府工作报告.txt',
+  '2009年政府工作报告.txt',
+  '2019年政府工作报告.txt',
+  '第十四届全国人民代表大会第一次会议关于政府工作报告的决议.txt',
+];
 
 let dir: string;
 let sources: string;
@@ -26,22 +31,37 @@ interface Summary {
 }
 
 function ingest(): Summary {
-  const stdout = execFileSync(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', out, '--cache', cache], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const m = /ingested (\d+) sources → (\d+) articles .*\((\d+) converted, (\d+) unchanged, (\d+) written, (\d+) removed\)/.exec(stdout);
+  const stdout = execFileSync(
+    process.execPath,
+    ['scripts/ingest.ts', '--sources', sources, '--out', out, '--cache', cache],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const m =
+    /ingested (\d+) sources → (\d+) articles .*\((\d+) converted, (\d+) unchanged, (\d+) written, (\d+) removed\)/.exec(
+      stdout,
+    );
   if (!m) throw new Error(`no summary line in: ${stdout}`);
   const [sourcesCount, articles, converted, unchanged, written, removed] = m.slice(1).map(Number);
   return { sources: sourcesCount, articles, converted, unchanged, written, removed };
 }
 
 function articles(): Map<string, { text: string; mtimeMs: number }> {
-  const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.mdx'));
-  return new Map(files.map((e) => {
-    const file = path.join(e.parentPath, e.name);
-    return [path.relative(out, file), { text: fs.readFileSync(file, 'utf8'), mtimeMs: fs.statSync(file).mtimeMs }];
-  }));
+  const files = fs
+    .readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.mdx'));
+  return new Map(
+    files.map((e) => {
+      const file = path.join(e.parentPath, e.name);
+      return [
+        path.relative(out, file),
+        { text: fs.readFileSync(file, 'utf8'), mtimeMs: fs.statSync(file).mtimeMs },
+      ];
+    }),
+  );
 }
 
-const articleOf = (source: string) => [...articles()].find(([, a]) => a.text.includes(`source: "报告/${source}"`));
+const articleOf = (source: string) =>
+  [...articles()].find(([, a]) => a.text.includes(`source: "报告/${source}"`));
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-incremental-'));
@@ -49,14 +69,21 @@ beforeAll(() => {
   out = path.join(dir, 'articles');
   cache = path.join(dir, 'manifest.json');
   fs.mkdirSync(path.join(sources, '报告'), { recursive: true });
-  for (const f of REPORTS) fs.copyFileSync(path.join(GOV_REPORTS, f), path.join(sources, '报告', f));
+  for (const f of REPORTS)
+    fs.copyFileSync(path.join(GOV_REPORTS, f), path.join(sources, '报告', f));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // Each step builds on the one before, as runs of the CLI do on a real archive.
 describe('ingest CLI, incremental', () => {
   it('converts every source on the first run', () => {
-    expect(ingest()).toMatchObject({ sources: REPORTS.length, articles: REPORTS.length, converted: REPORTS.length, written: REPORTS.length, removed: 0 });
+    expect(ingest()).toMatchObject({
+      sources: REPORTS.length,
+      articles: REPORTS.length,
+      converted: REPORTS.length,
+      written: REPORTS.length,
+      removed: 0,
+    });
     expect(articles().size).toBe(REPORTS.length);
   });
 
@@ -64,7 +91,12 @@ describe('ingest CLI, incremental', () => {
     const before = articles();
     fs.utimesSync(out, new Date(), new Date(2000, 0, 1)); // the folder would be replaced if it were swapped
     const folderTime = fs.statSync(out).mtimeMs;
-    expect(ingest()).toMatchObject({ converted: 0, unchanged: REPORTS.length, written: 0, removed: 0 });
+    expect(ingest()).toMatchObject({
+      converted: 0,
+      unchanged: REPORTS.length,
+      written: 0,
+      removed: 0,
+    });
     expect(articles()).toEqual(before);
     expect(fs.statSync(out).mtimeMs).toBe(folderTime);
   });
@@ -79,11 +111,20 @@ describe('ingest CLI, incremental', () => {
     const before = articles();
     const edited = REPORTS[1];
     const file = path.join(sources, '报告', edited);
-    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8').trimEnd()}\n\n这一段是测试为增量导入加上的新段落。\n`);
-    expect(ingest()).toMatchObject({ converted: 1, unchanged: REPORTS.length - 1, written: 1, removed: 0 });
+    fs.writeFileSync(
+      file,
+      `${fs.readFileSync(file, 'utf8').trimEnd()}\n\n这一段是测试为增量导入加上的新段落。\n`,
+    );
+    expect(ingest()).toMatchObject({
+      converted: 1,
+      unchanged: REPORTS.length - 1,
+      written: 1,
+      removed: 0,
+    });
     const [editedArticle, { text }] = articleOf(edited)!;
     expect(text).toContain('这一段是测试为增量导入加上的新段落。');
-    for (const [file, a] of articles()) if (file !== editedArticle) expect(a).toEqual(before.get(file));
+    for (const [file, a] of articles())
+      if (file !== editedArticle) expect(a).toEqual(before.get(file));
   });
 
   it('removes the article of a deleted source and leaves the others', () => {

@@ -4,7 +4,8 @@ import { ROOT } from '../helpers/paths.ts';
 
 const MiB = 1024 ** 2;
 /** A node process that fills `mib` MiB of memory, holds it for a while, and exits. */
-const hog = (mib: number) => `${JSON.stringify(process.execPath)} -e "const b = Buffer.alloc(${mib} * 1024 * 1024, 1); setTimeout(() => b.length, 1500)"`;
+const hog = (mib: number) =>
+  `${JSON.stringify(process.execPath)} -e "const b = Buffer.alloc(${mib} * 1024 * 1024, 1); setTimeout(() => b.length, 1500)"`;
 
 describe('measure (process-tree memory)', () => {
   it('counts the memory of every process the command starts, not just the largest', async () => {
@@ -25,7 +26,9 @@ describe('measure (process-tree memory)', () => {
   });
 
   it('reports a failing command by its exit code and output', async () => {
-    const run = await measure(process.execPath, ['-e', 'console.error("坏了"); process.exit(3)'], { cwd: ROOT });
+    const run = await measure(process.execPath, ['-e', 'console.error("坏了"); process.exit(3)'], {
+      cwd: ROOT,
+    });
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toContain('坏了');
   });

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/ingest/pipeline.ts';
-import { studyPieces, writeCorpusCopies, writeStudySources } from '../../scripts/bench/study-corpus.ts';
+import {
+  studyPieces,
+  writeCorpusCopies,
+  writeStudySources,
+} from '../../scripts/bench/study-corpus.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'study-corpus-'));
@@ -19,7 +23,9 @@ describe('benchmark archives from the government work reports', () => {
     expect(mean).toBeLessThan(4500);
     for (const p of pieces) expect(p.characters).toBeGreaterThanOrEqual(1500);
     // Many pieces open at a 一、 heading, and such a piece is named after it.
-    const opening = pieces.filter((p) => /^[\s\u3000]*[一二三四五六七八九十]+、/u.test(p.paragraphs[0]));
+    const opening = pieces.filter((p) =>
+      /^[\s\u3000]*[一二三四五六七八九十]+、/u.test(p.paragraphs[0]),
+    );
     expect(opening.length).toBeGreaterThan(pieces.length / 5);
     for (const p of opening) expect(p.paragraphs[0]).toContain(p.section);
   });
@@ -34,7 +40,10 @@ describe('benchmark archives from the government work reports', () => {
   it('writes sources that ingest reads as one article under the generated title', async () => {
     const written = writeStudySources(GOV_REPORTS, path.join(dir, 'sample'), 40);
     for (const w of written.filter((_, i) => i % 8 === 0)) {
-      const { articles } = await convertSource(w.file, fs.readFileSync(path.join(dir, 'sample', w.file)));
+      const { articles } = await convertSource(
+        w.file,
+        fs.readFileSync(path.join(dir, 'sample', w.file)),
+      );
       expect(articles).toHaveLength(1);
       expect(articles[0].content).toContain(`title: ${JSON.stringify(w.title)}`);
       expect(articles[0].content).not.toContain('titleFromFileName: true');

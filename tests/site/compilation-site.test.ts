@@ -28,8 +28,18 @@ describe('the site built from a magazine-style compilation', () => {
     fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
     const sources = path.join(WORK, 'sources', '学习资料');
     fs.mkdirSync(sources, { recursive: true });
-    fs.copyFileSync(path.join(FIXTURES, 'compilation/magazine-layout.txt'), path.join(sources, 'magazine-layout.txt'));
-    const ingest = runIngest(['--sources', path.join(WORK, 'sources'), '--out', path.join(WORK, 'articles'), '--cache', path.join(WORK, 'manifest.json')]);
+    fs.copyFileSync(
+      path.join(FIXTURES, 'compilation/magazine-layout.txt'),
+      path.join(sources, 'magazine-layout.txt'),
+    );
+    const ingest = runIngest([
+      '--sources',
+      path.join(WORK, 'sources'),
+      '--out',
+      path.join(WORK, 'articles'),
+      '--cache',
+      path.join(WORK, 'manifest.json'),
+    ]);
     expect(ingest.stderr).toBe('');
     buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'));
     site = bothWays(path.join(WORK, 'dist'));
@@ -51,17 +61,32 @@ describe('the site built from a magazine-style compilation', () => {
         .filter((f) => f.endsWith('.mdx'))
         .map((f) => {
           const data = readArticle(fs.readFileSync(path.join(dir, f), 'utf8')).data as ArticleData;
-          return [`/articles/${f.split(path.sep).join('/').replace(/\.mdx$/, '')}/`, TAXONOMY_KINDS.reduce((n, kind) => n + new Set(FACETS[kind].values(data)).size, 0)];
+          return [
+            `/articles/${f
+              .split(path.sep)
+              .join('/')
+              .replace(/\.mdx$/, '')}/`,
+            TAXONOMY_KINDS.reduce((n, kind) => n + new Set(FACETS[kind].values(data)).size, 0),
+          ];
         }),
     );
     for (const a of site.articles) {
       expect(a.linked.length, a.path).toBeGreaterThanOrEqual(Math.max(1, facetLinks.get(a.path)!));
-      expect(a.linked.filter((p) => !a.linkedBack.includes(p)), a.path).toEqual([]);
+      expect(
+        a.linked.filter((p) => !a.linkedBack.includes(p)),
+        a.path,
+      ).toEqual([]);
     }
     expect(site.oneWayFromTerms).toEqual([]);
     // Every column label of the archive gets a page.
     const columns = new Set(
-      (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.mdx')).map((f) => (readArticle(fs.readFileSync(path.join(dir, f), 'utf8')).data as ArticleData).column).filter(Boolean),
+      (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+        .filter((f) => f.endsWith('.mdx'))
+        .map(
+          (f) =>
+            (readArticle(fs.readFileSync(path.join(dir, f), 'utf8')).data as ArticleData).column,
+        )
+        .filter(Boolean),
     );
     expect(site.termPages.filter((p) => p.startsWith('/columns/'))).toHaveLength(columns.size);
   });
@@ -83,6 +108,8 @@ describe('the site built from a magazine-style compilation', () => {
     expect(header).toContain('<a href="/authors/wangming/">王明</a>');
     expect(header).toContain('（省政协委员，张掖市政协党组书记、主席）');
     expect(header).toContain('<a href="/regions/zhangyeshi/">张掖市</a>');
-    expect(header).toMatch(/<a href="\/columns\/[a-z0-9-]+\/">深入学习贯彻党的二十届三中全会精神<\/a>/);
+    expect(header).toMatch(
+      /<a href="\/columns\/[a-z0-9-]+\/">深入学习贯彻党的二十届三中全会精神<\/a>/,
+    );
   });
 });

@@ -6,7 +6,9 @@ import { DIST } from '../helpers/paths.ts';
 import { htmlFiles } from '../helpers/site-files.ts';
 
 /** The reading pages: home, 404, articles, taxonomies and the glossary. */
-const pages = htmlFiles(DIST).filter((f) => /^(index\.html|404\.html|(articles|columns|tags|years|authors|regions|glossary)\/)/.test(f));
+const pages = htmlFiles(DIST).filter((f) =>
+  /^(index\.html|404\.html|(articles|columns|tags|years|authors|regions|glossary)\/)/.test(f),
+);
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 describe.each(pages)('%s', (file) => {
@@ -14,7 +16,9 @@ describe.each(pages)('%s', (file) => {
 
   it('is valid HTML under html-validate:recommended (includes its accessibility rules)', async () => {
     const report = await validator.validateString(html, file);
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
   });
 
   it('has one h1, headings that never skip a level, landmarks and a skip link', () => {
@@ -24,7 +28,8 @@ describe.each(pages)('%s', (file) => {
     levels.forEach((l, i) => {
       if (i > 0) expect(l, `h${levels[i - 1]} → h${l}`).toBeLessThanOrEqual(levels[i - 1] + 1);
     });
-    for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(html).toContain(landmark);
+    for (const landmark of ['<header', '<nav', '<main id="main"', '<footer'])
+      expect(html).toContain(landmark);
     expect(html).toMatch(/<a class="skip-link" href="#main">/);
     expect(html).toContain('<html lang="zh-CN">');
   });

@@ -23,18 +23,39 @@ describe('a topic with more articles than one page holds', () => {
   let site: BothWays;
   let tagged: string[];
   let slug: string;
-  const page = (n: number) => fs.readFileSync(path.join(WORK, 'dist', 'tags', slug, ...(n > 1 ? [String(n)] : []), 'index.html'), 'utf8');
-  const listed = (html: string) => [...html.matchAll(/<ul class="article-list">([\s\S]*?)<\/ul>/g)].flatMap((m) => [...m[1].matchAll(/<a href="([^"]+)"/g)].map((a) => a[1]));
+  const page = (n: number) =>
+    fs.readFileSync(
+      path.join(WORK, 'dist', 'tags', slug, ...(n > 1 ? [String(n)] : []), 'index.html'),
+      'utf8',
+    );
+  const listed = (html: string) =>
+    [...html.matchAll(/<ul class="article-list">([\s\S]*?)<\/ul>/g)].flatMap((m) =>
+      [...m[1].matchAll(/<a href="([^"]+)"/g)].map((a) => a[1]),
+    );
 
   beforeAll(() => {
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
     writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 600);
-    const ingest = runIngest(['--sources', path.join(WORK, 'sources'), '--out', path.join(WORK, 'articles'), '--cache', path.join(WORK, 'manifest.json')]);
+    const ingest = runIngest([
+      '--sources',
+      path.join(WORK, 'sources'),
+      '--out',
+      path.join(WORK, 'articles'),
+      '--cache',
+      path.join(WORK, 'manifest.json'),
+    ]);
     expect(ingest.stderr).toBe('');
-    const articles = fs.readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
-    const dated = articles.map((f) => ({ f, data: readArticle(fs.readFileSync(path.join(WORK, 'articles', f), 'utf8')).data }));
-    tagged = dated.filter((a) => (a.data.tags as string[]).includes(TAG)).map((a) => `/articles/${a.f.replace(/\.mdx$/, '')}/`);
+    const articles = fs
+      .readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'));
+    const dated = articles.map((f) => ({
+      f,
+      data: readArticle(fs.readFileSync(path.join(WORK, 'articles', f), 'utf8')).data,
+    }));
+    tagged = dated
+      .filter((a) => (a.data.tags as string[]).includes(TAG))
+      .map((a) => `/articles/${a.f.replace(/\.mdx$/, '')}/`);
     slug = labelSlugs('tags', [TAG]).get(TAG)!;
     buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'), {}, { search: false });
     site = bothWays(path.join(WORK, 'dist'));
@@ -56,13 +77,14 @@ describe('a topic with more articles than one page holds', () => {
       const html = page(n);
       expect(html, `page ${n}`).toMatch(/<nav class="pager" aria-label="分页">/);
       expect(html).toContain(`<span aria-current="page">${n}</span>`);
-      if (n > 1) expect(html).toContain(`href="/tags/${slug}/${n > 2 ? `${n - 1}/` : ''}" rel="prev"`);
+      if (n > 1)
+        expect(html).toContain(`href="/tags/${slug}/${n > 2 ? `${n - 1}/` : ''}" rel="prev"`);
       if (n < pages) expect(html).toContain(`href="/tags/${slug}/${n + 1}/" rel="next"`);
       if (n !== pages) expect(html).toContain(`href="/tags/${slug}/${pages}/"`);
     }
   });
 
-  it('links every article and its topic both ways, counting all the topic\'s pages', () => {
+  it("links every article and its topic both ways, counting all the topic's pages", () => {
     const inTag = site.articles.filter((a) => tagged.includes(a.path));
     expect(inTag).toHaveLength(tagged.length);
     for (const a of inTag) {
@@ -74,17 +96,34 @@ describe('a topic with more articles than one page holds', () => {
 
   it('validates as HTML, pager included', async () => {
     expect(await validateSite(path.join(WORK, 'dist', 'tags', slug))).toEqual([]);
-    expect(await validateSite(path.join(WORK, 'dist', 'glossary', 'gaozhiliang-fazhan'))).toEqual([]);
+    expect(await validateSite(path.join(WORK, 'dist', 'glossary', 'gaozhiliang-fazhan'))).toEqual(
+      [],
+    );
   });
 
   it('pages a glossary term too, each use listed once with its sections in context', () => {
-    const glossaryPage = (n: number) => fs.readFileSync(path.join(WORK, 'dist', 'glossary', 'gaozhiliang-fazhan', ...(n > 1 ? [String(n)] : []), 'index.html'), 'utf8');
+    const glossaryPage = (n: number) =>
+      fs.readFileSync(
+        path.join(
+          WORK,
+          'dist',
+          'glossary',
+          'gaozhiliang-fazhan',
+          ...(n > 1 ? [String(n)] : []),
+          'index.html',
+        ),
+        'utf8',
+      );
     const first = glossaryPage(1);
     const total = Number(/(\d+) 篇材料，\d+ 处/.exec(first)![1]);
     const pages = Math.ceil(total / TERM_PAGE_SIZE);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(first).toContain(`第 1 页，共 ${pages} 页`);
-    const uses = Array.from({ length: pages }, (_, i) => [...glossaryPage(i + 1).matchAll(/<section class="term-use"><h3><a href="([^"]+)"/g)].map((m) => m[1]));
+    const uses = Array.from({ length: pages }, (_, i) =>
+      [...glossaryPage(i + 1).matchAll(/<section class="term-use"><h3><a href="([^"]+)"/g)].map(
+        (m) => m[1],
+      ),
+    );
     expect(uses[0]).toHaveLength(TERM_PAGE_SIZE);
     expect(new Set(uses.flat()).size).toBe(total);
     expect(glossaryPage(2)).toContain('href="/glossary/gaozhiliang-fazhan/" rel="prev"');

@@ -12,13 +12,17 @@ const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 it('builds the handout page, the session list and a page per session', () => {
   expect(pages).toContain('handout/index.html');
   expect(pages).toContain('sessions/index.html');
-  expect(pages.filter((f) => /^sessions\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThanOrEqual(2);
+  expect(
+    pages.filter((f) => /^sessions\/[^/]+\/index\.html$/.test(f)).length,
+  ).toBeGreaterThanOrEqual(2);
 });
 
 describe.each(pages)('%s', (file) => {
   it('is valid HTML under html-validate:recommended', async () => {
     const html = fs.readFileSync(path.join(DIST, file), 'utf8');
     const report = await validator.validateString(html, file);
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ describe('the site deployed under a sub-path', () => {
     const { checked, broken } = checkLinks(SUB_DIST, BASE, SITE_URL);
     expect(checked).toBeGreaterThan(500);
     expect(broken).toEqual([]);
-    expect(fs.readFileSync(path.join(SUB_DIST, 'sitemap.xml'), 'utf8')).toContain(`<loc>${SITE_URL}${BASE}articles/`);
+    expect(fs.readFileSync(path.join(SUB_DIST, 'sitemap.xml'), 'utf8')).toContain(
+      `<loc>${SITE_URL}${BASE}articles/`,
+    );
   });
 
   it('serves every page linked from the home page and an article from a plain static server', async () => {
@@ -49,22 +51,27 @@ describe('the site deployed under a sub-path', () => {
     expect(seen.size).toBeGreaterThan(30);
   });
 
-  it.skipIf(skipBrowser)('works in a browser: a term link leads to its glossary page, nothing 404s', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      const failed: string[] = [];
-      page.on('response', (r) => {
-        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-      });
-      await page.goto(`${server.origin}${BASE}articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/`);
-      await page.locator('.article-body a.term').first().click();
-      await page.waitForURL(new RegExp(`${BASE}glossary/[^/]+/$`));
-      await page.locator('.breadcrumbs a', { hasText: '首页' }).click();
-      await page.waitForURL(`${server.origin}${BASE}`);
-      expect(failed).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+  it.skipIf(skipBrowser)(
+    'works in a browser: a term link leads to its glossary page, nothing 404s',
+    async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        const failed: string[] = [];
+        page.on('response', (r) => {
+          if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+        });
+        await page.goto(
+          `${server.origin}${BASE}articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/`,
+        );
+        await page.locator('.article-body a.term').first().click();
+        await page.waitForURL(new RegExp(`${BASE}glossary/[^/]+/$`));
+        await page.locator('.breadcrumbs a', { hasText: '首页' }).click();
+        await page.waitForURL(`${server.origin}${BASE}`);
+        expect(failed).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

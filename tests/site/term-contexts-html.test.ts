@@ -18,18 +18,23 @@ function sectionText(html: string, id: string): string | undefined {
 }
 
 describe('keyword in context against the built pages', () => {
-  it.each(shippedArticles().map((a) => [a.id, a] as const))('%s: each context names a section of the built page that holds the term', (id, article) => {
-    const html = read(`articles/${id}/index.html`);
-    for (const c of termContexts(article.body).filter((x) => x.sectionId)) {
-      const text = sectionText(html, c.sectionId);
-      expect(text, `${c.slug}@${c.sectionId}`).toBeDefined();
-      expect(text).toContain(`${c.match}${c.after.replace(/…$/, '').slice(0, 8)}`);
-    }
-  });
+  it.each(shippedArticles().map((a) => [a.id, a] as const))(
+    '%s: each context names a section of the built page that holds the term',
+    (id, article) => {
+      const html = read(`articles/${id}/index.html`);
+      for (const c of termContexts(article.body).filter((x) => x.sectionId)) {
+        const text = sectionText(html, c.sectionId);
+        expect(text, `${c.slug}@${c.sectionId}`).toBeDefined();
+        expect(text).toContain(`${c.match}${c.after.replace(/…$/, '').slice(0, 8)}`);
+      }
+    },
+  );
 
   it('the glossary page of 新质生产力 links to the 2024 report at section 三（一）, with the heading marked', () => {
     const html = read('glossary/xinzhi-shengchanli/index.html');
-    expect(html).toContain('href="/articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/#s3-1"');
+    expect(html).toContain(
+      'href="/articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/#s3-1"',
+    );
     expect(html).toContain('<mark>新质生产力</mark>');
   });
 
@@ -39,7 +44,9 @@ describe('keyword in context against the built pages', () => {
     expect(sections.length).toBeGreaterThan(5);
     expect(html.match(/class="term"/g)!.length).toBeGreaterThan(20);
     for (const s of sections) {
-      const links = [...s.matchAll(/href="([^"]*\/glossary\/[^"]+)" class="term"/g)].map((m) => m[1]);
+      const links = [...s.matchAll(/href="([^"]*\/glossary\/[^"]+)" class="term"/g)].map(
+        (m) => m[1],
+      );
       expect(new Set(links).size).toBe(links.length);
     }
   });

@@ -4,7 +4,10 @@ import { unnumberedHeadings } from '../fixtures/hostile/word.ts';
 
 describe('Word structure', () => {
   it('keeps Word paragraphs apart and turns unnumbered heading styles into headings', async () => {
-    const { articles } = await convertSource('通报/委员履职情况通报.docx', await unnumberedHeadings());
+    const { articles } = await convertSource(
+      '通报/委员履职情况通报.docx',
+      await unnumberedHeadings(),
+    );
     expect(articles).toHaveLength(1);
     const body = articles[0].content.split('\n---\n')[1];
     expect(articles[0].title).toBe('委员履职情况通报');

@@ -10,10 +10,17 @@ import { ROOT } from '../helpers/paths.ts';
 /** A constructed magazine issue (tests/fixtures/compilation/): three articles with banners and author marks. */
 const SOURCE = '期刊/2024年第5期.txt';
 const bytes = fs.readFileSync(path.join(ROOT, 'tests/fixtures/compilation/magazine-layout.txt'));
-const yaml = (text: string) => ({ file: '期刊/2024年第5期.yaml', bytes: new TextEncoder().encode(text) });
+const yaml = (text: string) => ({
+  file: '期刊/2024年第5期.yaml',
+  bytes: new TextEncoder().encode(text),
+});
 
 async function convert(editorial?: string) {
-  const { articles } = await convertSource(SOURCE, bytes, editorial === undefined ? undefined : yaml(editorial));
+  const { articles } = await convertSource(
+    SOURCE,
+    bytes,
+    editorial === undefined ? undefined : yaml(editorial),
+  );
   return articles.map((a) => ({ ...a, ...readArticle(a.content) }));
 }
 
@@ -38,13 +45,21 @@ describe('editorial file: corrections', () => {
 
   it('issue facts name the issue, date its undated articles, and a pinned slug moves every article under it', async () => {
     const plain = await convert();
-    const articles = await convert('issue:\n  journal: 政协天地\n  number: 2024年第5期\n  date: 2024-05-20\n  slug: zhengxie-tiandi/2024-5\n');
+    const articles = await convert(
+      'issue:\n  journal: 政协天地\n  number: 2024年第5期\n  date: 2024-05-20\n  slug: zhengxie-tiandi/2024-5\n',
+    );
     expect(articles.map((a) => a.data.issue)).toEqual(plain.map(() => '政协天地 2024年第5期'));
     expect(articles.map((a) => a.data.journal)).toEqual(plain.map(() => '政协天地'));
     expect(articles.map((a) => a.data.date)).toEqual(plain.map((a) => a.data.date ?? '2024-05-20'));
-    expect(articles.map((a) => a.data.year)).toEqual(plain.map((a) => (a.data.date ? Number(String(a.data.date).slice(0, 4)) : 2024)));
-    expect(articles.map((a) => a.slug)).toEqual(plain.map((a) => a.slug.replace('qikan/2024nian-di5qi/', 'zhengxie-tiandi/2024-5/')));
-    expect(new Set(articles.map((a) => a.data.issueSlug))).toEqual(new Set(['zhengxie-tiandi-2024-5']));
+    expect(articles.map((a) => a.data.year)).toEqual(
+      plain.map((a) => (a.data.date ? Number(String(a.data.date).slice(0, 4)) : 2024)),
+    );
+    expect(articles.map((a) => a.slug)).toEqual(
+      plain.map((a) => a.slug.replace('qikan/2024nian-di5qi/', 'zhengxie-tiandi/2024-5/')),
+    );
+    expect(new Set(articles.map((a) => a.data.issueSlug))).toEqual(
+      new Set(['zhengxie-tiandi-2024-5']),
+    );
   });
 
   it('corrects what ingest read, found by title or position, and pins a slug that survives a renamed source', async () => {
@@ -71,7 +86,10 @@ describe('editorial file: corrections', () => {
     expect(edited[1].data.tags).not.toContain((second.data.tags as string[])[0]);
     // The body is the source's: corrections change metadata only.
     expect(edited[0].body).toBe(first.body);
-    const renamed = await convertSource('期刊/改了名字.txt', bytes, { file: '期刊/改了名字.yaml', bytes: new TextEncoder().encode(`articles:\n  - index: 0\n    slug: gaizheng-hou\n`) });
+    const renamed = await convertSource('期刊/改了名字.txt', bytes, {
+      file: '期刊/改了名字.yaml',
+      bytes: new TextEncoder().encode(`articles:\n  - index: 0\n    slug: gaizheng-hou\n`),
+    });
     expect(renamed.articles[0].slug).toBe('gaizheng-hou');
   });
 });
@@ -91,7 +109,9 @@ describe('editorial file: stale or wrong work is an error at its line, never dro
   });
 
   it('removing a topic the article does not have', async () => {
-    const error = await failure('articles:\n  - index: 0\n    tags:\n      remove: [不存在的主题]\n');
+    const error = await failure(
+      'articles:\n  - index: 0\n    tags:\n      remove: [不存在的主题]\n',
+    );
     expect(error.line).toBe(4);
   });
 
@@ -102,13 +122,29 @@ describe('editorial file: stale or wrong work is an error at its line, never dro
   });
 
   it('two entries for one article, and YAML that does not parse', async () => {
-    expect((await failure('articles:\n  - index: 0\n    title: 甲\n  - index: 0\n    title: 乙\n')).line).toBe(4);
-    expect((await failure('articles:\n  - index: 0\n   title: [没有闭合\n')).line).toBeGreaterThan(0);
+    expect(
+      (await failure('articles:\n  - index: 0\n    title: 甲\n  - index: 0\n    title: 乙\n')).line,
+    ).toBe(4);
+    expect((await failure('articles:\n  - index: 0\n   title: [没有闭合\n')).line).toBeGreaterThan(
+      0,
+    );
   });
 
   it('runs nothing from the file: YAML tags and aliases are data or errors, not code', () => {
-    expect(() => readEditorial('x.yaml', new TextEncoder().encode('issue: !!js/function "function () { return 1 }"\n'))).toThrow(SourceError);
-    const bomb = ['a: &a ["x","x"]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect(() =>
+      readEditorial(
+        'x.yaml',
+        new TextEncoder().encode('issue: !!js/function "function () { return 1 }"\n'),
+      ),
+    ).toThrow(SourceError);
+    const bomb = [
+      'a: &a ["x","x"]',
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(() => readEditorial('x.yaml', new TextEncoder().encode(bomb))).toThrow(SourceError);
   });
 });

@@ -17,8 +17,14 @@ function tree(dir: string): Record<string, string> {
 function tempSources(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-check-'));
   fs.mkdirSync(path.join(dir, 'sources/汇编'), { recursive: true });
-  fs.copyFileSync(path.join(FIXTURES, 'reports/2024年政府工作报告.txt'), path.join(dir, 'sources/2024年政府工作报告.txt'));
-  fs.copyFileSync(path.join(FIXTURES, 'compilation/magazine-layout.txt'), path.join(dir, 'sources/汇编/magazine-layout.txt'));
+  fs.copyFileSync(
+    path.join(FIXTURES, 'reports/2024年政府工作报告.txt'),
+    path.join(dir, 'sources/2024年政府工作报告.txt'),
+  );
+  fs.copyFileSync(
+    path.join(FIXTURES, 'compilation/magazine-layout.txt'),
+    path.join(dir, 'sources/汇编/magazine-layout.txt'),
+  );
   return dir;
 }
 
@@ -32,7 +38,14 @@ describe('ingest --check', () => {
 
   it('names a stale article and an article no source explains, and exits non-zero', () => {
     const dir = tempSources();
-    const args = ['--sources', path.join(dir, 'sources'), '--out', path.join(dir, 'articles'), '--cache', path.join(dir, 'cache.json')];
+    const args = [
+      '--sources',
+      path.join(dir, 'sources'),
+      '--out',
+      path.join(dir, 'articles'),
+      '--cache',
+      path.join(dir, 'cache.json'),
+    ];
     expect(runIngest(args).status).toBe(0);
     expect(runIngest([...args, '--check']).status).toBe(0);
 
@@ -40,7 +53,10 @@ describe('ingest --check', () => {
     fs.appendFileSync(article, '\n手工改动\n');
     fs.writeFileSync(path.join(dir, 'articles/orphan.mdx'), '---\ntitle: "x"\n---\n');
     // An article from when ingest wrote .md: the .mdx beside it replaces it, so it must go.
-    fs.writeFileSync(path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'), '---\ntitle: "x"\n---\n');
+    fs.writeFileSync(
+      path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'),
+      '---\ntitle: "x"\n---\n',
+    );
     const check = runIngest([...args, '--check']);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('2024nian-zhengfu-gongzuo-baogao.mdx');
@@ -51,12 +67,22 @@ describe('ingest --check', () => {
     expect(runIngest(args).status).toBe(0);
     expect(runIngest([...args, '--check']).status).toBe(0);
     expect(fs.existsSync(path.join(dir, 'articles/orphan.mdx'))).toBe(false);
-    expect(fs.existsSync(path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'articles/2024nian-zhengfu-gongzuo-baogao.md'))).toBe(
+      false,
+    );
   });
 
   it('is reproducible: two fresh runs write byte-identical trees', () => {
     const dir = tempSources();
-    const run = (out: string) => runIngest(['--sources', path.join(dir, 'sources'), '--out', path.join(dir, out), '--cache', path.join(dir, `${out}.json`)]);
+    const run = (out: string) =>
+      runIngest([
+        '--sources',
+        path.join(dir, 'sources'),
+        '--out',
+        path.join(dir, out),
+        '--cache',
+        path.join(dir, `${out}.json`),
+      ]);
     expect(run('a').status).toBe(0);
     expect(run('b').status).toBe(0);
     const [a, b] = [tree(path.join(dir, 'a')), tree(path.join(dir, 'b'))];
@@ -72,10 +98,20 @@ describe('ingest --check', () => {
 
   it('never moves an existing page when another source with the same title is added', () => {
     const dir = tempSources();
-    const args = ['--sources', path.join(dir, 'sources'), '--out', path.join(dir, 'articles'), '--cache', path.join(dir, 'cache.json')];
+    const args = [
+      '--sources',
+      path.join(dir, 'sources'),
+      '--out',
+      path.join(dir, 'articles'),
+      '--cache',
+      path.join(dir, 'cache.json'),
+    ];
     runIngest(args);
     const before = tree(path.join(dir, 'articles'));
-    fs.copyFileSync(path.join(FIXTURES, 'reports/2024年政府工作报告.txt'), path.join(dir, 'sources/汇编/2024年政府工作报告.txt'));
+    fs.copyFileSync(
+      path.join(FIXTURES, 'reports/2024年政府工作报告.txt'),
+      path.join(dir, 'sources/汇编/2024年政府工作报告.txt'),
+    );
     expect(runIngest(args).status).toBe(0);
     const after = tree(path.join(dir, 'articles'));
     for (const [file, content] of Object.entries(before)) expect(after[file]).toBe(content);

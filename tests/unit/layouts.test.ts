@@ -16,8 +16,14 @@ import { FIXTURES } from '../helpers/paths.ts';
 const file = (name: string) => path.join(FIXTURES, 'layouts', name);
 
 async function convert(name: string, folder = '期刊') {
-  const { articles, encoding } = await convertSource(`${folder}/${name}`, fs.readFileSync(file(name)));
-  return { encoding, articles: articles.map((a) => ({ ...readArticle(a.content), findings: a.findings })) };
+  const { articles, encoding } = await convertSource(
+    `${folder}/${name}`,
+    fs.readFileSync(file(name)),
+  );
+  return {
+    encoding,
+    articles: articles.map((a) => ({ ...readArticle(a.content), findings: a.findings })),
+  };
 }
 
 /** The body as the site renders it (Astro's processor with the site's plugins). */
@@ -29,7 +35,12 @@ describe('running headers and footers (constructed, UTF-8 with BOM and CRLF)', (
   it('drops exactly the page-number and journal-issue lines, and joins the sentences they cut', async () => {
     const lines = normalise(decode(fs.readFileSync(file('running-heads.txt')), 'x').text);
     const { removed } = removePageFurniture(lines);
-    expect(removed.map((l) => l.text)).toEqual(['— 23 —', '政协天地 2024·11', '政协天地 2024·11', '— 24 —']);
+    expect(removed.map((l) => l.text)).toEqual([
+      '— 23 —',
+      '政协天地 2024·11',
+      '政协天地 2024·11',
+      '— 24 —',
+    ]);
     const { articles, encoding } = await convert('running-heads.txt');
     expect(encoding).toBe('utf-8-bom');
     const text = articles.map((a) => a.body).join('\n');
@@ -40,7 +51,10 @@ describe('running headers and footers (constructed, UTF-8 with BOM and CRLF)', (
 
   it('reads unspaced and spaced column labels, 文/ and ■ author marks, and bylines with and without brackets', async () => {
     const { articles } = await convert('running-heads.txt');
-    expect(articles.map((a) => a.data.title)).toEqual(['扩大有效需求 增强发展动力', '加强基本民生保障']);
+    expect(articles.map((a) => a.data.title)).toEqual([
+      '扩大有效需求 增强发展动力',
+      '加强基本民生保障',
+    ]);
     expect(articles.map((a) => a.data.column)).toEqual(['委员论坛', '履职风采']);
     expect(articles.map((a) => a.data.authors)).toEqual([['王某某'], ['李某某']]);
     expect(articles.map((a) => a.data.regions)).toEqual([['张掖市'], ['正宁县']]);
@@ -52,14 +66,22 @@ describe('running headers and footers (constructed, UTF-8 with BOM and CRLF)', (
 describe('author marks, bylines and the editor’s note (constructed)', () => {
   it('reads two authors on one line, a byline under the title, 文/ with two names, and takes 【编者按】 out of the text', async () => {
     const { articles } = await convert('author-marks.txt');
-    expect(articles.map((a) => a.data.title)).toEqual(['推动高质量发展', '统筹推进经济社会各领域工作']);
+    expect(articles.map((a) => a.data.title)).toEqual([
+      '推动高质量发展',
+      '统筹推进经济社会各领域工作',
+    ]);
     expect(articles.map((a) => a.data.column)).toEqual(['履职风采', '委员论坛']);
-    expect(articles.map((a) => a.data.authors)).toEqual([['张某某', '赵某某'], ['钱某', '孙某']]);
+    expect(articles.map((a) => a.data.authors)).toEqual([
+      ['张某某', '赵某某'],
+      ['钱某', '孙某'],
+    ]);
     expect(articles[0].data.positions).toEqual(['省政协委员', '定西市政协副主席']);
     expect(articles[0].data.regions).toEqual(['定西市']);
     expect(articles[1].data.regions).toEqual(['陇西县', '渭源县']);
     // The 【编者按】 paragraph became the article's 编者按 study aid, before the text and apart from it.
-    const note = /^<EditorsNote>\n([\s\S]*?)\n<\/EditorsNote>/.exec(articles[0].body.trim())?.[1].trim();
+    const note = /^<EditorsNote>\n([\s\S]*?)\n<\/EditorsNote>/
+      .exec(articles[0].body.trim())?.[1]
+      .trim();
     expect(note).toMatch(/^本刊今年开设“委员论坛”栏目.*供大家学习参考。$/);
     expect(articles[0].body).not.toContain('编者按');
     expect(markdownBlocks(articles[0].body)[0].text.startsWith('科技创新成果丰硕。')).toBe(true);
@@ -118,13 +140,28 @@ describe('a hard-wrapped Word export (constructed)', () => {
   });
 
   it('the seed and the shared reports are not hard-wrapped', () => {
-    for (const f of ['running-heads.txt', 'speech-gbk.txt', 'regulation.txt']) expect(isHardWrapped(normalise(decode(fs.readFileSync(file(f)), f).text)), f).toBe(false);
+    for (const f of ['running-heads.txt', 'speech-gbk.txt', 'regulation.txt'])
+      expect(isHardWrapped(normalise(decode(fs.readFileSync(file(f)), f).text)), f).toBe(false);
   });
 });
 
 describe('page furniture is told from text', () => {
   it('takes only header and page-number lines', () => {
-    for (const t of ['政协天地 2024·11', '— 23 —', '-23-', '政协天地 2024年第11期', '23 政协天地 2024·11']) expect(isPageFurniture(t), t).toBe(true);
-    for (const t of ['1954年9月23日', '我们在2024年11月', '2024年政府工作报告', '政协委员 2024', '第一条']) expect(isPageFurniture(t), t).toBe(false);
+    for (const t of [
+      '政协天地 2024·11',
+      '— 23 —',
+      '-23-',
+      '政协天地 2024年第11期',
+      '23 政协天地 2024·11',
+    ])
+      expect(isPageFurniture(t), t).toBe(true);
+    for (const t of [
+      '1954年9月23日',
+      '我们在2024年11月',
+      '2024年政府工作报告',
+      '政协委员 2024',
+      '第一条',
+    ])
+      expect(isPageFurniture(t), t).toBe(false);
   });
 });

@@ -13,9 +13,14 @@ import { shippedArticles } from '../helpers/shipped-articles.ts';
 const parser = unified().use(remarkParse).use(remarkMdx);
 /** What the Markdown renderer sees of the text: top-level headings and paragraphs, study aids (JSX) left out. */
 function remarkBlocks(body: string) {
-  return parser.parse(body).children.filter((node) => node.type !== 'mdxJsxFlowElement').map((node) =>
-    node.type === 'heading' ? { type: 'heading', depth: node.depth, text: toString(node) } : { type: node.type, text: toString(node) },
-  );
+  return parser
+    .parse(body)
+    .children.filter((node) => node.type !== 'mdxJsxFlowElement')
+    .map((node) =>
+      node.type === 'heading'
+        ? { type: 'heading', depth: node.depth, text: toString(node) }
+        : { type: node.type, text: toString(node) },
+    );
 }
 
 describe('markdownBlocks reads generated MDX as remark-mdx does', () => {
@@ -25,12 +30,20 @@ describe('markdownBlocks reads generated MDX as remark-mdx does', () => {
 
   it('on text full of Markdown, MDX and HTML syntax, as ingest writes it', () => {
     const text = fc
-      .array(fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.constantFrom(...'政协委员，。（一）一、“”')), { minLength: 1, maxLength: 8 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(...HOSTILE_TOKENS),
+          fc.constantFrom(...'政协委员，。（一）一、“”'),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
       .map((parts) => parts.join('').trim().replace(/\s+/g, ' '))
       .filter((t) => t !== '');
     const block = fc.oneof(
       text.map((t) => ({ type: 'paragraph' as const, text: t, line: 1 })),
-      fc.tuple(fc.constantFrom(2 as const, 3 as const), text).map(([depth, t]) => ({ type: 'heading' as const, depth, text: t, line: 1 })),
+      fc
+        .tuple(fc.constantFrom(2 as const, 3 as const), text)
+        .map(([depth, t]) => ({ type: 'heading' as const, depth, text: t, line: 1 })),
     );
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {

@@ -3,21 +3,39 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/ingest/stages/emit.ts';
+import {
+  blocksToMdast,
+  serialiseArticleBody,
+  STUDY_AID_COMPONENTS,
+} from '../../scripts/ingest/stages/emit.ts';
 import { markdownBodyHtml, withoutStudyAids } from '../helpers/body-html.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { renderMdxHtml } from '../helpers/render-mdx.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 const hostileBody = serialiseArticleBody(
-  blocksToMdast(HOSTILE_TOKENS.map((t, i) => ({ ...(i % 9 === 0 ? { type: 'heading', depth: 2 } : { type: 'paragraph' }), text: `一是${t}坚持和发展全过程人民民主"引号"'单'&`, line: i + 1 }) as never)),
+  blocksToMdast(
+    HOSTILE_TOKENS.map(
+      (t, i) =>
+        ({
+          ...(i % 9 === 0 ? { type: 'heading', depth: 2 } : { type: 'paragraph' }),
+          text: `一是${t}坚持和发展全过程人民民主"引号"'单'&`,
+          line: i + 1,
+        }) as never,
+    ),
+  ),
   'hostile.txt',
 );
 
 describe('an article body renders as MDX exactly as it rendered as .md (same processor and plugins)', () => {
-  it.each(shippedArticles().map((a) => [a.id, a.body] as const))('shipped article %s: byte-identical body HTML', async (_id, body) => {
-    expect(withoutStudyAids(await renderMdxHtml(body, studyAidStandIns))).toBe(await markdownBodyHtml(body));
-  });
+  it.each(shippedArticles().map((a) => [a.id, a.body] as const))(
+    'shipped article %s: byte-identical body HTML',
+    async (_id, body) => {
+      expect(withoutStudyAids(await renderMdxHtml(body, studyAidStandIns))).toBe(
+        await markdownBodyHtml(body),
+      );
+    },
+  );
 
   it('a body of every hostile token: byte-identical body HTML', async () => {
     const mdx = await renderMdxHtml(hostileBody);
@@ -31,9 +49,33 @@ describe('an article body renders as MDX exactly as it rendered as .md (same pro
       {
         type: 'root',
         children: [
-          { type: 'mdxJsxFlowElement', name: 'EditorsNote', attributes: [], children: [{ type: 'paragraph', children: [{ type: 'text', value: '编者按 <b>{x}</b>' }] }] },
+          {
+            type: 'mdxJsxFlowElement',
+            name: 'EditorsNote',
+            attributes: [],
+            children: [
+              { type: 'paragraph', children: [{ type: 'text', value: '编者按 <b>{x}</b>' }] },
+            ],
+          },
           ...unified().use(remarkParse).use(remarkMdx).parse(article.body).children,
-          { type: 'mdxJsxFlowElement', name: 'StudyQuestions', attributes: [], children: [{ type: 'list', children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: '问题？' }] }] }] }] },
+          {
+            type: 'mdxJsxFlowElement',
+            name: 'StudyQuestions',
+            attributes: [],
+            children: [
+              {
+                type: 'list',
+                children: [
+                  {
+                    type: 'listItem',
+                    children: [
+                      { type: 'paragraph', children: [{ type: 'text', value: '问题？' }] },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
         ],
       },
       'x.txt',

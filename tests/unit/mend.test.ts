@@ -5,7 +5,9 @@ import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 function bodyOf(rel: string, stem: string): string[] {
-  return splitArticles(fixtureLines(rel), { fileStem: stem }).flatMap((d) => mend(d.body).map((p) => p.text));
+  return splitArticles(fixtureLines(rel), { fileStem: stem }).flatMap((d) =>
+    mend(d.body).map((p) => p.text),
+  );
 }
 
 describe('mend', () => {
@@ -20,7 +22,9 @@ describe('mend', () => {
   it('rejoins text around former hyperlinks ("李强所作的" / "政府工作报告" / "。")', () => {
     const stem = '第十四届全国人民代表大会第二次会议关于政府工作报告的决议';
     const [first] = bodyOf(`reports/${stem}.txt`, stem);
-    expect(first).toMatch(/^第十四届全国人民代表大会第二次会议听取和审议了国务院总理李强所作的政府工作报告。会议充分肯定/);
+    expect(first).toMatch(
+      /^第十四届全国人民代表大会第二次会议听取和审议了国务院总理李强所作的政府工作报告。会议充分肯定/,
+    );
     const traditional = bodyOf('reports/1954年政府工作报告.txt', '1954').join('\n');
     expect(traditional).toContain('在聽了劉少奇同志關於憲法草案的報告並進行了三天的討論以後');
   });
@@ -43,7 +47,9 @@ describe('mend', () => {
       while (at < lines.length && para.text.includes(lines[at].text)) paragraphOfLine.set(at++, i);
     });
     expect(paragraphOfLine.size).toBe(lines.length);
-    const joinedAfter = lines.filter((_, i) => i > 0 && paragraphOfLine.get(i) === paragraphOfLine.get(i - 1)).map((_, i) => i);
+    const joinedAfter = lines
+      .filter((_, i) => i > 0 && paragraphOfLine.get(i) === paragraphOfLine.get(i - 1))
+      .map((_, i) => i);
     for (let i = 1; i < lines.length; i++) {
       if (paragraphOfLine.get(i) !== paragraphOfLine.get(i - 1)) continue;
       expect(lines[i - 1].text).not.toMatch(/[。！？]$/);
@@ -60,8 +66,13 @@ describe('mend and unnumbered headings', () => {
   // The 1957 report (../shared/corpus) sets its sub-topics as flush-left lines between blank lines,
   // and indents every paragraph: "关于教育改革问题" is a heading, not the start of a cut sentence.
   it('keeps a flush-left label between blank lines apart from the indented paragraph after it', () => {
-    const text = '下面我想对于教育改革和向科学进军两个问题讲一些意见。\n\n\n关于教育改革问题\n\n\n　　一定的文化是一定社会的政治和经济在观念形态上的反映。\n';
-    expect(mend(lines(text)).map((p) => p.text)).toEqual(['下面我想对于教育改革和向科学进军两个问题讲一些意见。', '关于教育改革问题', '一定的文化是一定社会的政治和经济在观念形态上的反映。']);
+    const text =
+      '下面我想对于教育改革和向科学进军两个问题讲一些意见。\n\n\n关于教育改革问题\n\n\n　　一定的文化是一定社会的政治和经济在观念形态上的反映。\n';
+    expect(mend(lines(text)).map((p) => p.text)).toEqual([
+      '下面我想对于教育改革和向科学进军两个问题讲一些意见。',
+      '关于教育改革问题',
+      '一定的文化是一定社会的政治和经济在观念形态上的反映。',
+    ]);
   });
 
   it('still joins a short fragment cut by a page break, whose continuation carries no indent', () => {
@@ -71,6 +82,9 @@ describe('mend and unnumbered headings', () => {
 
   it('still joins a flush-left fragment into a continuation that is not indented', () => {
     const text = '上文。\n\n关于教育改革\n\n问题的意见如下。\n';
-    expect(mend(lines(text)).map((p) => p.text)).toEqual(['上文。', '关于教育改革问题的意见如下。']);
+    expect(mend(lines(text)).map((p) => p.text)).toEqual([
+      '上文。',
+      '关于教育改革问题的意见如下。',
+    ]);
   });
 });

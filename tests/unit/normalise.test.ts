@@ -20,7 +20,9 @@ describe('normalise', () => {
   it('strips the indentation typesetters add but keeps spaces inside a line', () => {
     const lines = fixtureLines('reports/1960年政府工作报告.txt');
     expect(lines.every((l) => !/^[\s\u3000]|[\s\u3000]$/.test(l.text))).toBe(true);
-    const speaker = fixtureLines('reports/2024年政府工作报告.txt').find((l) => l.text.startsWith('李'));
+    const speaker = fixtureLines('reports/2024年政府工作报告.txt').find((l) =>
+      l.text.startsWith('李'),
+    );
     expect(speaker?.text).toBe('李　强');
   });
 });

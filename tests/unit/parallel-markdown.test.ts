@@ -11,14 +11,20 @@ const shared = { syntaxHighlight: false as const };
 /** Every shipped article body, and one made of every hostile token, as ingest writes them. */
 function bodies(): string[] {
   const hostile = serialiseArticleBody(
-    blocksToMdast(HOSTILE_TOKENS.map((t, i) => ({ type: 'paragraph' as const, text: `第${i}段：${t}坚持和发展全过程人民民主`, line: i + 1 }))),
+    blocksToMdast(
+      HOSTILE_TOKENS.map((t, i) => ({
+        type: 'paragraph' as const,
+        text: `第${i}段：${t}坚持和发展全过程人民民主`,
+        line: i + 1,
+      })),
+    ),
     'hostile.txt',
   );
   return [...shippedArticles().map((a) => a.body), hostile];
 }
 
 describe('rendering Markdown and compiling MDX on worker threads', () => {
-  it('gives the same HTML and metadata as the site\'s processor in the main thread', async () => {
+  it("gives the same HTML and metadata as the site's processor in the main thread", async () => {
     const here = await unified(markdownOptions('/xuexi/')).createRenderer(shared);
     const workers = await parallelMarkdown('/xuexi/', 2).createRenderer(shared);
     const [inThread, onWorkers] = await Promise.all([
@@ -31,12 +37,18 @@ describe('rendering Markdown and compiling MDX on worker threads', () => {
     expect(onWorkers.some((r) => r.code.includes('href="/xuexi/glossary/'))).toBe(true);
   });
 
-  it('compiles .mdx to the same module and metadata as the site\'s processor in the main thread', async () => {
+  it("compiles .mdx to the same module and metadata as the site's processor in the main thread", async () => {
     const mdx = { ...mdxOptions, srcDir: new URL('file:///site/src/'), sourcemap: false };
     const off = { gfm: false, smartypants: false };
-    const here = await unified(markdownOptions('/xuexi/')).createMdxRenderer!({ ...shared, ...off }, mdx);
+    const here = await unified(markdownOptions('/xuexi/')).createMdxRenderer!(
+      { ...shared, ...off },
+      mdx,
+    );
     // A shared gfm/smartypants (from mdx({ gfm }) or markdown.gfm) must not switch them on for .mdx.
-    const workers = await parallelMarkdown('/xuexi/', 2).createMdxRenderer!({ ...shared, gfm: true, smartypants: true }, mdx);
+    const workers = await parallelMarkdown('/xuexi/', 2).createMdxRenderer!(
+      { ...shared, gfm: true, smartypants: true },
+      mdx,
+    );
     const files = bodies().map((b, i) => [b, `/site/src/content/articles/a${i}.mdx`] as const);
     const [inThread, onWorkers] = await Promise.all([
       Promise.all(files.map(([b, f]) => here.process(b, f, { title: 't' }))),

@@ -2,8 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CHAR_ADVANCE_MM, CHARS_PER_LINE, cssLengths, LETTER_SPACING_MM, LINE_PITCH_MM, LINES_PER_PAGE,
-  MARGIN_BINDING_MM, MARGIN_BOTTOM_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mmToPt, mmToPx, PAGE_NUMBER_INDENT_PT, PAGE_NUMBER_PT, PAPER, ptToMm, TEXT_BLOCK,
+  CHAR_ADVANCE_MM,
+  CHARS_PER_LINE,
+  cssLengths,
+  LETTER_SPACING_MM,
+  LINE_PITCH_MM,
+  LINES_PER_PAGE,
+  MARGIN_BINDING_MM,
+  MARGIN_BOTTOM_MM,
+  MARGIN_RIGHT_MM,
+  MARGIN_TOP_MM,
+  mmToPt,
+  mmToPx,
+  PAGE_NUMBER_INDENT_PT,
+  PAGE_NUMBER_PT,
+  PAPER,
+  ptToMm,
+  TEXT_BLOCK,
 } from '../../src/core/print-geometry.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -29,7 +44,7 @@ describe('GB/T 9704-2012 page geometry', () => {
     expect(CHAR_ADVANCE_MM).toBeCloseTo(5.5714, 4);
     // 28 full-width 16 pt glyphs are 158.04 mm: the grid needs 2.04 mm less, 0.073 mm a character.
     expect(CHARS_PER_LINE * ptToMm(16)).toBeCloseTo(158.04, 2);
-    expect(LETTER_SPACING_MM).toBeCloseTo(-0.0730, 4);
+    expect(LETTER_SPACING_MM).toBeCloseTo(-0.073, 4);
     expect(CHARS_PER_LINE * (ptToMm(16) + LETTER_SPACING_MM)).toBeCloseTo(156, 10);
   });
 
@@ -58,7 +73,9 @@ describe('print.css agrees with the geometry', () => {
   it('sets A4 and the four margins on @page', () => {
     const page = /@page\s*\{([^@]*)/.exec(css)![1];
     expect(page).toContain(`size: ${lengths.pageSize};`);
-    expect(page).toContain(`margin: ${lengths.marginTop} ${lengths.marginRight} ${lengths.marginBottom} ${lengths.marginLeft};`);
+    expect(page).toContain(
+      `margin: ${lengths.marginTop} ${lengths.marginRight} ${lengths.marginBottom} ${lengths.marginLeft};`,
+    );
   });
 
   it('numbers pages "— n —" in 4号 at the foot: odd pages at the right, even pages at the left, one character in', () => {

@@ -3,7 +3,8 @@ import { keyStep, slideAfter, slideFromHash } from '../../src/lib/projection.ts'
 
 describe('projection controls', () => {
   it('moves on the keys presenter clickers send', () => {
-    for (const key of ['PageDown', 'ArrowRight', 'ArrowDown', ' ']) expect(keyStep(key), key).toBe(1);
+    for (const key of ['PageDown', 'ArrowRight', 'ArrowDown', ' '])
+      expect(keyStep(key), key).toBe(1);
     for (const key of ['PageUp', 'ArrowLeft', 'ArrowUp']) expect(keyStep(key), key).toBe(-1);
     expect(keyStep('Escape')).toBe('exit');
     expect(keyStep('Home')).toBe('first');

@@ -7,7 +7,12 @@ import { readAcceptList } from '../../scripts/proofread/accept-editorial.ts';
 import { buildReport, reportSummary } from '../../scripts/proofread/report.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
 
-const finding = (kind: Finding['kind'], text: string, title = '发展新质生产力', sourceIndex = 2): Finding => ({
+const finding = (
+  kind: Finding['kind'],
+  text: string,
+  title = '发展新质生产力',
+  sourceIndex = 2,
+): Finding => ({
   kind,
   severity: 'warning',
   message: 'm',
@@ -23,28 +28,57 @@ const finding = (kind: Finding['kind'], text: string, title = '发展新质生�
 
 describe('accepted findings', () => {
   it('sets aside what the editor accepted, by kind, text and article; pure', () => {
-    const all = [finding('latin-in-chinese', 'and'), finding('latin-in-chinese', 'the'), finding('truncated', '(一)', '地方政协', 3)];
-    const rules = [{ kind: 'latin-in-chinese', text: 'and', article: { match: '发展新质生产力' } }, { kind: 'truncated', article: { index: 1 } }];
+    const all = [
+      finding('latin-in-chinese', 'and'),
+      finding('latin-in-chinese', 'the'),
+      finding('truncated', '(一)', '地方政协', 3),
+    ];
+    const rules = [
+      { kind: 'latin-in-chinese', text: 'and', article: { match: '发展新质生产力' } },
+      { kind: 'truncated', article: { index: 1 } },
+    ];
     const before = JSON.stringify(all);
     const { open, accepted } = applyAccepted(all, rules);
     expect(accepted.map((f) => f.text)).toEqual(['and']);
     expect(open.map((f) => f.text)).toEqual(['the', '(一)']);
     expect(JSON.stringify(all)).toBe(before);
-    expect(applyAccepted(all, [{ kind: 'truncated' }]).open.map((f) => f.text)).toEqual(['and', 'the']);
+    expect(applyAccepted(all, [{ kind: 'truncated' }]).open.map((f) => f.text)).toEqual([
+      'and',
+      'the',
+    ]);
   });
 
   it('reads accept lists from the yaml beside a source, and the report leaves accepted findings out of its list and counts', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accept-'));
     fs.mkdirSync(path.join(dir, '期刊'));
-    fs.writeFileSync(path.join(dir, '期刊/x.yaml'), 'articles:\n  - match: 发展新质生产力\n    accept:\n      - { kind: latin-in-chinese, text: and }\n');
+    fs.writeFileSync(
+      path.join(dir, '期刊/x.yaml'),
+      'articles:\n  - match: 发展新质生产力\n    accept:\n      - { kind: latin-in-chinese, text: and }\n',
+    );
     const rules = readAcceptList(dir, '期刊/x.txt');
-    expect(rules).toEqual([{ kind: 'latin-in-chinese', text: 'and', article: { match: '发展新质生产力' } }]);
-    const report = buildReport(new Map([['期刊/x.txt', { findings: [finding('latin-in-chinese', 'and'), finding('doubled-character', '心心')], articles: [] }]]), (s) => readAcceptList(dir, s));
+    expect(rules).toEqual([
+      { kind: 'latin-in-chinese', text: 'and', article: { match: '发展新质生产力' } },
+    ]);
+    const report = buildReport(
+      new Map([
+        [
+          '期刊/x.txt',
+          {
+            findings: [finding('latin-in-chinese', 'and'), finding('doubled-character', '心心')],
+            articles: [],
+          },
+        ],
+      ]),
+      (s) => readAcceptList(dir, s),
+    );
     expect(report.findings.map((f) => f.text)).toEqual(['心心']);
     expect(report.counts).toEqual({ 'doubled-character': 1 });
     expect(report.accepted).toBe(1);
     expect(reportSummary(report)).toContain('1 条已由编辑认可');
-    fs.writeFileSync(path.join(dir, '期刊/x.yaml'), 'articles:\n  - accept:\n      - { text: and }\n');
+    fs.writeFileSync(
+      path.join(dir, '期刊/x.yaml'),
+      'articles:\n  - accept:\n      - { text: and }\n',
+    );
     expect(() => readAcceptList(dir, '期刊/x.txt')).toThrow(/期刊\/x\.yaml/);
   });
 });

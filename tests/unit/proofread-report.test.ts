@@ -19,7 +19,9 @@ async function findings(name: string): Promise<Finding[]> {
 function expectPlaced(f: Finding, name: string) {
   const line = sourceLines(name)[f.line - 1];
   expect(line, `${name}:${f.line}`).toContain(f.text);
-  expect(line.replace(/\s/g, '')).toContain(`${f.before.slice(-4)}${f.text}${f.after.slice(0, 4)}`.replace(/\s/g, ''));
+  expect(line.replace(/\s/g, '')).toContain(
+    `${f.before.slice(-4)}${f.text}${f.after.slice(0, 4)}`.replace(/\s/g, ''),
+  );
 }
 
 describe('proofreading report on constructed fixtures, one per kind', () => {
@@ -31,7 +33,9 @@ describe('proofreading report on constructed fixtures, one per kind', () => {
   });
 
   it('latin-in-chinese: "and" between Chinese words, but not GDP or 5.2%', async () => {
-    const hits = (await findings('latin-in-chinese.txt')).filter((x) => x.kind === 'latin-in-chinese');
+    const hits = (await findings('latin-in-chinese.txt')).filter(
+      (x) => x.kind === 'latin-in-chinese',
+    );
     expect(hits.map((h) => h.text)).toEqual(['and']);
     expectPlaced(hits[0], 'latin-in-chinese.txt');
   });
@@ -43,7 +47,9 @@ describe('proofreading report on constructed fixtures, one per kind', () => {
   });
 
   it('halfwidth-punctuation: , ; and a closing . after Chinese', async () => {
-    const hits = (await findings('halfwidth-punctuation.txt')).filter((x) => x.kind === 'halfwidth-punctuation');
+    const hits = (await findings('halfwidth-punctuation.txt')).filter(
+      (x) => x.kind === 'halfwidth-punctuation',
+    );
     expect(hits.map((h) => h.text)).toEqual([',', ';', '.']);
     expect(new Set(hits.map((h) => h.line)).size).toBe(1);
   });
@@ -51,11 +57,16 @@ describe('proofreading report on constructed fixtures, one per kind', () => {
   it('paragraph-cut: a label line run into the text, and a paragraph cut before a heading', async () => {
     const hits = (await findings('paragraph-cut.txt')).filter((x) => x.kind === 'paragraph-cut');
     expect(hits.map((h) => h.text)).toEqual(['关于生态环境问题', '的']);
-    expect(hits.map((h) => sourceLines('paragraph-cut.txt')[h.line - 1].trim())).toEqual(['关于生态环境问题', expect.stringMatching(/妨碍公平竞争的$/)]);
+    expect(hits.map((h) => sourceLines('paragraph-cut.txt')[h.line - 1].trim())).toEqual([
+      '关于生态环境问题',
+      expect.stringMatching(/妨碍公平竞争的$/),
+    ]);
   });
 
   it('heading-sequence: （一） then （三）, and 二、 then 四、', async () => {
-    const hits = (await findings('heading-sequence.txt')).filter((x) => x.kind === 'heading-sequence');
+    const hits = (await findings('heading-sequence.txt')).filter(
+      (x) => x.kind === 'heading-sequence',
+    );
     expect(hits.map((h) => [h.text, h.anchor])).toEqual([
       ['（三）', 's2-2'],
       ['四、', 's3'],
@@ -63,7 +74,9 @@ describe('proofreading report on constructed fixtures, one per kind', () => {
   });
 
   it('doubled-character: 民生生, but not 天天, 人民民主 or 一个个', async () => {
-    const hits = (await findings('doubled-character.txt')).filter((x) => x.kind === 'doubled-character');
+    const hits = (await findings('doubled-character.txt')).filter(
+      (x) => x.kind === 'doubled-character',
+    );
     expect(hits.map((h) => h.text)).toEqual(['生生']);
     expectPlaced(hits[0], 'doubled-character.txt');
   });
@@ -78,11 +91,26 @@ describe('proofreading report on constructed fixtures, one per kind', () => {
   it('duplicate-article: the same article in two sources, whatever the spacing', async () => {
     const sources = new Map();
     for (const name of ['duplicate-a.txt', 'duplicate-b.txt', 'clean.txt']) {
-      const { articles } = await convertSource(`校对/${name}`, fs.readFileSync(path.join(dir, name)));
-      sources.set(`校对/${name}`, { findings: [], articles: articles.map((a, i) => ({ source: `校对/${name}`, slug: a.slug, title: a.title, sourceIndex: i, line: a.line, fingerprint: a.fingerprint })) });
+      const { articles } = await convertSource(
+        `校对/${name}`,
+        fs.readFileSync(path.join(dir, name)),
+      );
+      sources.set(`校对/${name}`, {
+        findings: [],
+        articles: articles.map((a, i) => ({
+          source: `校对/${name}`,
+          slug: a.slug,
+          title: a.title,
+          sourceIndex: i,
+          line: a.line,
+          fingerprint: a.fingerprint,
+        })),
+      });
     }
     const report = buildReport(sources, () => []);
-    expect(report.findings.map((f) => [f.kind, f.source])).toEqual([['duplicate-article', '校对/duplicate-b.txt']]);
+    expect(report.findings.map((f) => [f.kind, f.source])).toEqual([
+      ['duplicate-article', '校对/duplicate-b.txt'],
+    ]);
     expect(report.findings[0].message).toContain('校对/duplicate-a.txt');
   });
 

@@ -18,13 +18,37 @@ interface FakePage {
 /** Three bundles, newest first, as scripts/search-index/shards.ts cuts them. */
 const BUNDLES: FakePage[][] = [
   [
-    { id: 'a1', date: '2024-03-05', title: '政府工作报告', body: '发展新质生产力，推动高质量发展。', year: '2024' },
-    { id: 'a2', date: '2024-01-10', title: '学习笔记', body: '高质量发展是首要任务。', year: '2024' },
-    { id: 'a3', date: '2023-03-05', title: '政府工作报告', body: '坚持稳中求进，高质量发展。', year: '2023' },
+    {
+      id: 'a1',
+      date: '2024-03-05',
+      title: '政府工作报告',
+      body: '发展新质生产力，推动高质量发展。',
+      year: '2024',
+    },
+    {
+      id: 'a2',
+      date: '2024-01-10',
+      title: '学习笔记',
+      body: '高质量发展是首要任务。',
+      year: '2024',
+    },
+    {
+      id: 'a3',
+      date: '2023-03-05',
+      title: '政府工作报告',
+      body: '坚持稳中求进，高质量发展。',
+      year: '2023',
+    },
   ],
   [
     { id: 'b1', date: '2023-03-05', title: '高质量发展的要求', body: '扎实推进。', year: '2023' },
-    { id: 'b2', date: '2019-03-05', title: '政府工作报告', body: '推动高质量发展，决胜全面建成小康社会。', year: '2019' },
+    {
+      id: 'b2',
+      date: '2019-03-05',
+      title: '政府工作报告',
+      body: '推动高质量发展，决胜全面建成小康社会。',
+      year: '2019',
+    },
   ],
   [
     { id: 'c1', date: '1954-09-15', title: '政府工作报告', body: '第一个五年计划。', year: '1954' },
@@ -41,12 +65,21 @@ function fakeArchive(bundles = BUNDLES) {
   const sidecars: Sidecar[] = bundles.map((pages, k) => ({
     fold: k === 0 ? '關关' : '',
     pages: Object.fromEntries(pages.map((p) => [p.id, sidecarPage(p)])),
-    ...(k === 0 ? { bundles: bundles.slice(1).map((_, i) => `pagefind-${i + 1}/`), years: { '2024': 2, '2023': 2, '2019': 1, '1954': 1 } } : {}),
+    ...(k === 0
+      ? {
+          bundles: bundles.slice(1).map((_, i) => `pagefind-${i + 1}/`),
+          years: { '2024': 2, '2023': 2, '2019': 1, '1954': 1 },
+        }
+      : {}),
   }));
   const search = (pages: FakePage[]) => ({
     search: async (term: string | null) => {
       const phrase = (term ?? '').replace(/[" ]/g, '');
-      return { results: pages.filter((p) => (p.title + p.body).includes(phrase)).map((p) => ({ id: p.id })) };
+      return {
+        results: pages
+          .filter((p) => (p.title + p.body).includes(phrase))
+          .map((p) => ({ id: p.id })),
+      };
     },
   });
   const engine = new ArchiveSearch({
@@ -63,13 +96,22 @@ function fakeArchive(bundles = BUNDLES) {
     fetchPage: async (k, id): Promise<PagefindData> => {
       asked.push(`page ${k} ${id}`);
       const p = bundles[k].find((x) => x.id === id)!;
-      return { url: `/articles/${id}/`, content: spaceOut(p.title + p.body), meta: { title: p.title, date: p.date }, anchors: [] };
+      return {
+        url: `/articles/${id}/`,
+        content: spaceOut(p.title + p.body),
+        meta: { title: p.title, date: p.date },
+        anchors: [],
+      };
     },
   });
   return { engine, asked };
 }
 
-async function stages(engine: ArchiveSearch, query: string, sort: 'relevance' | 'date' = 'relevance'): Promise<Outcome[]> {
+async function stages(
+  engine: ArchiveSearch,
+  query: string,
+  sort: 'relevance' | 'date' = 'relevance',
+): Promise<Outcome[]> {
   const out: Outcome[] = [];
   for await (const o of engine.progress(query, {}, sort)) out.push(o);
   return out;
@@ -85,8 +127,16 @@ describe('search over bundles cut newest first', () => {
     expect(ids(all[0]).sort()).toEqual(['a1', 'a2', 'a3']);
     expect(ids(all[1]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
     expect(ids(all[2]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
-    expect(all[2].years).toEqual(new Map([['2024', 2], ['2023', 2], ['2019', 1]]));
-    expect((await engine.run('高质量发展', {})).hits.map((h) => h.id).sort()).toEqual(ids(all[2]).sort());
+    expect(all[2].years).toEqual(
+      new Map([
+        ['2024', 2],
+        ['2023', 2],
+        ['2019', 1],
+      ]),
+    );
+    expect((await engine.run('高质量发展', {})).hits.map((h) => h.id).sort()).toEqual(
+      ids(all[2]).sort(),
+    );
   });
 
   it('touches no older bundle when the reader stops after the first stage', async () => {
@@ -98,7 +148,7 @@ describe('search over bundles cut newest first', () => {
     expect(asked.filter((a) => !a.endsWith(' 0'))).toEqual([]);
   });
 
-  it('by date: a stage\'s hits are the start of the complete answer, so the first screen never changes', async () => {
+  it("by date: a stage's hits are the start of the complete answer, so the first screen never changes", async () => {
     const { engine } = fakeArchive();
     const all = await stages(engine, '发展', 'date');
     const final = ids(all.at(-1)!);
@@ -106,7 +156,7 @@ describe('search over bundles cut newest first', () => {
     expect(final).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
   });
 
-  it('by relevance: a title match of an older bundle ranks first among that stage\'s hits', async () => {
+  it("by relevance: a title match of an older bundle ranks first among that stage's hits", async () => {
     const { engine } = fakeArchive();
     const all = await stages(engine, '高质量发展');
     expect(ids(all[0])[0]).toBe('a1'); // newest first when no title holds it
@@ -134,12 +184,17 @@ describe('search over bundles cut newest first', () => {
     expect(asked).toContain('page 1 b2');
   });
 
-  it('is one complete stage for an archive of one bundle, and spans the archive\'s years from the newest sidecar', async () => {
+  it("is one complete stage for an archive of one bundle, and spans the archive's years from the newest sidecar", async () => {
     const { engine } = fakeArchive([BUNDLES.flat()]);
     const all = await stages(engine, '高质量发展');
     expect(all).toHaveLength(1);
     expect(all[0].complete).toBe(true);
     expect(ids(all[0]).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c2']);
-    expect([...fakeArchive().engine.years().keys()].sort()).toEqual(['1954', '2019', '2023', '2024']);
+    expect([...fakeArchive().engine.years().keys()].sort()).toEqual([
+      '1954',
+      '2019',
+      '2023',
+      '2024',
+    ]);
   });
 });

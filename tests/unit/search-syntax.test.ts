@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
-import { describeQuery, readQuery, shownTerms, type ReadQuery } from '../../src/lib/search/syntax.ts';
+import {
+  describeQuery,
+  readQuery,
+  shownTerms,
+  type ReadQuery,
+} from '../../src/lib/search/syntax.ts';
 import { loadHit, matchesTyped, type PagefindData } from '../../src/lib/search/engine.ts';
 import { spaceOut } from '../../src/core/search/tokens.ts';
 import type { SidecarPage } from '../../src/core/search/sidecar.ts';
 
 const map = fullFoldMap();
 /** Clauses as match strings: [[alternative terms joined by +, prefixed t: for title only]]. */
-const shape = (r: ReadQuery) => r.clauses.map((c) => c.map((a) => `${a.titleOnly ? 't:' : ''}${a.terms.map((t) => t.match).join('+')}`));
+const shape = (r: ReadQuery) =>
+  r.clauses.map((c) =>
+    c.map((a) => `${a.titleOnly ? 't:' : ''}${a.terms.map((t) => t.match).join('+')}`),
+  );
 const read = (q: string) => readQuery(q, map);
 
 describe('query syntax: each operator', () => {
@@ -28,7 +36,11 @@ describe('query syntax: each operator', () => {
     expect(shape(read('数字经济 | 人工智能'))).toEqual([['数字经济', '人工智能']]);
     expect(shape(read('数字经济｜人工智能'))).toEqual([['数字经济', '人工智能']]);
     expect(shape(read('数字经济 或 人工智能'))).toEqual([['数字经济', '人工智能']]);
-    expect(shape(read('改革 数字经济 | 人工智能 开放'))).toEqual([['改革'], ['数字经济', '人工智能'], ['开放']]);
+    expect(shape(read('改革 数字经济 | 人工智能 开放'))).toEqual([
+      ['改革'],
+      ['数字经济', '人工智能'],
+      ['开放'],
+    ]);
     expect(shape(read('A | B | C'))).toEqual([['a', 'b', 'c']]);
     // 或 inside a word or a phrase is text.
     expect(shape(read('或者 "或"'))).toEqual([['或者'], ['或']]);
@@ -58,7 +70,9 @@ describe('query syntax: mixed', () => {
     expect(shape(r)).toEqual([['新质生产力', '人工智能'], ['t:报告']]);
     expect(r.exclude.map((t) => t.match)).toEqual(['美国']);
     expect(r.filters).toEqual({ author: ['李强'] });
-    expect(describeQuery(r)).toBe('“新质生产力” 或 “人工智能”，标题含“报告”，不含“美国”，作者：李强');
+    expect(describeQuery(r)).toBe(
+      '“新质生产力” 或 “人工智能”，标题含“报告”，不含“美国”，作者：李强',
+    );
     expect(shownTerms(r).map((t) => t.match)).toEqual(['新质生产力', '人工智能', '报告']);
   });
 
@@ -98,8 +112,18 @@ describe('query syntax: malformed input never fails, it reads as plain words', (
 describe('applying the syntax to a page', () => {
   const title = '关于政府工作的决议';
   const body = '会议听取了政府工作报告。会议认为，数字经济发展迅速。';
-  const data: PagefindData = { url: '/a/', content: spaceOut(title + body), meta: { title }, anchors: [] };
-  const page: SidecarPage = { d: '2024', f: { author: ['李强'], column: ['政府工作报告'] }, ti: title, hd: '' };
+  const data: PagefindData = {
+    url: '/a/',
+    content: spaceOut(title + body),
+    meta: { title },
+    anchors: [],
+  };
+  const page: SidecarPage = {
+    d: '2024',
+    f: { author: ['李强'], column: ['政府工作报告'] },
+    ti: title,
+    hd: '',
+  };
   const holds = (q: string) => loadHit(data, read(q), page) !== undefined;
 
   it('checks the stored text: alternatives, exclusions, title only', () => {
@@ -115,7 +139,9 @@ describe('applying the syntax to a page', () => {
 
   it('highlights every alternative the page holds', () => {
     const hit = loadHit(data, read('数字经济 | 人工智能 | 会议'), page)!;
-    expect(hit.snippet.parts.filter((_, i) => i % 2 === 1)).toEqual(expect.arrayContaining(['数字经济', '会议']));
+    expect(hit.snippet.parts.filter((_, i) => i % 2 === 1)).toEqual(
+      expect.arrayContaining(['数字经济', '会议']),
+    );
     expect(hit.url).toBe('/a/?hl=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&hl=%E4%BC%9A%E8%AE%AE');
   });
 

@@ -6,7 +6,13 @@ import { foldMapFor, fullFoldMap } from '../../scripts/search-index/fold-map.ts'
 import { occurrences, parseQuery } from '../../src/lib/search/query.ts';
 import { contentTokens, pagefindPhrase, spaceOut } from '../../src/core/search/tokens.ts';
 import { unfoldFor, unfoldRange } from '../../src/core/search/unfold.ts';
-import { foldMapFromPairs, foldMapToPairs, packSidecar, unpackSidecar, type SidecarPage } from '../../src/core/search/sidecar.ts';
+import {
+  foldMapFromPairs,
+  foldMapToPairs,
+  packSidecar,
+  unpackSidecar,
+  type SidecarPage,
+} from '../../src/core/search/sidecar.ts';
 import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
@@ -42,7 +48,9 @@ describe('folding (index and query side alike)', () => {
   });
 
   it('ships only the map entries whose simplified form the archive holds, and they survive the pairs encoding', () => {
-    const archive = new Set(matchForm(shipped('1954年政府工作报告.txt') + shipped('2024年政府工作报告.txt'), map));
+    const archive = new Set(
+      matchForm(shipped('1954年政府工作报告.txt') + shipped('2024年政府工作报告.txt'), map),
+    );
     const small = foldMapFor(archive, map);
     expect(small['關']).toBe('关');
     expect(small['發']).toBe('发');
@@ -54,13 +62,19 @@ describe('folding (index and query side alike)', () => {
 
 describe('query parsing', () => {
   it('splits on spaces into terms that must all match, and folds each', () => {
-    expect(parseQuery('新质生产力  人工智能', map).map((t) => t.match)).toEqual(['新质生产力', '人工智能']);
+    expect(parseQuery('新质生产力  人工智能', map).map((t) => t.match)).toEqual([
+      '新质生产力',
+      '人工智能',
+    ]);
     expect(parseQuery('關於憲法', map).map((t) => t.match)).toEqual(['关于宪法']);
   });
 
   it('keeps quoted phrases whole, ASCII or Chinese quotes, and drops the spaces inside', () => {
     expect(parseQuery('"同志 关于宪法"', map).map((t) => t.match)).toEqual(['同志关于宪法']);
-    expect(parseQuery('“一带一路” 「两个确立」', map).map((t) => t.match)).toEqual(['一带一路', '两个确立']);
+    expect(parseQuery('“一带一路” 「两个确立」', map).map((t) => t.match)).toEqual([
+      '一带一路',
+      '两个确立',
+    ]);
   });
 
   it('treats punctuation outside quotes as a separator, and keeps it inside quotes', () => {
@@ -86,7 +100,16 @@ describe('index words and matching', () => {
   it('spaces text out one character per word and reads it back', () => {
     const spaced = spaceOut('关于 宪法，5g');
     expect(spaced).toBe('关 于 宪 法 ， 5 g');
-    expect(contentTokens(`${spaced}\u200b 草`)).toEqual(['关', '于', '宪', '法', '，', '5', 'g', '草']);
+    expect(contentTokens(`${spaced}\u200b 草`)).toEqual([
+      '关',
+      '于',
+      '宪',
+      '法',
+      '，',
+      '5',
+      'g',
+      '草',
+    ]);
     expect(pagefindPhrase('同志，关于')).toBe('"同 志 关 于"');
   });
 
@@ -94,7 +117,8 @@ describe('index words and matching', () => {
     const chars = nonSpace(matchForm(shipped('1954年政府工作报告.txt'), map));
     const text = chars.join('');
     const expected: number[] = [];
-    for (let i = text.indexOf('民主'); i >= 0; i = text.indexOf('民主', i + 1)) expected.push([...text.slice(0, i)].length);
+    for (let i = text.indexOf('民主'); i >= 0; i = text.indexOf('民主', i + 1))
+      expected.push([...text.slice(0, i)].length);
     expect(expected.length).toBeGreaterThan(0);
     expect(occurrences(chars, '民主')).toEqual(expected);
     const inLonger = occurrences(chars, '人民民主').map((i) => i + 2);
@@ -103,20 +127,33 @@ describe('index words and matching', () => {
   });
 
   it('maps folded text back to the original exactly, for traditional and simplified reports', () => {
-    const reports = ['1954年政府工作报告.txt', '1960年政府工作报告.txt', '2024年政府工作报告.txt'].map(shipped);
-    for (const name of fs.readdirSync(GOV_REPORTS).filter((f) => f.startsWith('195')).slice(0, 3)) reports.push(fs.readFileSync(path.join(GOV_REPORTS, name), 'utf8'));
+    const reports = [
+      '1954年政府工作报告.txt',
+      '1960年政府工作报告.txt',
+      '2024年政府工作报告.txt',
+    ].map(shipped);
+    for (const name of fs
+      .readdirSync(GOV_REPORTS)
+      .filter((f) => f.startsWith('195'))
+      .slice(0, 3))
+      reports.push(fs.readFileSync(path.join(GOV_REPORTS, name), 'utf8'));
     for (const text of reports) {
       const original = nonSpace(text);
       const folded = original.map((c) => foldChar(c, map));
       const unfold = unfoldFor(original, folded);
       expect(unfoldRange(folded, 0, unfold).join('')).toBe(original.join(''));
-      expect(unfoldRange(folded.slice(500, 540), 500, unfold).join('')).toBe(original.slice(500, 540).join(''));
+      expect(unfoldRange(folded.slice(500, 540), 500, unfold).join('')).toBe(
+        original.slice(500, 540).join(''),
+      );
     }
   });
 
   it('keeps the unfold data small for a simplified page', () => {
     const original = nonSpace(shipped('2024年政府工作报告.txt'));
-    const unfold = unfoldFor(original, original.map((c) => foldChar(c, map)));
+    const unfold = unfoldFor(
+      original,
+      original.map((c) => foldChar(c, map)),
+    );
     expect(unfold.usual.length + unfold.exceptions.length).toBeLessThan(400);
   });
 });
@@ -128,25 +165,44 @@ describe('sidecars of a sharded index', () => {
       bundles: ['pagefind-1/'],
       years: { '2024': 1, '2023': 1, '1954': 3 },
       pages: {
-        a: { d: '2024', f: { column: ['政府工作报告'], year: ['2024'] }, ti: '2024年政府工作报告', hd: '一、过去一年工作回顾\n二、今年工作任务' },
-        b: { d: '2023', f: { column: ['政府工作报告'], tag: ['就业'], year: ['2023'] }, ti: '2023年政府工作报告', hd: '一、过去一年工作回顾' },
+        a: {
+          d: '2024',
+          f: { column: ['政府工作报告'], year: ['2024'] },
+          ti: '2024年政府工作报告',
+          hd: '一、过去一年工作回顾\n二、今年工作任务',
+        },
+        b: {
+          d: '2023',
+          f: { column: ['政府工作报告'], tag: ['就业'], year: ['2023'] },
+          ti: '2023年政府工作报告',
+          hd: '一、过去一年工作回顾',
+        },
         c: { d: '', f: {}, ti: '决议', hd: '' },
       },
     };
     const packed = packSidecar(sidecar);
-    expect(packed.strings.filter((s) => s === '一、过去一年工作回顾' || s === '政府工作报告')).toHaveLength(2);
+    expect(
+      packed.strings.filter((s) => s === '一、过去一年工作回顾' || s === '政府工作报告'),
+    ).toHaveLength(2);
     expect(unpackSidecar(JSON.parse(JSON.stringify(packed)))).toEqual(sidecar);
   });
 });
 
 describe('filters', () => {
   const pages: SidecarPage[] = [
-    { d: '2024-03-05', f: { column: ['政府工作报告'], author: ['李强'], tag: ['教育', '就业'], year: ['2024'] }, ti: '', hd: '' },
+    {
+      d: '2024-03-05',
+      f: { column: ['政府工作报告'], author: ['李强'], tag: ['教育', '就业'], year: ['2024'] },
+      ti: '',
+      hd: '',
+    },
     { d: '1954', f: { column: ['政府工作报告'], tag: ['外交'], year: ['1954'] }, ti: '', hd: '' },
     { d: '', f: { column: ['决议'], tag: ['教育'] }, ti: '', hd: '' },
   ];
   it('ANDs different filters and ORs values of one filter', () => {
-    expect(pages.filter((p) => matchesFilters(p, { tag: ['教育'], column: ['政府工作报告'] }))).toHaveLength(1);
+    expect(
+      pages.filter((p) => matchesFilters(p, { tag: ['教育'], column: ['政府工作报告'] })),
+    ).toHaveLength(1);
     expect(pages.filter((p) => matchesFilters(p, { tag: ['教育', '外交'] }))).toHaveLength(3);
   });
   it('counts each value as if chosen on top of the other filters', () => {
@@ -162,10 +218,13 @@ describe('zero-width characters pasted from web pages', () => {
     const { indexablePage } = await import('../../scripts/search-index/index-html.ts');
     const { contentTokens } = await import('../../src/core/search/tokens.ts');
     const { matchForm } = await import('../../src/core/search/fold.ts');
-    const html = '<html><body><h1 data-pagefind-meta="title">标题</h1><div data-pagefind-body><p>见www.x.cn\u200B国、props}\u200B>>与协商\u200D民主</p></div></body></html>';
+    const html =
+      '<html><body><h1 data-pagefind-meta="title">标题</h1><div data-pagefind-body><p>见www.x.cn\u200B国、props}\u200B>>与协商\u200D民主</p></div></body></html>';
     const page = indexablePage(html, {})!;
     expect(page.folded).not.toMatch(/[\u200B-\u200D]/);
-    const body = /<div data-pagefind-body[^>]*>([\s\S]*)<\/div>/.exec(page.html)![1].replace(/<[^>]+>/g, ' ');
+    const body = /<div data-pagefind-body[^>]*>([\s\S]*)<\/div>/
+      .exec(page.html)![1]
+      .replace(/<[^>]+>/g, ' ');
     const tokens = contentTokens(body).filter((t) => /[\p{L}\p{N}]/u.test(t));
     expect(tokens.join('')).toBe([...page.folded].filter((c) => /[\p{L}\p{N}]/u.test(c)).join(''));
     expect(matchForm('协商\u200D民主', {})).toBe('协商民主');

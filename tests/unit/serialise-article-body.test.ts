@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blocksToMdast, serialiseArticleBody, STUDY_AID_COMPONENTS } from '../../scripts/ingest/stages/emit.ts';
+import {
+  blocksToMdast,
+  serialiseArticleBody,
+  STUDY_AID_COMPONENTS,
+} from '../../scripts/ingest/stages/emit.ts';
 import { HOSTILE_TOKENS, visibleText } from '../helpers/hostile-text.ts';
 import { elementsOf, renderMdx, renderMdxHtml, textOf } from '../helpers/render-mdx.ts';
 
@@ -18,12 +22,22 @@ declare global {
 const components = Object.fromEntries(
   STUDY_AID_COMPONENTS.map((name) => [
     name,
-    createComponent((result: unknown, _props: unknown, slots: Record<string, unknown>) => render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`),
+    createComponent(
+      (result: unknown, _props: unknown, slots: Record<string, unknown>) =>
+        render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`,
+    ),
   ]),
 );
 
-const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
-const aid = (name: string, children: MdxJsxFlowElement['children'], attributes: MdxJsxFlowElement['attributes'] = []): MdxJsxFlowElement => ({
+const paragraph = (value: string): Paragraph => ({
+  type: 'paragraph',
+  children: [{ type: 'text', value }],
+});
+const aid = (
+  name: string,
+  children: MdxJsxFlowElement['children'],
+  attributes: MdxJsxFlowElement['attributes'] = [],
+): MdxJsxFlowElement => ({
   type: 'mdxJsxFlowElement',
   name,
   attributes,
@@ -35,7 +49,10 @@ const list = (items: string[]): List => ({
   spread: false,
   children: items.map((t) => ({ type: 'listItem', spread: false, children: [paragraph(t)] })),
 });
-const at = (line: number, node: RootContent): RootContent => ({ ...node, position: { start: { line, column: 1 }, end: { line, column: 1 } } });
+const at = (line: number, node: RootContent): RootContent => ({
+  ...node,
+  position: { start: { line, column: 1 }, end: { line, column: 1 } },
+});
 
 /** Every text a tree holds, in order, as a reader must see it (white space aside). */
 function textsOf(node: Root | RootContent): string {
@@ -49,7 +66,17 @@ afterEach(() => {
 
 describe('serialiseArticleBody: MDX that shows its text and runs nothing', () => {
   it('writes hostile text in headings and paragraphs so it parses back to the same tree', () => {
-    const tree = blocksToMdast(HOSTILE_TOKENS.map((t, i) => ({ type: i % 5 === 0 ? 'heading' : 'paragraph', depth: 2, text: `${t}政协${t}`, line: i + 1 }) as never));
+    const tree = blocksToMdast(
+      HOSTILE_TOKENS.map(
+        (t, i) =>
+          ({
+            type: i % 5 === 0 ? 'heading' : 'paragraph',
+            depth: 2,
+            text: `${t}政协${t}`,
+            line: i + 1,
+          }) as never,
+      ),
+    );
     const mdx = serialiseArticleBody(tree, 'hostile.txt');
     expect(mdx).not.toMatch(/^(import|export)\b/m);
     expect(mdx).toContain('\\{');
@@ -57,16 +84,36 @@ describe('serialiseArticleBody: MDX that shows its text and runs nothing', () =>
   });
 
   it('round-trips study-aid components holding hostile text, and renders that text literally', async () => {
-    const hostile = (i: number) => `${HOSTILE_TOKENS[i % HOSTILE_TOKENS.length]}协商民主${HOSTILE_TOKENS[(i * 7 + 3) % HOSTILE_TOKENS.length]}`;
+    const hostile = (i: number) =>
+      `${HOSTILE_TOKENS[i % HOSTILE_TOKENS.length]}协商民主${HOSTILE_TOKENS[(i * 7 + 3) % HOSTILE_TOKENS.length]}`;
     const tree: Root = {
       type: 'root',
       children: [
-        aid('EditorsNote', [paragraph(`编者按：${hostile(1)}`), paragraph(`</EditorsNote>{globalThis.__pwned = 1}<script>globalThis.__pwned = 1</script>`)]),
+        aid('EditorsNote', [
+          paragraph(`编者按：${hostile(1)}`),
+          paragraph(
+            `</EditorsNote>{globalThis.__pwned = 1}<script>globalThis.__pwned = 1</script>`,
+          ),
+        ]),
         aid('KeyPoints', [list(HOSTILE_TOKENS.slice(0, 12).map((t, i) => `${t}要点${i}`))]),
-        at(3, { type: 'heading', depth: 2, children: [{ type: 'text', value: '一、export const a = 1' }] }),
+        at(3, {
+          type: 'heading',
+          depth: 2,
+          children: [{ type: 'text', value: '一、export const a = 1' }],
+        }),
         at(4, paragraph('import x from "node:fs"')),
-        aid('KeyQuotes', [paragraph('<KeyQuotes>金句 {…} </KeyQuotes>')], [{ type: 'mdxJsxAttribute', name: 'source', value: '第"2"段 {x} <y>' }]),
-        aid('StudyQuestions', [{ ...list(HOSTILE_TOKENS.slice(12, 30).map((t, i) => `${t}问题${i}？`)), ordered: true, start: 1 }]),
+        aid(
+          'KeyQuotes',
+          [paragraph('<KeyQuotes>金句 {…} </KeyQuotes>')],
+          [{ type: 'mdxJsxAttribute', name: 'source', value: '第"2"段 {x} <y>' }],
+        ),
+        aid('StudyQuestions', [
+          {
+            ...list(HOSTILE_TOKENS.slice(12, 30).map((t, i) => `${t}问题${i}？`)),
+            ordered: true,
+            start: 1,
+          },
+        ]),
       ],
     };
     const mdx = serialiseArticleBody(tree, '样例.txt');
@@ -76,18 +123,43 @@ describe('serialiseArticleBody: MDX that shows its text and runs nothing', () =>
     expect(visibleText(textOf(rendered))).toBe(visibleText(textsOf(tree)));
     // Each component appears once, in order, and its text is inside it.
     const asides = elementsOf(rendered).filter((e) => e.tagName === 'aside');
-    expect(asides.map((a) => a.properties.dataStudyAid)).toEqual(['EditorsNote', 'KeyPoints', 'KeyQuotes', 'StudyQuestions']);
+    expect(asides.map((a) => a.properties.dataStudyAid)).toEqual([
+      'EditorsNote',
+      'KeyPoints',
+      'KeyQuotes',
+      'StudyQuestions',
+    ]);
     expect(visibleText(textOf(asides[3]))).toBe(visibleText(textsOf(tree.children[5])));
     const tags = new Set(elementsOf(rendered).map((e) => e.tagName));
-    for (const tag of tags) expect(['aside', 'p', 'h2', 'ul', 'ol', 'li', 'span', 'a']).toContain(tag);
+    for (const tag of tags)
+      expect(['aside', 'p', 'h2', 'ul', 'ol', 'li', 'span', 'a']).toContain(tag);
     expect(html).not.toContain('<script');
   });
 
   it('round-trips random hostile text inside any study aid', () => {
-    const text = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.constantFrom(...'政协委员，。（一）一、“”')), { minLength: 1, maxLength: 6 }).map((p) => p.join('').trim().replace(/\s+/g, ' ')).filter((t) => t !== '');
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...HOSTILE_TOKENS),
+          fc.constantFrom(...'政协委员，。（一）一、“”'),
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((p) => p.join('').trim().replace(/\s+/g, ' '))
+      .filter((t) => t !== '');
     const node = fc.oneof(
-      fc.tuple(fc.constantFrom(...STUDY_AID_COMPONENTS), fc.array(text, { minLength: 1, maxLength: 3 })).map(([name, ts]) => aid(name, [paragraph(ts.join(''))])),
-      fc.tuple(fc.constantFrom(...STUDY_AID_COMPONENTS), fc.array(text, { minLength: 1, maxLength: 4 })).map(([name, ts]) => aid(name, [list(ts)])),
+      fc
+        .tuple(
+          fc.constantFrom(...STUDY_AID_COMPONENTS),
+          fc.array(text, { minLength: 1, maxLength: 3 }),
+        )
+        .map(([name, ts]) => aid(name, [paragraph(ts.join(''))])),
+      fc
+        .tuple(
+          fc.constantFrom(...STUDY_AID_COMPONENTS),
+          fc.array(text, { minLength: 1, maxLength: 4 }),
+        )
+        .map(([name, ts]) => aid(name, [list(ts)])),
       text.map(paragraph),
     );
     let written = 0;
@@ -108,23 +180,73 @@ describe('serialiseArticleBody: MDX that shows its text and runs nothing', () =>
 
   it.each([
     ['ESM', { type: 'mdxjsEsm', value: 'import fs from "node:fs"' }, /MDX 代码（mdxjsEsm）/],
-    ['a block expression', { type: 'mdxFlowExpression', value: 'globalThis.__pwned = 1' }, /mdxFlowExpression/],
-    ['an inline expression', { type: 'paragraph', children: [{ type: 'mdxTextExpression', value: 'x' }] }, /mdxTextExpression/],
+    [
+      'a block expression',
+      { type: 'mdxFlowExpression', value: 'globalThis.__pwned = 1' },
+      /mdxFlowExpression/,
+    ],
+    [
+      'an inline expression',
+      { type: 'paragraph', children: [{ type: 'mdxTextExpression', value: 'x' }] },
+      /mdxTextExpression/,
+    ],
     ['a component outside the list', aid('Script', [paragraph('x')]), /<Script> 不在允许之列/],
-    ['an inline component', { type: 'paragraph', children: [{ type: 'mdxJsxTextElement', name: 'KeyPoints', attributes: [], children: [] }] }, /<KeyPoints> 不在允许之列/],
+    [
+      'an inline component',
+      {
+        type: 'paragraph',
+        children: [{ type: 'mdxJsxTextElement', name: 'KeyPoints', attributes: [], children: [] }],
+      },
+      /<KeyPoints> 不在允许之列/,
+    ],
     ['a fragment', aid(null as never, [paragraph('x')]), /<> 不在允许之列/],
-    ['an expression attribute', aid('KeyQuotes', [paragraph('x')], [{ type: 'mdxJsxExpressionAttribute', value: '...props' }]), /属性只能是字符串/],
-    ['an attribute with an expression value', aid('KeyQuotes', [paragraph('x')], [{ type: 'mdxJsxAttribute', name: 'a', value: { type: 'mdxJsxAttributeValueExpression', value: '1' } }]), /属性只能是字符串/],
+    [
+      'an expression attribute',
+      aid(
+        'KeyQuotes',
+        [paragraph('x')],
+        [{ type: 'mdxJsxExpressionAttribute', value: '...props' }],
+      ),
+      /属性只能是字符串/,
+    ],
+    [
+      'an attribute with an expression value',
+      aid(
+        'KeyQuotes',
+        [paragraph('x')],
+        [
+          {
+            type: 'mdxJsxAttribute',
+            name: 'a',
+            value: { type: 'mdxJsxAttributeValueExpression', value: '1' },
+          },
+        ],
+      ),
+      /属性只能是字符串/,
+    ],
   ])('refuses %s, naming the file and the source line', (_what, node, reason) => {
-    const tree: Root = { type: 'root', children: [at(7, paragraph('前文')), at(12, node as RootContent)] };
-    expect(() => serialiseArticleBody(tree, '材料/某期.txt')).toThrow(/^材料\/某期\.txt: 第 12 行：/);
+    const tree: Root = {
+      type: 'root',
+      children: [at(7, paragraph('前文')), at(12, node as RootContent)],
+    };
+    expect(() => serialiseArticleBody(tree, '材料/某期.txt')).toThrow(
+      /^材料\/某期\.txt: 第 12 行：/,
+    );
     expect(() => serialiseArticleBody(tree, '材料/某期.txt')).toThrow(reason);
   });
 
   it('refuses a tree that would not come back as written, naming the line', () => {
     // Raw HTML in mdast is written as is, and MDX would read it back as a JSX element.
-    const tree: Root = { type: 'root', children: [at(3, paragraph('前文')), at(9, { type: 'paragraph', children: [{ type: 'html', value: '<b>粗</b>' }] })] };
-    expect(() => serialiseArticleBody(tree, 'x.txt')).toThrow(/^x\.txt: MDX 往返校验失败，拒绝写出 .*第 9 行/);
+    const tree: Root = {
+      type: 'root',
+      children: [
+        at(3, paragraph('前文')),
+        at(9, { type: 'paragraph', children: [{ type: 'html', value: '<b>粗</b>' }] }),
+      ],
+    };
+    expect(() => serialiseArticleBody(tree, 'x.txt')).toThrow(
+      /^x\.txt: MDX 往返校验失败，拒绝写出 .*第 9 行/,
+    );
   });
 
   it('the test renderer does run code a body carries, so the checks above can fail', async () => {

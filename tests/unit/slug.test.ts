@@ -9,10 +9,27 @@ describe('slug', () => {
   });
 
   it('depends only on the source path, so two sources with one title get two stable pages', () => {
-    const a = articleSlug(sourceSlug('政府工作报告/2023年政府工作报告.txt'), false, '政府工作报告', new Set());
-    const b = articleSlug(sourceSlug('政府工作报告/2024年政府工作报告.txt'), false, '政府工作报告', new Set());
+    const a = articleSlug(
+      sourceSlug('政府工作报告/2023年政府工作报告.txt'),
+      false,
+      '政府工作报告',
+      new Set(),
+    );
+    const b = articleSlug(
+      sourceSlug('政府工作报告/2024年政府工作报告.txt'),
+      false,
+      '政府工作报告',
+      new Set(),
+    );
     expect(a).not.toBe(b);
-    expect(articleSlug(sourceSlug('政府工作报告/2024年政府工作报告.txt'), false, '政府工作报告', new Set())).toBe(b);
+    expect(
+      articleSlug(
+        sourceSlug('政府工作报告/2024年政府工作报告.txt'),
+        false,
+        '政府工作报告',
+        new Set(),
+      ),
+    ).toBe(b);
   });
 
   it('keeps compilation articles apart even when a title repeats in one file', () => {
@@ -30,8 +47,12 @@ describe('slug', () => {
     expect(isMachineName('2024年第5期')).toBe(false);
     expect(sourceSlug('extra/000_f38b8acfe226dc3a.txt')).toBe('extra');
     expect(sourceSlug('000_f38b8acfe226dc3a.txt')).toBe('');
-    expect(articleSlug(sourceSlug('extra/000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set())).toBe('extra/xuexitihui');
-    expect(articleSlug(sourceSlug('000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set())).toBe('xuexitihui');
+    expect(
+      articleSlug(sourceSlug('extra/000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set()),
+    ).toBe('extra/xuexitihui');
+    expect(articleSlug(sourceSlug('000_f38b8acfe226dc3a.txt'), true, '学习体会', new Set())).toBe(
+      'xuexitihui',
+    );
   });
 
   it('cuts long slugs and keeps them apart with a hash of the whole text', () => {

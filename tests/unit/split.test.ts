@@ -3,7 +3,9 @@ import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 describe('splitArticles: a magazine compilation', () => {
-  const drafts = splitArticles(fixtureLines('compilation/magazine-layout.txt'), { fileStem: 'magazine-layout' });
+  const drafts = splitArticles(fixtureLines('compilation/magazine-layout.txt'), {
+    fileStem: 'magazine-layout',
+  });
 
   it('finds every article, its column label, two-line title and author mark', () => {
     expect(drafts.map((d) => [d.column, d.title, d.authors])).toEqual([
@@ -30,7 +32,9 @@ describe('splitArticles: a magazine compilation', () => {
 
 describe('splitArticles: speeches and reports', () => {
   it('reads title, dated subtitle and a speaker split over two lines with full-width spaces', () => {
-    const [d] = splitArticles(fixtureLines('reports/2024年政府工作报告.txt'), { fileStem: '2024年政府工作报告' });
+    const [d] = splitArticles(fixtureLines('reports/2024年政府工作报告.txt'), {
+      fileStem: '2024年政府工作报告',
+    });
     expect(d.title).toBe('政府工作报告');
     expect(d.titleFromFileName).toBe(false);
     expect(d.subtitle).toBe('2024年3月5日在第十四届全国人民代表大会第二次会议上');
@@ -56,7 +60,10 @@ describe('splitArticles: speeches and reports', () => {
   });
 
   it('uses the folder as the column of an unlabelled source', () => {
-    const [d] = splitArticles(fixtureLines('reports/2003年政府工作报告.txt'), { fileStem: '2003年政府工作报告', defaultColumn: '政府工作报告' });
+    const [d] = splitArticles(fixtureLines('reports/2003年政府工作报告.txt'), {
+      fileStem: '2003年政府工作报告',
+      defaultColumn: '政府工作报告',
+    });
     expect(d.column).toBe('政府工作报告');
   });
 });

@@ -4,11 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, ledgerRows, recordCsv } from '../../src/lib/record/export.ts';
 import { recordDocument } from '../../src/lib/record/record-docx.ts';
 import { recordByDay, studyMinutes } from '../../src/lib/record/days.ts';
-import { addVisibleTime, loadRecord, RECORD_KEY, withVisibleTime, type StudyPage } from '../../src/lib/record/visits.ts';
+import {
+  addVisibleTime,
+  loadRecord,
+  RECORD_KEY,
+  withVisibleTime,
+  type StudyPage,
+} from '../../src/lib/record/visits.ts';
 import { memoryStore } from '../helpers/memory-store.ts';
 
-const report: StudyPage = { kind: 'article', id: 'zhengfu-gongzuo-baogao/2024', title: '政府工作报告', path: 'articles/zhengfu-gongzuo-baogao/2024/' };
-const session: StudyPage = { kind: 'session', id: '2026-03', title: '政协常委会学习会', path: 'sessions/2026-03/' };
+const report: StudyPage = {
+  kind: 'article',
+  id: 'zhengfu-gongzuo-baogao/2024',
+  title: '政府工作报告',
+  path: 'articles/zhengfu-gongzuo-baogao/2024/',
+};
+const session: StudyPage = {
+  kind: 'session',
+  id: '2026-03',
+  title: '政协常委会学习会',
+  path: 'sessions/2026-03/',
+};
 
 describe('the study record', () => {
   it('adds visible time to the same page on the same day, and starts a new line on a new day', () => {
@@ -28,7 +44,14 @@ describe('the study record', () => {
     const store = memoryStore();
     addVisibleTime(store, report, 12, new Date(2026, 2, 5));
     addVisibleTime(store, report, 8, new Date(2026, 2, 5));
-    store.setItem(RECORD_KEY, JSON.stringify([...loadRecord(store), { kind: 'video', id: 'x' }, { ...loadRecord(store)[0], seconds: -1 }]));
+    store.setItem(
+      RECORD_KEY,
+      JSON.stringify([
+        ...loadRecord(store),
+        { kind: 'video', id: 'x' },
+        { ...loadRecord(store)[0], seconds: -1 },
+      ]),
+    );
     expect(loadRecord(store).map((v) => v.seconds)).toEqual([20]);
   });
 
@@ -39,7 +62,12 @@ describe('the study record', () => {
 });
 
 describe('exporting the 学习台账', () => {
-  const record = withVisibleTime(withVisibleTime([], report, 600, new Date(2026, 2, 5, 9)), { ...session, title: '学习会,"两会"精神' }, 1500, new Date(2026, 2, 6, 9));
+  const record = withVisibleTime(
+    withVisibleTime([], report, 600, new Date(2026, 2, 5, 9)),
+    { ...session, title: '学习会,"两会"精神' },
+    1500,
+    new Date(2026, 2, 6, 9),
+  );
 
   it('quotes CSV cells and keeps cells that look like formulas as text', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
@@ -50,10 +78,14 @@ describe('exporting the 学习台账', () => {
 
   it('writes CSV as UTF-8 with a BOM and CRLF, a row per page per day, oldest first', () => {
     const csv = recordCsv(record, 'http://10.0.0.5/xuexi/');
-    expect(csv.startsWith('\uFEFF日期,类型,材料,阅读时长（分钟）,首次打开,最后阅读,网址\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF日期,类型,材料,阅读时长（分钟）,首次打开,最后阅读,网址\r\n')).toBe(
+      true,
+    );
     const rows = csv.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toBe('2026-03-05,文章,政府工作报告,10.0,09:00,09:00,http://10.0.0.5/xuexi/articles/zhengfu-gongzuo-baogao/2024/');
+    expect(rows[1]).toBe(
+      '2026-03-05,文章,政府工作报告,10.0,09:00,09:00,http://10.0.0.5/xuexi/articles/zhengfu-gongzuo-baogao/2024/',
+    );
     expect(rows[2]).toContain('"学习会,""两会""精神"');
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -63,6 +95,7 @@ describe('exporting the 学习台账', () => {
     const { value } = await mammoth.extractRawText({ buffer });
     expect(value).toContain('学习台账');
     expect(value).toContain('2026年3月5日至2026年3月6日，共 2 天、2 次阅读，约 35 分钟');
-    for (const row of ledgerRows(record, 'http://x/')) for (const cell of row.slice(0, 6)) expect(value).toContain(cell);
+    for (const row of ledgerRows(record, 'http://x/'))
+      for (const cell of row.slice(0, 6)) expect(value).toContain(cell);
   });
 });

@@ -19,7 +19,9 @@ describe('tag', () => {
   it('reads dates written in Arabic, full-width and Chinese numerals', () => {
     expect(findDate('2024年3月5日在第十四届全国人民代表大会第二次会议上')).toBe('2024-03-05');
     expect(findDate('１９５６年６月１５日')).toBe('1956-06-15');
-    expect(findDate('一九七八年二月二十六日在第五届全国人民代表大会第一次会议上')).toBe('1978-02-26');
+    expect(findDate('一九七八年二月二十六日在第五届全国人民代表大会第一次会议上')).toBe(
+      '1978-02-26',
+    );
     expect(findDate('本届政府1998年3月就职')).toBeUndefined();
     expect(parseNumber('二十六')).toBe(26);
     expect(parseNumber('十')).toBe(10);
@@ -55,7 +57,9 @@ describe('tag', () => {
       for (const t of tags.terms) expect(glossaryTerms.has(t)).toBe(true);
     }
     const [first, second] = articles;
-    expect(first.tags.terms).toEqual(expect.arrayContaining(['逢会必学', '第一议题', '两个确立', '大统战工作格局', '协商民主']));
+    expect(first.tags.terms).toEqual(
+      expect.arrayContaining(['逢会必学', '第一议题', '两个确立', '大统战工作格局', '协商民主']),
+    );
     expect(first.tags.regions).toEqual(['张掖市']);
     expect(second.tags.terms).toContain('四下基层');
     // A term is only claimed where the text uses it.

@@ -20,7 +20,11 @@ export async function topTen(page: Page, engine: Engine, phrase: string): Promis
  * The top ten result URLs and the moment (performance.now()) they were shown: for ours, when the
  * results list stops being aria-busy; the search may go on afterwards (older bundles, counts).
  */
-async function firstResults(page: Page, engine: Engine, phrase: string): Promise<{ urls: string[]; shownAt: number }> {
+async function firstResults(
+  page: Page,
+  engine: Engine,
+  phrase: string,
+): Promise<{ urls: string[]; shownAt: number }> {
   if (engine === 'ours') {
     return page.evaluate(async (q) => {
       const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
@@ -37,7 +41,11 @@ async function firstResults(page: Page, engine: Engine, phrase: string): Promise
       });
       form.requestSubmit();
       const shownAt = await done;
-      const urls = [...results.querySelectorAll('[data-search-result] a[href]')].slice(0, 1000).filter((a) => a.closest('.search-result-title')).slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+      const urls = [...results.querySelectorAll('[data-search-result] a[href]')]
+        .slice(0, 1000)
+        .filter((a) => a.closest('.search-result-title'))
+        .slice(0, 10)
+        .map((a) => new URL((a as HTMLAnchorElement).href).pathname);
       return { urls, shownAt };
     }, phrase);
   }
@@ -46,8 +54,13 @@ async function firstResults(page: Page, engine: Engine, phrase: string): Promise
     const bundle = '/pagefind-default/pagefind.js';
     const pf = await import(/* @vite-ignore */ bundle);
     const search = await pf.search(q);
-    const data = await Promise.all(search.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
-    return { urls: data.map((d: { url: string }) => new URL(d.url, location.origin).pathname), shownAt: performance.now() };
+    const data = await Promise.all(
+      search.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()),
+    );
+    return {
+      urls: data.map((d: { url: string }) => new URL(d.url, location.origin).pathname),
+      shownAt: performance.now(),
+    };
   }, phrase);
 }
 
@@ -62,7 +75,8 @@ export async function openEngine(browser: Browser, origin: string, engine: Engin
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(engine === 'ours' ? `${origin}/search/` : `${origin}/`);
-  if (engine === 'ours') await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+  if (engine === 'ours')
+    await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
   return page;
 }
 
@@ -76,7 +90,13 @@ export async function openEngine(browser: Browser, origin: string, engine: Engin
  * (our search runs Pagefind without a Web Worker, so every fetch is the page's own). Counted as
  * the files served, uncompressed by the server (Pagefind's own files are gzipped).
  */
-export async function coldBytes(browser: Browser, server: StaticServer, dist: string, engine: Engine, phrase: string): Promise<number> {
+export async function coldBytes(
+  browser: Browser,
+  server: StaticServer,
+  dist: string,
+  engine: Engine,
+  phrase: string,
+): Promise<number> {
   const page = await openEngine(browser, server.origin, engine);
   const before = server.requests.length;
   await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
@@ -85,7 +105,14 @@ export async function coldBytes(browser: Browser, server: StaticServer, dist: st
   if (engine === 'ours') {
     // A request started before the results were shown gets its timing entry when it ends.
     await searchComplete(page);
-    fetched = await page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname), shownAt);
+    fetched = await page.evaluate(
+      (t) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime <= t)
+          .map((e) => new URL(e.name).pathname),
+      shownAt,
+    );
   } else {
     // Default Pagefind fetches from its Web Worker, outside the page's resource timing; it fetches
     // nothing after its results, so every request the server saw since the page loaded counts.
@@ -107,7 +134,11 @@ export async function coldBytes(browser: Browser, server: StaticServer, dist: st
 
 /** Waits until our search page has searched every bundle (its status line is no longer aria-busy). */
 export async function searchComplete(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-search-status]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-search-status]')?.getAttribute('aria-busy') !== 'true',
+    undefined,
+    { timeout: 120_000 },
+  );
 }
 
 /** Bytes of the index itself: word index, fragments, filters, metadata (and our sidecar), not the UI. */
@@ -117,7 +148,8 @@ export function indexBytes(dir: string): number {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.(pf_index|pf_fragment|pf_filter|pf_meta)$|^zh-search\.json$/.test(e.name)) total += fs.statSync(full).size;
+      else if (/\.(pf_index|pf_fragment|pf_filter|pf_meta)$|^zh-search\.json$/.test(e.name))
+        total += fs.statSync(full).size;
     }
   };
   walk(dir);
@@ -125,16 +157,23 @@ export function indexBytes(dir: string): number {
 }
 
 /** Every result of our search page, pressing "show the rest" until it is gone; with the count the page states. */
-export async function everyResult(page: Page, phrase: string): Promise<{ urls: string[]; stated: number }> {
+export async function everyResult(
+  page: Page,
+  phrase: string,
+): Promise<{ urls: string[]; stated: number }> {
   await topTen(page, 'ours', phrase);
   await searchComplete(page);
   for (;;) {
     const more = page.locator('[data-search-more]');
     if (await more.isHidden()) break;
     await more.click();
-    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false',
+    );
   }
-  const urls = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const urls = await page.$$eval('[data-search-result] .search-result-title a[href]', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
   const status = (await page.textContent('[data-search-status]')) ?? '';
   return { urls, stated: Number(/共找到 (\d+) 篇/.exec(status)?.[1] ?? 0) };
 }

@@ -23,11 +23,46 @@ export interface Query {
 
 /** Formulations readers look up; only those the archive contains are used. */
 export const POLITICAL_TERMS = [
-  '两个确立', '两个维护', '新质生产力', '高质量发展', '人类命运共同体', '全过程人民民主', '共同富裕', '一带一路',
-  '供给侧结构性改革', '四个全面', '三个代表', '科学发展观', '社会主义市场经济', '乡村振兴', '脱贫攻坚', '精准扶贫',
-  '新发展理念', '中国式现代化', '总体国家安全观', '放管服', '大众创业', '人民当家作主', '百花齐放', '人民公社',
-  '第一个五年计划', '四个现代化', '一国两制', '改革开放', '依法治国', '生态文明', '碳达峰', '双循环', '新型城镇化',
-  '协商民主', '统一战线', '实事求是', '群众路线', '简政放权', '营商环境', '数字经济',
+  '两个确立',
+  '两个维护',
+  '新质生产力',
+  '高质量发展',
+  '人类命运共同体',
+  '全过程人民民主',
+  '共同富裕',
+  '一带一路',
+  '供给侧结构性改革',
+  '四个全面',
+  '三个代表',
+  '科学发展观',
+  '社会主义市场经济',
+  '乡村振兴',
+  '脱贫攻坚',
+  '精准扶贫',
+  '新发展理念',
+  '中国式现代化',
+  '总体国家安全观',
+  '放管服',
+  '大众创业',
+  '人民当家作主',
+  '百花齐放',
+  '人民公社',
+  '第一个五年计划',
+  '四个现代化',
+  '一国两制',
+  '改革开放',
+  '依法治国',
+  '生态文明',
+  '碳达峰',
+  '双循环',
+  '新型城镇化',
+  '协商民主',
+  '统一战线',
+  '实事求是',
+  '群众路线',
+  '简政放权',
+  '营商环境',
+  '数字经济',
 ];
 
 export function readPages(dist: string, root = path.join(dist, 'articles')): PageText[] {
@@ -39,7 +74,12 @@ export function readPages(dist: string, root = path.join(dist, 'articles')): Pag
       if (e.isDirectory()) walk(full);
       else if (e.name === 'index.html') {
         const page = indexablePage(fs.readFileSync(full, 'utf8'), map);
-        if (page) out.push({ url: '/' + path.relative(dist, path.dirname(full)).split(path.sep).join('/') + '/', original: page.original, folded: page.folded });
+        if (page)
+          out.push({
+            url: '/' + path.relative(dist, path.dirname(full)).split(path.sep).join('/') + '/',
+            original: page.original,
+            folded: page.folded,
+          });
       }
     }
   };

@@ -34,8 +34,13 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   } else {
     if (buf.includes(0)) {
       // Notepad never writes UTF-16 without a BOM, but other tools do: say so rather than just "binary".
-      const hint = looksLikeUtf16(buf) ? '；像是没有 BOM 的 UTF-16，请另存为 UTF-8 / looks like UTF-16 without a BOM: save as UTF-8' : '';
-      throw new SourceError(file, `二进制文件（含 NUL 字节），不是文本 / binary file (NUL bytes), not text${hint}`);
+      const hint = looksLikeUtf16(buf)
+        ? '；像是没有 BOM 的 UTF-16，请另存为 UTF-8 / looks like UTF-16 without a BOM: save as UTF-8'
+        : '';
+      throw new SourceError(
+        file,
+        `二进制文件（含 NUL 字节），不是文本 / binary file (NUL bytes), not text${hint}`,
+      );
     }
     const utf8 = tryUtf8(buf);
     if (utf8 !== undefined) decoded = { text: utf8, encoding: 'utf-8' };
@@ -43,21 +48,35 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
       const text = iconv.decode(buf, 'gb18030');
       const bad = text.indexOf('\uFFFD');
       if (bad >= 0) {
-        throw new SourceError(file, '无法识别的编码（既非 UTF-8/UTF-16，也非 GB18030） / undecodable: not UTF-8, UTF-16 or GB18030', lineOf(text, bad));
+        throw new SourceError(
+          file,
+          '无法识别的编码（既非 UTF-8/UTF-16，也非 GB18030） / undecodable: not UTF-8, UTF-16 or GB18030',
+          lineOf(text, bad),
+        );
       }
       if (isMojibake(text)) {
-        throw new SourceError(file, '无法识别的编码：按 GB18030 读出来是乱码（可能是 Big5 或日文编码），请另存为 UTF-8 / undecodable: GB18030 gives mojibake (Big5 or Shift-JIS?)');
+        throw new SourceError(
+          file,
+          '无法识别的编码：按 GB18030 读出来是乱码（可能是 Big5 或日文编码），请另存为 UTF-8 / undecodable: GB18030 gives mojibake (Big5 or Shift-JIS?)',
+        );
       }
       decoded = { text, encoding: 'gb18030' };
     }
   }
   const control = BINARY_CONTROL.exec(decoded.text);
   if (control) {
-    throw new SourceError(file, `二进制内容（控制字符 U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}） / binary content`, lineOf(decoded.text, control.index));
+    throw new SourceError(
+      file,
+      `二进制内容（控制字符 U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}） / binary content`,
+      lineOf(decoded.text, control.index),
+    );
   }
   if (decoded.text.replace(/[\s\u3000\u200B-\u200D\u2060\uFEFF]/g, '') === '') {
     // A file holding nothing but a BOM is as empty as one of zero bytes.
-    throw new SourceError(file, decoded.text === '' ? '空文件 / empty file' : '只有空白，没有文字 / only whitespace');
+    throw new SourceError(
+      file,
+      decoded.text === '' ? '空文件 / empty file' : '只有空白，没有文字 / only whitespace',
+    );
   }
   return decoded;
 }
@@ -74,12 +93,19 @@ function tryUtf8(buf: Buffer): string | undefined {
 function strictUtf16(buf: Buffer, order: 'le' | 'be', file: string): string {
   const le = Buffer.from(buf);
   // Byte-swap big-endian by hand: Buffer.swap16 refuses an odd length, which must be reported, not thrown.
-  if (order === 'be') for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+  if (order === 'be')
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
   try {
     return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(le);
   } catch {
-    const why = buf.byteLength % 2 === 1 ? '字节数为奇数 / odd byte count' : '有不成对的代理项 / unpaired surrogate';
-    throw new SourceError(file, `声明为 UTF-16（有 BOM）但内容不是合法的 UTF-16（${why}） / UTF-16 BOM but invalid UTF-16`);
+    const why =
+      buf.byteLength % 2 === 1
+        ? '字节数为奇数 / odd byte count'
+        : '有不成对的代理项 / unpaired surrogate';
+    throw new SourceError(
+      file,
+      `声明为 UTF-16（有 BOM）但内容不是合法的 UTF-16（${why}） / UTF-16 BOM but invalid UTF-16`,
+    );
   }
 }
 
@@ -94,7 +120,8 @@ function looksLikeUtf16(buf: Buffer): boolean {
     } catch {
       return false;
     }
-    const plausible = text.match(/[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\x20-\x7E\t\r\n]/gu)?.length ?? 0;
+    const plausible =
+      text.match(/[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\x20-\x7E\t\r\n]/gu)?.length ?? 0;
     return text.length > 0 && plausible / text.length >= 0.9;
   });
 }
@@ -102,7 +129,9 @@ function looksLikeUtf16(buf: Buffer): boolean {
 // The commonest characters of Chinese prose, simplified and traditional: in real text they make
 // up well over a tenth of all Han characters (14 % at the lowest across 72 work reports); Big5 or
 // Shift-JIS bytes read as GB18030 are valid but random characters, where they are under 1 %.
-const COMMON_HAN = new Set([...'的是在和了一不人中有国國为為这這个個们們大以上我发發展会會年地要民政协協对對于於与與']);
+const COMMON_HAN = new Set([
+  ...'的是在和了一不人中有国國为為这這个個们們大以上我发發展会會年地要民政协協对對于於与與',
+]);
 
 function isMojibake(text: string): boolean {
   let han = 0;
@@ -118,6 +147,10 @@ function isMojibake(text: string): boolean {
 
 function strictUtf8(buf: Buffer, file: string): string {
   const text = tryUtf8(buf);
-  if (text === undefined) throw new SourceError(file, '声明为 UTF-8（有 BOM）但内容不是合法的 UTF-8 / UTF-8 BOM but invalid UTF-8');
+  if (text === undefined)
+    throw new SourceError(
+      file,
+      '声明为 UTF-8（有 BOM）但内容不是合法的 UTF-8 / UTF-8 BOM but invalid UTF-8',
+    );
   return text;
 }

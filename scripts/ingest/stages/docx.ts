@@ -3,7 +3,23 @@ import { SourceError } from './source-error.ts';
 import type { SourceLine } from './normalise.ts';
 
 // Tags that end one line of text and start the next; anything else inside them is inline.
-const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'blockquote']);
+const BLOCK = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+]);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 // An OLE compound file: an old binary .doc renamed to .docx, or a password-protected .docx.
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -30,7 +46,10 @@ export async function docxToLines(bytes: Uint8Array, file: string): Promise<Sour
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch (error) {
-    throw new SourceError(file, `无法读取的 Word 文件 / unreadable .docx: ${(error as Error).message}`);
+    throw new SourceError(
+      file,
+      `无法读取的 Word 文件 / unreadable .docx: ${(error as Error).message}`,
+    );
   }
   const lines: SourceLine[] = [];
   let paragraph = 0;
@@ -42,7 +61,11 @@ export async function docxToLines(bytes: Uint8Array, file: string): Promise<Sour
     const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (trimmed !== '' && trimmed !== '****') {
       // Whole-paragraph bold is emphasis of a heading or a lead-in; a heading style is a title or heading.
-      const line: SourceLine = { text: heading ? trimmed.replace(/\*\*/g, '') : trimmed, line: paragraph, gapBefore };
+      const line: SourceLine = {
+        text: heading ? trimmed.replace(/\*\*/g, '') : trimmed,
+        line: paragraph,
+        gapBefore,
+      };
       if (paragraphEnd) line.paragraphEnd = true;
       if (heading) line.headingStyle = heading === 'h1' ? 2 : 3;
       lines.push(line);

@@ -15,9 +15,16 @@ export function editorialPathFor(source: string): string {
   return source.replace(/\.[^./]+$/, '.yaml');
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期写作 2024-12-01 / a date is yyyy-mm-dd');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期写作 2024-12-01 / a date is yyyy-mm-dd');
 /** A URL path in lower-case ASCII: words joined by hyphens, parts by slashes ("zhengxie-tiandi/2024-11"). */
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, '地址只用小写字母、数字、连字符和斜杠 / a slug is lower-case a-z, 0-9, "-" and "/"');
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
+    '地址只用小写字母、数字、连字符和斜杠 / a slug is lower-case a-z, 0-9, "-" and "/"',
+  );
 const text = z.string().trim().min(1, '不能为空 / must not be empty');
 const texts = z.array(text);
 
@@ -27,7 +34,16 @@ const issueFacts = z
     /** 刊名, as printed on the cover: "政协天地". */
     journal: text.optional(),
     /** 期号 as printed: "2024年第11期", "总第120期"; a bare number reads as "第N期". */
-    number: z.union([text, z.number().int().positive().transform((n) => `第${n}期`)]).optional(),
+    number: z
+      .union([
+        text,
+        z
+          .number()
+          .int()
+          .positive()
+          .transform((n) => `第${n}期`),
+      ])
+      .optional(),
     /** 出版日期; articles without a date of their own are dated by it. */
     date: isoDate.optional(),
     /** A fixed address for the issue and its articles: /issues/<slug>/, /articles/<slug>/<title>/. */
@@ -54,7 +70,10 @@ const articleEdits = z
     positions: texts.optional(),
     regions: texts.optional(),
     date: isoDate.optional(),
-    tags: z.object({ add: texts.default([]), remove: texts.default([]) }).strict().optional(),
+    tags: z
+      .object({ add: texts.default([]), remove: texts.default([]) })
+      .strict()
+      .optional(),
     /** 编者按, shown above the text. Paragraphs are separated by blank lines. */
     editorsNote: text.optional(),
     /** 学习要点, shown above the text as a list. */
@@ -69,7 +88,9 @@ const articleEdits = z
     accept: z.array(acceptedFinding).optional(),
   })
   .strict()
-  .refine((a) => (a.match === undefined) !== (a.index === undefined), { message: '每篇须写 match（标题）或 index（位置）之一 / give exactly one of match or index' });
+  .refine((a) => (a.match === undefined) !== (a.index === undefined), {
+    message: '每篇须写 match（标题）或 index（位置）之一 / give exactly one of match or index',
+  });
 
 export const editorialSchema = z
   .object({
@@ -96,11 +117,21 @@ export interface Editorial {
 export function readEditorial(file: string, bytes: Uint8Array): Editorial {
   const source = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const doc = parseDocument(source, {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    throw new SourceError(file, `编辑文件格式有误 / not valid YAML: ${first.message.split('\n')[0]}`, lineAt(first.pos[0]));
+    throw new SourceError(
+      file,
+      `编辑文件格式有误 / not valid YAML: ${first.message.split('\n')[0]}`,
+      lineAt(first.pos[0]),
+    );
   }
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -114,13 +145,20 @@ export function readEditorial(file: string, bytes: Uint8Array): Editorial {
     value = doc.toJS({ maxAliasCount: 20 });
   } catch (error) {
     // An alias bomb, say: refused with the file named, like any other bad input.
-    throw new SourceError(file, `编辑文件无法读取 / editorial file refused: ${(error as Error).message}`);
+    throw new SourceError(
+      file,
+      `编辑文件无法读取 / editorial file refused: ${(error as Error).message}`,
+    );
   }
   const parsed = editorialSchema.safeParse(value ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new SourceError(file, `编辑文件内容有误 / invalid editorial data: ${where}${issue.message}`, lineOf(issue.path as (string | number)[]));
+    throw new SourceError(
+      file,
+      `编辑文件内容有误 / invalid editorial data: ${where}${issue.message}`,
+      lineOf(issue.path as (string | number)[]),
+    );
   }
   return { file, data: parsed.data, lineOf };
 }
@@ -130,12 +168,19 @@ export function readEditorial(file: string, bytes: Uint8Array): Editorial {
  * for one article, is an error at the entry's line: a source that changed must not quietly drop or
  * misplace an editor's work.
  */
-export function matchEdits(editorial: Editorial, titles: readonly string[]): Map<number, { edits: ArticleEdits; at: number }> {
+export function matchEdits(
+  editorial: Editorial,
+  titles: readonly string[],
+): Map<number, { edits: ArticleEdits; at: number }> {
   const byArticle = new Map<number, { edits: ArticleEdits; at: number }>();
   editorial.data.articles.forEach((edits, at) => {
-    const index = edits.index ?? titles.findIndex((t) => squeezeSpaces(t) === squeezeSpaces(edits.match!));
+    const index =
+      edits.index ?? titles.findIndex((t) => squeezeSpaces(t) === squeezeSpaces(edits.match!));
     if (index < 0 || index >= titles.length) {
-      const which = edits.match === undefined ? `第 ${edits.index} 篇（从 0 数）` : `标题为《${edits.match}》的文章`;
+      const which =
+        edits.match === undefined
+          ? `第 ${edits.index} 篇（从 0 数）`
+          : `标题为《${edits.match}》的文章`;
       throw new SourceError(
         editorial.file,
         `材料里没有${which}；现有：${titles.map((t, i) => `${i}《${t}》`).join('、')} / no such article in the source`,
@@ -144,7 +189,11 @@ export function matchEdits(editorial: Editorial, titles: readonly string[]): Map
     }
     const earlier = byArticle.get(index);
     if (earlier) {
-      throw new SourceError(editorial.file, `《${titles[index]}》已由第 ${editorial.lineOf(['articles', earlier.at])} 行的条目编辑 / two entries edit one article`, editorial.lineOf(['articles', at]));
+      throw new SourceError(
+        editorial.file,
+        `《${titles[index]}》已由第 ${editorial.lineOf(['articles', earlier.at])} 行的条目编辑 / two entries edit one article`,
+        editorial.lineOf(['articles', at]),
+      );
     }
     byArticle.set(index, { edits, at });
   });

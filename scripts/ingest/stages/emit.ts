@@ -9,7 +9,13 @@ import type { Block } from './structure.ts';
  * The only MDX components an article body may contain: the study aids the editorial layer adds
  * (编者按, 学习要点, 思考题, 金句). Anything else JSX-shaped in a body is refused by serialiseArticleBody.
  */
-export const STUDY_AID_COMPONENTS = ['EditorsNote', 'KeyPoints', 'StudyQuestions', 'KeyQuotes', 'KeyQuote'] as const;
+export const STUDY_AID_COMPONENTS = [
+  'EditorsNote',
+  'KeyPoints',
+  'StudyQuestions',
+  'KeyQuotes',
+  'KeyQuote',
+] as const;
 export type StudyAidComponent = (typeof STUDY_AID_COMPONENTS)[number];
 
 // remark-mdx escapes { } < > but leaves a line that starts with "import"/"export" as is, and MDX
@@ -18,9 +24,13 @@ const esmAtLineStart = [
   { character: 'i', atBreak: true, after: 'mport\\b' },
   { character: 'e', atBreak: true, after: 'xport\\b' },
 ];
-const serializer = unified()
-  .use(remarkMdx)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', unsafe: esmAtLineStart });
+const serializer = unified().use(remarkMdx).use(remarkStringify, {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  unsafe: esmAtLineStart,
+});
 // The site renders articles as MDX without GFM (astro.config.mjs, src/markdown/markdown-options.ts).
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -56,9 +66,12 @@ export function serialiseArticleBody(tree: Root, file: string): string {
   try {
     back = parser.parse(mdx);
   } catch (error) {
-    throw new Error(`${file}: MDX 往返校验失败，写出的 MDX 无法解析 / written MDX does not parse: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${file}: MDX 往返校验失败，写出的 MDX 无法解析 / written MDX does not parse: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const count = Math.max(tree.children.length, back.children.length);
   let line: number | undefined;
@@ -72,9 +85,12 @@ export function serialiseArticleBody(tree: Root, file: string): string {
       if (problems.length >= 3 || !want || !got) break;
     }
   }
-  if (tree.children.length !== back.children.length) problems.push(`块数 ${tree.children.length} → ${back.children.length}`);
+  if (tree.children.length !== back.children.length)
+    problems.push(`块数 ${tree.children.length} → ${back.children.length}`);
   if (problems.length > 0) {
-    throw new Error(`${file}: MDX 往返校验失败，拒绝写出 / MDX round-trip changed the text: ${problems.slice(0, 4).join('; ')}`);
+    throw new Error(
+      `${file}: MDX 往返校验失败，拒绝写出 / MDX round-trip changed the text: ${problems.slice(0, 4).join('; ')}`,
+    );
   }
   return mdx;
 }
@@ -89,15 +105,24 @@ function checkAllowed(tree: Root, problems: string[]): void {
   const walk = (node: Root | RootContent) => {
     line = node.position?.start.line ?? line;
     if (CODE_NODES.has(node.type)) {
-      problems.push(`${where()}：正文不许含 MDX 代码（${node.type}）/ no ESM or expressions in an article body`);
+      problems.push(
+        `${where()}：正文不许含 MDX 代码（${node.type}）/ no ESM or expressions in an article body`,
+      );
     } else if (JSX_NODES.has(node.type)) {
       const el = node as Extract<RootContent, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
       if (node.type !== 'mdxJsxFlowElement' || !el.name || !ALLOWED_COMPONENTS.has(el.name)) {
-        problems.push(`${where()}：组件 <${el.name ?? ''}> 不在允许之列（${STUDY_AID_COMPONENTS.join('、')}）/ component not allowed`);
+        problems.push(
+          `${where()}：组件 <${el.name ?? ''}> 不在允许之列（${STUDY_AID_COMPONENTS.join('、')}）/ component not allowed`,
+        );
       }
       for (const attribute of el.attributes) {
-        if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value !== 'string')) {
-          problems.push(`${where()}：<${el.name}> 的属性只能是字符串 / component attributes must be strings`);
+        if (
+          attribute.type !== 'mdxJsxAttribute' ||
+          (attribute.value !== null && typeof attribute.value !== 'string')
+        ) {
+          problems.push(
+            `${where()}：<${el.name}> 的属性只能是字符串 / component attributes must be strings`,
+          );
         }
       }
     }
@@ -117,7 +142,14 @@ function comparable(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(node).sort()) {
     const value = (node as Record<string, unknown>)[key];
-    if (key === 'position' || key === 'data' || value === null || value === undefined || value === false) continue;
+    if (
+      key === 'position' ||
+      key === 'data' ||
+      value === null ||
+      value === undefined ||
+      value === false
+    )
+      continue;
     out[key] = comparable(value);
   }
   return out;

@@ -7,7 +7,8 @@ const PAGE_NUMBER = /^(?:[—–\-－~～]\s*[0-9０-９]{1,4}\s*[—–\-－~�
  * A running header: a journal's name and its issue ("政协天地 2024·11", "联合日报·2024年第6期",
  * "政协天地 2024年第11期"), perhaps with the page number before or after it.
  */
-const JOURNAL_ISSUE = /^(?:[0-9０-９]{1,4}\s*)?\p{Script=Han}{2,12}\s*[·•・|｜]?\s*(?:[0-9０-９]{4})\s*(?:[·•・.．/／-]\s*[0-9０-９]{1,2}|\s*年\s*第?\s*[0-9０-９]{1,2}\s*期)(?:\s*[0-9０-９]{1,4})?$/u;
+const JOURNAL_ISSUE =
+  /^(?:[0-9０-９]{1,4}\s*)?\p{Script=Han}{2,12}\s*[·•・|｜]?\s*(?:[0-9０-９]{4})\s*(?:[·•・.．/／-]\s*[0-9０-９]{1,2}|\s*年\s*第?\s*[0-9０-９]{1,2}\s*期)(?:\s*[0-9０-９]{1,4})?$/u;
 
 /** True for a line that is page furniture: a running header or footer, never text. */
 export function isPageFurniture(text: string): boolean {
@@ -23,7 +24,10 @@ export function isPageFurniture(text: string): boolean {
  * them is marked as set apart, as the page break set it, so mend decides the join from the text.
  * Nothing else is ever dropped; the removed lines are returned so a caller can show them.
  */
-export function removePageFurniture(lines: SourceLine[]): { lines: SourceLine[]; removed: SourceLine[] } {
+export function removePageFurniture(lines: SourceLine[]): {
+  lines: SourceLine[];
+  removed: SourceLine[];
+} {
   const kept: SourceLine[] = [];
   const removed: SourceLine[] = [];
   let gap = false;

@@ -20,7 +20,11 @@ export interface ArticleIssue {
  * issue facts. The issue's facts come only from the editor (a journal export prints no reliable
  * masthead), so without them it is named after its file.
  */
-export function articleIssue(source: string, articleCount: number, facts: EditorialData['issue']): ArticleIssue | undefined {
+export function articleIssue(
+  source: string,
+  articleCount: number,
+  facts: EditorialData['issue'],
+): ArticleIssue | undefined {
   if (articleCount < 2 && !facts) return undefined;
   const stem = path.posix.basename(source, path.posix.extname(source));
   const label = [facts?.journal, facts?.number].filter(Boolean).join(' ') || stem;

@@ -1,5 +1,14 @@
 import type { SectionDepth } from '../../../src/core/sections.ts';
-import { CANNOT_START, POINT_MARK_AT_START, TERMINAL, TITLE_LIKE, headingLevel, isBareMark, ITEM_MARK_AT_START, visible } from '../../../src/core/chinese.ts';
+import {
+  CANNOT_START,
+  POINT_MARK_AT_START,
+  TERMINAL,
+  TITLE_LIKE,
+  headingLevel,
+  isBareMark,
+  ITEM_MARK_AT_START,
+  visible,
+} from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** Where mend joined a source line onto the paragraph: its offset in the paragraph text and its source line. */
@@ -57,15 +66,33 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
     const prev = prevHeading || line.headingStyle ? undefined : out.at(-1);
     const wordWhole = Boolean(prevLine?.paragraphEnd) && !RUNNING_TEXT.test(plain(prevLine!.text));
     prevHeading = Boolean(line.headingStyle);
-    const wrapped = options.hardWrapped && prev && !line.gapBefore && !line.indented && headingLevel(line.text) === undefined;
+    const wrapped =
+      options.hardWrapped &&
+      prev &&
+      !line.gapBefore &&
+      !line.indented &&
+      headingLevel(line.text) === undefined;
     const label = prev !== undefined && prevLine !== undefined && standsAlone(prev, prevLine, line);
     if (prev && !label && (wrapped || (!wordWhole && continues(prev.text, line.text)))) {
       // Chinese joins without a space; two Latin words ("Public" / "domain") keep one between them,
       // except where a hard wrap cut a word in two.
-      const space = !options.hardWrapped && /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
-      (prev.joins ??= []).push({ at: prev.text.length + space.length, line: line.line, before: prevLine!.text, acrossGap: line.gapBefore });
+      const space =
+        !options.hardWrapped && /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text)
+          ? ' '
+          : '';
+      (prev.joins ??= []).push({
+        at: prev.text.length + space.length,
+        line: line.line,
+        before: prevLine!.text,
+        acrossGap: line.gapBefore,
+      });
       prev.text += space + line.text;
-    } else out.push(line.headingStyle ? { text: line.text, line: line.line, headingStyle: line.headingStyle } : { text: line.text, line: line.line });
+    } else
+      out.push(
+        line.headingStyle
+          ? { text: line.text, line: line.line, headingStyle: line.headingStyle }
+          : { text: line.text, line: line.line },
+      );
     prevLine = line;
   }
   return out;
@@ -78,7 +105,14 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
  * carries no indent, so the indented line opens a paragraph rather than finishing a sentence.
  */
 function standsAlone(prev: Paragraph, prevLine: SourceLine, line: SourceLine): boolean {
-  return prev.joins === undefined && prevLine.gapBefore && !prevLine.indented && line.gapBefore && Boolean(line.indented) && TITLE_LIKE.test(plain(prev.text));
+  return (
+    prev.joins === undefined &&
+    prevLine.gapBefore &&
+    !prevLine.indented &&
+    line.gapBefore &&
+    Boolean(line.indented) &&
+    TITLE_LIKE.test(plain(prev.text))
+  );
 }
 
 export function continues(prevText: string, nextText: string): boolean {
@@ -86,7 +120,14 @@ export function continues(prevText: string, nextText: string): boolean {
   const next = plain(nextText);
   if (CANNOT_START.test(next) || isBareMark(prev)) return true;
   // A heading alone on its line is whole; one that runs on into body text ("一、……。一是……") is body.
-  if (TERMINAL.test(prev) || (headingLevel(prev) !== undefined && !/[。！？!?]/u.test(prev))) return false;
-  if (headingLevel(next) !== undefined || POINT_MARK_AT_START.test(next) || ITEM_MARK_AT_START.test(next) || OPENS_PARAGRAPH.test(next)) return false;
+  if (TERMINAL.test(prev) || (headingLevel(prev) !== undefined && !/[。！？!?]/u.test(prev)))
+    return false;
+  if (
+    headingLevel(next) !== undefined ||
+    POINT_MARK_AT_START.test(next) ||
+    ITEM_MARK_AT_START.test(next) ||
+    OPENS_PARAGRAPH.test(next)
+  )
+    return false;
   return true;
 }

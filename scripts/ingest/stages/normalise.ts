@@ -25,20 +25,26 @@ export interface SourceLine {
 export function normalise(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   let gap = false;
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((rawLine, i) => {
-    const pieces = rawLine.split(/[\f\u2028\u2029]/);
-    pieces.forEach((piece, k) => {
-      if (k > 0) gap = true;
-      // Zero-width characters at a line's edge are web-page residue; inside a line they stay.
-      const trimmed = piece.replace(/^[\s\u3000\uFEFF\u200B-\u200D\u2060]+|[\s\u3000\uFEFF\u200B-\u200D\u2060]+$/g, '');
-      if (trimmed === '') gap = true;
-      else {
-        const line: SourceLine = { text: trimmed, line: i + 1, gapBefore: gap };
-        if (/^[ \t\u3000]/.test(piece)) line.indented = true;
-        out.push(line);
-        gap = false;
-      }
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((rawLine, i) => {
+      const pieces = rawLine.split(/[\f\u2028\u2029]/);
+      pieces.forEach((piece, k) => {
+        if (k > 0) gap = true;
+        // Zero-width characters at a line's edge are web-page residue; inside a line they stay.
+        const trimmed = piece.replace(
+          /^[\s\u3000\uFEFF\u200B-\u200D\u2060]+|[\s\u3000\uFEFF\u200B-\u200D\u2060]+$/g,
+          '',
+        );
+        if (trimmed === '') gap = true;
+        else {
+          const line: SourceLine = { text: trimmed, line: i + 1, gapBefore: gap };
+          if (/^[ \t\u3000]/.test(piece)) line.indented = true;
+          out.push(line);
+          gap = false;
+        }
+      });
     });
-  });
   return out;
 }

@@ -5,7 +5,9 @@ import { slugify } from '../../../src/site/slug.ts';
  * only. It says nothing to a reader, so it stays out of URLs.
  */
 export function isMachineName(stem: string): boolean {
-  return /^[0-9a-f_.\- ]+$/i.test(stem) && /\d/.test(stem) && stem.replace(/[_.\- ]/g, '').length >= 8;
+  return (
+    /^[0-9a-f_.\- ]+$/i.test(stem) && /\d/.test(stem) && stem.replace(/[_.\- ]/g, '').length >= 8
+  );
 }
 
 /**
@@ -25,7 +27,12 @@ export function sourceSlug(sourcePath: string): string {
  * moves an existing page. Two sources with the same title still differ because their paths differ.
  * @param prefix the source's slug (sourceSlug) or the issue's, already a URL path
  */
-export function articleSlug(prefix: string, isCompilation: boolean, title: string, takenInSource: Set<string>): string {
+export function articleSlug(
+  prefix: string,
+  isCompilation: boolean,
+  title: string,
+  takenInSource: Set<string>,
+): string {
   // A single text saved under a machine-made name at the top of sources/: its title is all it has.
   if (!isCompilation) return prefix || slugify(title);
   const titleSlug = slugify(title);

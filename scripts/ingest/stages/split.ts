@@ -1,5 +1,11 @@
 import columnsData from '../../../src/data/columns.json' with { type: 'json' };
-import { CANNOT_START, HAN, TERMINAL, headingLevel, squeezeSpaces } from '../../../src/core/chinese.ts';
+import {
+  CANNOT_START,
+  HAN,
+  TERMINAL,
+  headingLevel,
+  squeezeSpaces,
+} from '../../../src/core/chinese.ts';
 import type { SourceLine } from './normalise.ts';
 
 /** One article cut out of a source, its header marks already turned into metadata. */
@@ -25,9 +31,11 @@ export interface ArticleDraft {
 
 const KNOWN_COLUMNS = new Set(columnsData.columns.map(squeezeSpaces));
 // Author marks: "□ 周均发", "■ 李某某", "文/王某某", "作者：张三 李四" (names only: a sentence is never one).
-const AUTHOR = /^(?:[□■◻◼]\s*|文\s*[/／]\s*|作者\s*[:：]\s*)([\p{Script=Han}·•][\p{Script=Han}·•\s\u3000、，,]{0,30})$/u;
+const AUTHOR =
+  /^(?:[□■◻◼]\s*|文\s*[/／]\s*|作者\s*[:：]\s*)([\p{Script=Han}·•][\p{Script=Han}·•\s\u3000、，,]{0,30})$/u;
 // Bylines, bracketed "(作者系……)" / "（作者单位：……）" or bare "作者系……", under the title or at the end.
-const BYLINE = /^(?:[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者是)(.+?)\s*[)）]|(?:作者系|作者为|作者单位[:：]|作者是)([^。]{2,60}?)[。.]?)$/u;
+const BYLINE =
+  /^(?:[(（]\s*(?:作者系|作者为|作者单位[:：]?|作者是)(.+?)\s*[)）]|(?:作者系|作者为|作者单位[:：]|作者是)([^。]{2,60}?)[。.]?)$/u;
 /** What a byline says after its opening words: the positions, or the unit. */
 function bylineInner(m: RegExpExecArray): string {
   return m[1] ?? m[2];
@@ -40,7 +48,8 @@ export const ARTICLE_SEPARATOR = /^[＊※☆★◆◇](?:[\s\u3000]*[＊※☆�
 /** A 【编者按】 paragraph (also "编者按：") opening an article: the editor's note, not the author's text. */
 export const EDITORS_NOTE = /^(?:【\s*编者按\s*】|\[\s*编者按\s*\]|编者按\s*[:：])\s*/u;
 /** A date line under a speech's title: "（2024年1月18日）". */
-export const DATE_LINE = /^[(（]\s*[0-9０-９〇零○一二三四五六七八九]{4}\s*年[^()（）]{1,6}月[^()（）]{1,6}日\s*[)）]$/u;
+export const DATE_LINE =
+  /^[(（]\s*[0-9０-９〇零○一二三四五六七八九]{4}\s*年[^()（）]{1,6}月[^()（）]{1,6}日\s*[)）]$/u;
 // ASCII "--" only counts before words: "-->" or "---" in pasted code is not a subtitle.
 const SUBTITLE = /^(?:——|－－|—(?!—)|--(?=\s*[\p{Script=Han}\p{N}]))\s*(.+)$/u;
 const SALUTATION = /^(?:各位代表|各位委员|同志们|各位同志|各位领导)[^。]{0,12}[：:！!，,]$/u;
@@ -48,14 +57,16 @@ const SALUTATION = /^(?:各位代表|各位委员|同志们|各位同志|各位�
 const SPACED_LABEL = /^\p{Script=Han}{2}[ \u3000]+\p{Script=Han}{2}$/u;
 
 // What journals name their columns: "委员论坛", "履职风采", "学习笔记", "调研视点", "基层之窗".
-const COLUMN_NAME = /^\p{Script=Han}{2,4}(?:论坛|风采|笔记|思考|研究|视点|之窗|园地|纵横|广角|聚焦|时评|观察|访谈|札记|心得|建言|视角|前沿|天地|专栏|动态)$/u;
+const COLUMN_NAME =
+  /^\p{Script=Han}{2,4}(?:论坛|风采|笔记|思考|研究|视点|之窗|园地|纵横|广角|聚焦|时评|观察|访谈|札记|心得|建言|视角|前沿|天地|专栏|动态)$/u;
 
 export function isColumnLine(text: string): boolean {
   return KNOWN_COLUMNS.has(squeezeSpaces(text)) || SPACED_LABEL.test(text);
 }
 
 // A dated line under a title without its dash: "1957年6月26日在第一届全国人民代表大会第四次会议上".
-const DATED_SUBTITLE = /^[0-9０-９〇零○一二三四五六七八九]{4}年.{1,6}月.{1,6}日.{0,40}(?:上|讲话|报告)$/u;
+const DATED_SUBTITLE =
+  /^[0-9０-９〇零○一二三四五六七八九]{4}年.{1,6}月.{1,6}日.{0,40}(?:上|讲话|报告)$/u;
 
 function isSubtitle(text: string): boolean {
   return SUBTITLE.test(text) || DATED_SUBTITLE.test(squeezeSpaces(text));
@@ -70,7 +81,11 @@ function subtitleText(text: string): string {
  * joined with a space); a web export sometimes cuts one word ("政府工作报" / "告", joined without).
  */
 function joinTitleLines(parts: string[]): string {
-  return parts.reduce((title, part) => (squeezeSpaces(part).length <= 2 || squeezeSpaces(title).length <= 2 ? title + part : `${title} ${part}`));
+  return parts.reduce((title, part) =>
+    squeezeSpaces(part).length <= 2 || squeezeSpaces(title).length <= 2
+      ? title + part
+      : `${title} ${part}`,
+  );
 }
 
 /** Short, unpunctuated, unnumbered: how a title line looks. */
@@ -96,15 +111,23 @@ function isTitleLike(text: string, continuing = false): boolean {
 function authorNames(mark: string): string[] {
   const names = mark.trim();
   // "张三、李四" / "张三，李四": several, whatever their length.
-  if (/[、，,]/u.test(names)) return names.split(/[\s\u3000]*[、，,][\s\u3000]*/u).map(squeezeSpaces).filter(Boolean);
+  if (/[、，,]/u.test(names))
+    return names
+      .split(/[\s\u3000]*[、，,][\s\u3000]*/u)
+      .map(squeezeSpaces)
+      .filter(Boolean);
   const parts = names.split(/[\s\u3000]+/u).filter(Boolean);
   // "周 均 发" / "李　强": one name set with spaces, one character apart; "张三 李四": two names.
-  if (parts.every((p) => [...p].length === 1) || squeezeSpaces(names).length <= 3) return [squeezeSpaces(names)];
+  if (parts.every((p) => [...p].length === 1) || squeezeSpaces(names).length <= 3)
+    return [squeezeSpaces(names)];
   return parts;
 }
 
 function bylinePositions(inner: string): string[] {
-  return inner.split(/[，,；;]/u).map((p) => p.trim()).filter(Boolean);
+  return inner
+    .split(/[，,；;]/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 interface Start {
@@ -130,22 +153,38 @@ function findStarts(lines: SourceLine[]): Start[] {
     let k = i - 1;
     // A 【编者按】 set between the title and the author mark stays in the article's text; the title is above it.
     // Only the note's own lines (a page break may cut it) stand between: a title or label line ends the search.
-    for (let e = i - 1; e >= Math.max(0, i - 8) && !used.has(e) && !AUTHOR.test(lines[e].text); e--) {
+    for (
+      let e = i - 1;
+      e >= Math.max(0, i - 8) && !used.has(e) && !AUTHOR.test(lines[e].text);
+      e--
+    ) {
       if (EDITORS_NOTE.test(lines[e].text)) {
         k = e - 1;
         break;
       }
-      if (isTitleLike(lines[e].text) || isColumnLine(lines[e].text) || headingLevel(lines[e].text) !== undefined) break;
+      if (
+        isTitleLike(lines[e].text) ||
+        isColumnLine(lines[e].text) ||
+        headingLevel(lines[e].text) !== undefined
+      )
+        break;
     }
     // So does a byline set right under the title ("作者系……" / "（作者单位：……）"): it is read as the byline.
     while (k >= 0 && !used.has(k) && BYLINE.test(lines[k].text)) k--;
-    while (k >= 0 && titleLines.length < 2 && !used.has(k) && isTitleLike(lines[k].text) && !isColumnLine(lines[k].text)) {
+    while (
+      k >= 0 &&
+      titleLines.length < 2 &&
+      !used.has(k) &&
+      isTitleLike(lines[k].text) &&
+      !isColumnLine(lines[k].text)
+    ) {
       titleLines.unshift(k);
       k--;
     }
     // "委员论坛" / "扩大有效需求" over an author mark: a short first line named like a column is the column.
     let named: number | undefined;
-    if (titleLines.length === 2 && COLUMN_NAME.test(squeezeSpaces(lines[titleLines[0]].text))) named = titleLines.shift();
+    if (titleLines.length === 2 && COLUMN_NAME.test(squeezeSpaces(lines[titleLines[0]].text)))
+      named = titleLines.shift();
     let at = named ?? titleLines[0] ?? i;
     let column = named === undefined ? undefined : squeezeSpaces(lines[named].text);
     while (k >= 0 && !used.has(k) && isColumnLine(lines[k].text)) {
@@ -163,7 +202,12 @@ function findStarts(lines: SourceLine[]): Start[] {
     while (j + 1 < lines.length && !used.has(j + 1) && isColumnLine(lines[j + 1].text)) j++;
     const titleLines: number[] = [];
     let k = j + 1;
-    while (k < lines.length && titleLines.length < 2 && !used.has(k) && isTitleLike(lines[k].text)) {
+    while (
+      k < lines.length &&
+      titleLines.length < 2 &&
+      !used.has(k) &&
+      isTitleLike(lines[k].text)
+    ) {
       titleLines.push(k);
       k++;
     }
@@ -192,11 +236,16 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
   [-1, ...cuts].forEach((cut, n) => {
     const segment = lines.slice(cut + 1, n < cuts.length ? cuts[n] : lines.length);
     if (segment.length === 0) return;
-    const parts = splitSegment(segment, { ...options, fileStem: `${options.fileStem}（${drafts.length + 1}）` });
+    const parts = splitSegment(segment, {
+      ...options,
+      fileStem: `${options.fileStem}（${drafts.length + 1}）`,
+    });
     if (cut >= 0) parts[0].header.unshift(lines[cut].text);
     for (const part of parts) {
       part.index = drafts.length;
-      if (part.titleFromFileName) part.title = drafts.length === 0 ? options.fileStem : `${options.fileStem}（${drafts.length + 1}）`;
+      if (part.titleFromFileName)
+        part.title =
+          drafts.length === 0 ? options.fileStem : `${options.fileStem}（${drafts.length + 1}）`;
       drafts.push(part);
     }
   });
@@ -217,14 +266,20 @@ function splitSegment(lines: SourceLine[], options: SplitOptions): ArticleDraft[
     column = start.column ?? column;
     const header: string[] = [];
     const body: SourceLine[] = [];
-    const meta = new Set<number>([...start.titleLines, ...(start.author === undefined ? [] : [start.author]), ...(start.labels ?? [])]);
-    for (let i = start.at; i < (start.titleLines.at(-1) ?? start.author ?? start.at) + 1; i++) if (isColumnLine(lines[i].text)) meta.add(i);
+    const meta = new Set<number>([
+      ...start.titleLines,
+      ...(start.author === undefined ? [] : [start.author]),
+      ...(start.labels ?? []),
+    ]);
+    for (let i = start.at; i < (start.titleLines.at(-1) ?? start.author ?? start.at) + 1; i++)
+      if (isColumnLine(lines[i].text)) meta.add(i);
     const draft: ArticleDraft = {
       index: n,
       title: start.titleLines.map((i) => lines[i].text.trim()).join(' '),
       titleFromFileName: false,
       column,
-      authors: start.author === undefined ? [] : authorNames(AUTHOR.exec(lines[start.author].text)![1]),
+      authors:
+        start.author === undefined ? [] : authorNames(AUTHOR.exec(lines[start.author].text)![1]),
       positions: [],
       header,
       body,
@@ -270,10 +325,21 @@ function reportArticle(lines: SourceLine[], options: SplitOptions): ArticleDraft
   };
   let i = 0;
   const titleLines: number[] = [];
-  while (i < lines.length && titleLines.length < 3 && isTitleLike(lines[i].text, titleLines.length > 0) && !isSubtitle(lines[i].text)) titleLines.push(i++);
+  while (
+    i < lines.length &&
+    titleLines.length < 3 &&
+    isTitleLike(lines[i].text, titleLines.length > 0) &&
+    !isSubtitle(lines[i].text)
+  )
+    titleLines.push(i++);
   const after = lines[i];
   const setApart =
-    after && (after.gapBefore || isSubtitle(after.text) || DATE_LINE.test(squeezeSpaces(after.text)) || SALUTATION.test(squeezeSpaces(after.text))) && !CANNOT_START.test(after.text);
+    after &&
+    (after.gapBefore ||
+      isSubtitle(after.text) ||
+      DATE_LINE.test(squeezeSpaces(after.text)) ||
+      SALUTATION.test(squeezeSpaces(after.text))) &&
+    !CANNOT_START.test(after.text);
   if (titleLines.length > 0 && setApart) {
     draft.title = joinTitleLines(titleLines.map((k) => lines[k].text));
     draft.titleFromFileName = false;
@@ -326,7 +392,13 @@ function speechHead(lines: SourceLine[], start: number, draft: ArticleDraft): nu
       const [position, name] =
         speaker.length > 1
           ? [speaker.slice(0, -1).join(''), speaker.at(-1)!]
-          : [speaker[0].split(/[\s\u3000]+/u)[0], speaker[0].split(/[\s\u3000]+/u).slice(1).join('')];
+          : [
+              speaker[0].split(/[\s\u3000]+/u)[0],
+              speaker[0]
+                .split(/[\s\u3000]+/u)
+                .slice(1)
+                .join(''),
+            ];
       draft.authors = name ? [squeezeSpaces(name)] : [squeezeSpaces(position)];
       draft.positions = name ? [squeezeSpaces(position)] : [];
     }

@@ -1,5 +1,12 @@
 import type { SectionDepth } from '../../../src/core/sections.ts';
-import { ARTICLE_MARK_AT_START, SECTION_MARK, SUBSECTION_MARK, headingLevel, markNumber, visible } from '../../../src/core/chinese.ts';
+import {
+  ARTICLE_MARK_AT_START,
+  SECTION_MARK,
+  SUBSECTION_MARK,
+  headingLevel,
+  markNumber,
+  visible,
+} from '../../../src/core/chinese.ts';
 import type { Paragraph } from './mend.ts';
 
 export type Block =
@@ -17,15 +24,25 @@ const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;
 export function structure(paragraphs: Paragraph[]): Block[] {
   const blocks: Block[] = [];
   // A regulation (two or more 第X条): its headings are 第X章 and 第X节; "（一）" inside an article is an item, kept as a paragraph.
-  const regulation = paragraphs.filter((p) => ARTICLE_MARK_AT_START.test(visible(p.text))).length >= 2;
+  const regulation =
+    paragraphs.filter((p) => ARTICLE_MARK_AT_START.test(visible(p.text))).length >= 2;
   for (const para of paragraphs) {
     if (regulation && !para.headingStyle && SUBSECTION_MARK.test(visible(para.text))) {
-      blocks.push({ type: 'paragraph', text: para.text.replace(/\*\*/g, '').trim(), line: para.line });
+      blocks.push({
+        type: 'paragraph',
+        text: para.text.replace(/\*\*/g, '').trim(),
+        line: para.line,
+      });
       continue;
     }
     if (para.headingStyle) {
       // A Word heading is a heading even without a number ("坚持党的领导"); its number, if any, sets the depth.
-      blocks.push({ type: 'heading', depth: headingLevel(para.text) ?? para.headingStyle, text: para.text.replace(/\*\*/g, '').trim(), line: para.line });
+      blocks.push({
+        type: 'heading',
+        depth: headingLevel(para.text) ?? para.headingStyle,
+        text: para.text.replace(/\*\*/g, '').trim(),
+        line: para.line,
+      });
       continue;
     }
     for (const piece of boldPieces(para.text)) emitPiece(piece, para.line, blocks);
@@ -40,8 +57,22 @@ export function structure(paragraphs: Paragraph[]): Block[] {
  */
 export function subSectionsFirst(blocks: Block[]): Block[] {
   const first = blocks.find((b) => b.type === 'heading');
-  if (!first || first.type !== 'heading' || first.depth !== 3 || !SUBSECTION_MARK.test(visible(first.text))) return blocks;
-  return blocks.map((b) => (b.type !== 'heading' ? b : SUBSECTION_MARK.test(visible(b.text)) ? { ...b, depth: 2 } : b.depth === 2 && SECTION_MARK.test(visible(b.text)) ? { ...b, depth: 3 } : b));
+  if (
+    !first ||
+    first.type !== 'heading' ||
+    first.depth !== 3 ||
+    !SUBSECTION_MARK.test(visible(first.text))
+  )
+    return blocks;
+  return blocks.map((b) =>
+    b.type !== 'heading'
+      ? b
+      : SUBSECTION_MARK.test(visible(b.text))
+        ? { ...b, depth: 2 }
+        : b.depth === 2 && SECTION_MARK.test(visible(b.text))
+          ? { ...b, depth: 3 }
+          : b,
+  );
 }
 
 /**
@@ -86,7 +117,8 @@ function boldPieces(text: string): Piece[] {
   segments.forEach((segment, i) => {
     const bold = i % 2 === 1;
     const opens = bold && headingLevel(segment.trim()) !== undefined;
-    if (pieces.length === 0 || opens) pieces.push({ text: segment, boldLead: bold ? segment : undefined });
+    if (pieces.length === 0 || opens)
+      pieces.push({ text: segment, boldLead: bold ? segment : undefined });
     else pieces.at(-1)!.text += segment;
   });
   return pieces.filter((p) => p.text !== '');
@@ -101,7 +133,8 @@ function emitPiece(piece: Piece, line: number, blocks: Block[]): void {
       blocks.push({ type: 'paragraph', text: rest, line });
       return;
     }
-    const head = boldLead && rest.startsWith(boldLead) ? boldLead : (FIRST_SENTENCE.exec(rest)?.[0] ?? rest);
+    const head =
+      boldLead && rest.startsWith(boldLead) ? boldLead : (FIRST_SENTENCE.exec(rest)?.[0] ?? rest);
     blocks.push({ type: 'heading', depth, text: head.trim(), line });
     rest = rest.slice(head.length).trim();
     boldLead = undefined;

@@ -12,17 +12,28 @@ export interface StudyAidElement {
   children: (BlockContent | StudyAidElement)[];
 }
 
-const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+const paragraph = (value: string): Paragraph => ({
+  type: 'paragraph',
+  children: [{ type: 'text', value }],
+});
 const list = (items: string[], ordered: boolean): List => ({
   type: 'list',
   ordered,
   // What a parser reads back from "1." — the serialiser's round trip compares the trees.
   start: ordered ? 1 : null,
   spread: false,
-  children: items.map((value) => ({ type: 'listItem', spread: false, children: [paragraph(value)] })),
+  children: items.map((value) => ({
+    type: 'listItem',
+    spread: false,
+    children: [paragraph(value)],
+  })),
 });
 
-function element(name: string, children: StudyAidElement['children'], attributes: Record<string, string | undefined> = {}): StudyAidElement {
+function element(
+  name: string,
+  children: StudyAidElement['children'],
+  attributes: Record<string, string | undefined> = {},
+): StudyAidElement {
   return {
     type: 'mdxJsxFlowElement',
     name,
@@ -63,24 +74,37 @@ export function studyAidNodes(
   const before: StudyAidElement[] = [];
   const after: StudyAidElement[] = [];
   if (edits?.editorsNote) {
-    before.push(element('EditorsNote', edits.editorsNote.split(/\n\s*\n/).map((p) => paragraph(p.replace(/\s*\n\s*/g, ''))), { example }));
+    before.push(
+      element(
+        'EditorsNote',
+        edits.editorsNote.split(/\n\s*\n/).map((p) => paragraph(p.replace(/\s*\n\s*/g, ''))),
+        { example },
+      ),
+    );
   } else if (sourceNote) {
     // Printed with the article (【编者按】): the journal's own, never an example.
     before.push(element('EditorsNote', [paragraph(sourceNote)]));
   }
-  if (!edits || !editorial || at === undefined) return { before: before as unknown as RootContent[], after: [] };
-  if (edits.keyPoints?.length) before.push(element('KeyPoints', [list(edits.keyPoints, false)], { example }));
+  if (!edits || !editorial || at === undefined)
+    return { before: before as unknown as RootContent[], after: [] };
+  if (edits.keyPoints?.length)
+    before.push(element('KeyPoints', [list(edits.keyPoints, false)], { example }));
   if (edits.quotes?.length) {
     const quotes = edits.quotes.map((quote, i) => {
       const section = sectionOfSentence(blocks, quote);
       if (section === undefined) {
-        throw new SourceError(editorial.file, `金句不在正文中（原文改过，或有错字）/ quote is not in the text: “${quote.slice(0, 30)}”`, editorial.lineOf(['articles', at, 'quotes', i]));
+        throw new SourceError(
+          editorial.file,
+          `金句不在正文中（原文改过，或有错字）/ quote is not in the text: “${quote.slice(0, 30)}”`,
+          editorial.lineOf(['articles', at, 'quotes', i]),
+        );
       }
       return element('KeyQuote', [paragraph(quote)], { section: section || undefined });
     });
     after.push(element('KeyQuotes', quotes, { example }));
   }
-  if (edits.questions?.length) after.push(element('StudyQuestions', [list(edits.questions, true)], { example }));
+  if (edits.questions?.length)
+    after.push(element('StudyQuestions', [list(edits.questions, true)], { example }));
   // Elements of mdast-util-mdx-jsx: the tree's own types do not list them without that package's augmentation.
   return { before: before as unknown as RootContent[], after: after as unknown as RootContent[] };
 }

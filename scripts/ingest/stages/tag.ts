@@ -14,17 +14,19 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
  * The year a National People's Congress session met: 第N届 began in these years, one session a year.
  * Resolutions name only their session ("第十四届全国人民代表大会第二次会议关于…的决议").
  */
-const NPC_TERM_START = [1954, 1959, 1964, 1975, 1978, 1983, 1988, 1993, 1998, 2003, 2008, 2013, 2018, 2023];
+const NPC_TERM_START = [
+  1954, 1959, 1964, 1975, 1978, 1983, 1988, 1993, 1998, 2003, 2008, 2013, 2018, 2023,
+];
 
 export function npcSessionYear(text: string): number | undefined {
-  const m = /第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议/u.exec(text);
+  const m = /第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议/u.exec(
+    text,
+  );
   if (!m) return undefined;
   const [term, session] = [parseNumber(m[1]), parseNumber(m[2])];
   const start = term ? NPC_TERM_START[term - 1] : undefined;
   return start && session ? start + session - 1 : undefined;
 }
-
-
 
 export interface Tags {
   tags: string[];
@@ -44,7 +46,8 @@ function count(text: string, needle: string): number {
   return n;
 }
 
-const DATE = /([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日/u;
+const DATE =
+  /([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日/u;
 
 export function findDate(text: string): string | undefined {
   const m = DATE.exec(text);
@@ -55,7 +58,8 @@ export function findDate(text: string): string | undefined {
 }
 
 // A place at the head of a position: "张掖市政协党组书记" → 张掖市, "正宁县政协主席" → 正宁县.
-const REGION = /^(\p{Script=Han}{2,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗))(?=政协|人大|政府|人民|委|党|统战|.*(?:主席|书记|委员|主任|局长|部长|县长|市长))/u;
+const REGION =
+  /^(\p{Script=Han}{2,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗))(?=政协|人大|政府|人民|委|党|统战|.*(?:主席|书记|委员|主任|局长|部长|县长|市长))/u;
 const NOT_PLACES = new Set(['省', '市', '县', '区', '全国', '地区']);
 
 export function regionsOf(positions: string[]): string[] {
@@ -81,7 +85,10 @@ function topicTags(title: string, text: string): string[] {
       inTitle: spellings.some((s) => title.includes(s)),
     }))
     .filter((t) => t.inTitle || t.n >= threshold)
-    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.n - a.n || a.topic.localeCompare(b.topic));
+    .sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) || b.n - a.n || a.topic.localeCompare(b.topic),
+    );
   return scored.slice(0, 8).map((t) => t.topic);
 }
 
@@ -98,8 +105,13 @@ export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tag
   const subtitle = draft.subtitle ?? '';
   // Besides the subtitle, only a dated note in brackets ("（2024年3月11日第十四届全国人民代表大会第二次会议通过）")
   // dates a text: a date in running prose is what the text talks about, not when it was given.
-  const dateNote = [...blocks.slice(0, 2), ...blocks.slice(-2)].find((b) => /^[（(][^（()）]{0,60}[)）]$/u.test(b.text));
-  const date = findDate(subtitle) ?? (draft.dateLine ? findDate(draft.dateLine) : undefined) ?? (dateNote ? findDate(dateNote.text) : undefined);
+  const dateNote = [...blocks.slice(0, 2), ...blocks.slice(-2)].find((b) =>
+    /^[（(][^（()）]{0,60}[)）]$/u.test(b.text),
+  );
+  const date =
+    findDate(subtitle) ??
+    (draft.dateLine ? findDate(draft.dateLine) : undefined) ??
+    (dateNote ? findDate(dateNote.text) : undefined);
   const yearFromName = /^([0-9]{4})年/.exec(fileStem)?.[1];
   const occasion = /在(.+?)上(?:的讲话|的报告)?$/u.exec(subtitle)?.[1];
   const keywords = tfidf
@@ -112,7 +124,11 @@ export function tag(draft: ArticleDraft, blocks: Block[], fileStem: string): Tag
     regions: regionsOf(draft.positions),
     keywords: keywords.slice(0, 8),
     date,
-    year: date ? Number(date.slice(0, 4)) : yearFromName ? Number(yearFromName) : npcSessionYear(`${subtitle}${fileStem}`),
+    year: date
+      ? Number(date.slice(0, 4))
+      : yearFromName
+        ? Number(yearFromName)
+        : npcSessionYear(`${subtitle}${fileStem}`),
     occasion,
     readingMinutes: readingMinutes(characters),
     characters,

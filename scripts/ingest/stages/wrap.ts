@@ -8,7 +8,9 @@ import type { SourceLine } from './normalise.ts';
  * Han characters) of the widest.
  */
 export function isHardWrapped(lines: SourceLine[]): boolean {
-  const runOn = lines.filter((l, i) => i + 1 < lines.length && !lines[i + 1].gapBefore && !lines[i + 1].indented).map((l) => columns(l.text) + (l.indented ? 4 : 0));
+  const runOn = lines
+    .filter((l, i) => i + 1 < lines.length && !lines[i + 1].gapBefore && !lines[i + 1].indented)
+    .map((l) => columns(l.text) + (l.indented ? 4 : 0));
   if (runOn.length < 5 || runOn.length < lines.length / 3) return false;
   const width = Math.max(...runOn);
   if (width > 160) return false;

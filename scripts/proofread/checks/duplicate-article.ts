@@ -29,7 +29,9 @@ export interface FingerprintedArticle {
 export function duplicateArticles(articles: FingerprintedArticle[]): Finding[] {
   const first = new Map<string, FingerprintedArticle>();
   const findings: Finding[] = [];
-  const sorted = [...articles].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.sourceIndex - b.sourceIndex));
+  const sorted = [...articles].sort((a, b) =>
+    a.source < b.source ? -1 : a.source > b.source ? 1 : a.sourceIndex - b.sourceIndex,
+  );
   for (const a of sorted) {
     const seen = first.get(a.fingerprint);
     if (!seen) {

@@ -30,7 +30,12 @@ export function headingSequence(blocks: Block[]): BlockHit[] {
     if (n === prev + 1 || n === 1 || (prev === 0 && b.depth === 2)) return;
     const mark = /^[(（]?[一二三四五六七八九十百]+[、)）]/u.exec(b.text)![0];
     const what = n === prev ? '重复' : n < prev ? '倒退' : '跳号';
-    hits.push({ block: i, start: 0, end: mark.length, message: `标题序号${what}：上一个是 ${prev || '（无）'}，这里是“${mark}”` });
+    hits.push({
+      block: i,
+      start: 0,
+      end: mark.length,
+      message: `标题序号${what}：上一个是 ${prev || '（无）'}，这里是“${mark}”`,
+    });
   });
   return hits;
 }

@@ -1,4 +1,10 @@
-import { CANNOT_START, TERMINAL, TITLE_LIKE, headingLevel, visible } from '../../../src/core/chinese.ts';
+import {
+  CANNOT_START,
+  TERMINAL,
+  TITLE_LIKE,
+  headingLevel,
+  visible,
+} from '../../../src/core/chinese.ts';
 import type { Paragraph } from '../../ingest/stages/mend.ts';
 import { jieba } from '../../../src/site/jieba.ts';
 
@@ -20,7 +26,6 @@ export interface ParagraphHit {
   end: number;
   message: string;
 }
-
 
 /**
  * Cuts a proofreader should look at, from what mend did:
@@ -47,14 +52,31 @@ export function paragraphCuts(paragraphs: Paragraph[]): ParagraphHit[] {
         p.text.indexOf(join.before) === 0 &&
         !cutsAWord(p.text, join.at)
       ) {
-        hits.push({ paragraph: i, start: 0, end: join.at, message: `“${before}”像是单独的一行（标题或题头），却被接进了下文` });
+        hits.push({
+          paragraph: i,
+          start: 0,
+          end: join.at,
+          message: `“${before}”像是单独的一行（标题或题头），却被接进了下文`,
+        });
       }
     }
     const next = paragraphs[i + 1];
     const text = visible(p.text).replace(/\*\*/g, '').trimEnd();
     // Ending on a comma before a list of points ("为了加快农业的发展，" / "一是……") is a way of writing, not a cut.
-    if (next && !p.headingStyle && headingLevel(text) === undefined && !TERMINAL.test(text) && !/[，,、]$/u.test(text) && /[，,。、；]/u.test(text)) {
-      hits.push({ paragraph: i, start: Math.max(0, p.text.trimEnd().length - 1), end: p.text.trimEnd().length, message: '段落在句子中间结束，下一段另起（标题或要点）：可能漏接了断行' });
+    if (
+      next &&
+      !p.headingStyle &&
+      headingLevel(text) === undefined &&
+      !TERMINAL.test(text) &&
+      !/[，,、]$/u.test(text) &&
+      /[，,。、；]/u.test(text)
+    ) {
+      hits.push({
+        paragraph: i,
+        start: Math.max(0, p.text.trimEnd().length - 1),
+        end: p.text.trimEnd().length,
+        message: '段落在句子中间结束，下一段另起（标题或要点）：可能漏接了断行',
+      });
     }
   });
   return hits;

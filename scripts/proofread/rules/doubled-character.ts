@@ -43,10 +43,26 @@ const rule: TextlintRuleModule = (context) =>
         // ("贴心|心") or after the same character as a word by itself ("的|的").
         const firstAlone = starts.has(m.index) && lengths.get(m.index) === 1;
         const ch = m[1];
-        if (!starts.has(second) || lengths.get(second) !== 1 || (starts.has(m.index) && !firstAlone)) return false;
-        if (AFTER_YI.test(text.slice(0, m.index)) || EVERY.has(ch) || NUMERAL.test(ch) || text.startsWith(ch, m.index + m[0].length) || isWord(m[0])) return false;
+        if (
+          !starts.has(second) ||
+          lengths.get(second) !== 1 ||
+          (starts.has(m.index) && !firstAlone)
+        )
+          return false;
+        if (
+          AFTER_YI.test(text.slice(0, m.index)) ||
+          EVERY.has(ch) ||
+          NUMERAL.test(ch) ||
+          text.startsWith(ch, m.index + m[0].length) ||
+          isWord(m[0])
+        )
+          return false;
         return firstAlone || !FOLLOWS_WORD.has(ch);
       })
-      .map((m) => ({ start: m.index, end: m.index + m[0].length, message: `“${m[0]}”疑似多打了一个“${m[1]}”` }));
+      .map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `“${m[0]}”疑似多打了一个“${m[1]}”`,
+      }));
   });
 export default rule;

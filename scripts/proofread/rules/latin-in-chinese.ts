@@ -4,7 +4,8 @@ import { scanParagraphs } from './scan.ts';
 // A Latin word with a lower-case letter (and, the, of, Data): acronyms in capitals (GDP, CPI, APEC,
 // 5G) and units after numbers (10km) are how Chinese texts write those terms, not slips.
 const WORD = /[A-Za-z]*[a-z][A-Za-z]*/g;
-const CHINESE = /[\p{Script=Han}\u3000-\u303F\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\u201C\u201D\u2018\u2019]/u;
+const CHINESE =
+  /[\p{Script=Han}\u3000-\u303F\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\u201C\u201D\u2018\u2019]/u;
 
 /** The nearest character on one side that is not a space. */
 function neighbour(text: string, at: number, step: 1 | -1): string {
@@ -16,7 +17,15 @@ function neighbour(text: string, at: number, step: 1 | -1): string {
 const rule: TextlintRuleModule = (context) =>
   scanParagraphs(context, (text) =>
     [...text.matchAll(WORD)]
-      .filter((m) => CHINESE.test(neighbour(text, m.index - 1, -1)) && CHINESE.test(neighbour(text, m.index + m[0].length, 1)))
-      .map((m) => ({ start: m.index, end: m.index + m[0].length, message: `中文句中夹有英文单词“${m[0]}”` })),
+      .filter(
+        (m) =>
+          CHINESE.test(neighbour(text, m.index - 1, -1)) &&
+          CHINESE.test(neighbour(text, m.index + m[0].length, 1)),
+      )
+      .map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `中文句中夹有英文单词“${m[0]}”`,
+      })),
   );
 export default rule;

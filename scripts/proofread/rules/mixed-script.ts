@@ -6,7 +6,9 @@ const toSimplified = T2CN.Converter({ from: 't', to: 'cn' });
 const toTraditional = CN2T.Converter({ from: 'cn', to: 't' });
 const HAN = /\p{Script=Han}/gu;
 // Simplified characters that are also everyday traditional ones in their own right (若干, 里程, 皇后, 只有).
-const ALSO_TRADITIONAL = new Set([...'干里后面发只台余松表历斗才范谷云冲卷折准致适舍朴向出合丑叶凶须胡']);
+const ALSO_TRADITIONAL = new Set([
+  ...'干里后面发只台余松表历斗才范谷云冲卷折准致适舍朴向出合丑叶凶须胡',
+]);
 /** Each character's simplified form, converted one character at a time and remembered across articles. */
 const simplifiedOf = new Map<string, string>();
 function simplified(ch: string): string {
@@ -52,11 +54,18 @@ const rule: TextlintRuleModule = (context) => {
         const where = first.get(rare)!;
         const entry = byParagraph.get(where.node) ?? { at: where.at, pairs: [] };
         entry.at = Math.min(entry.at, where.at);
-        entry.pairs.push(`“${rare}”（${count.get(rare)} 处，另有 ${count.get(common)} 处作“${common}”）`);
+        entry.pairs.push(
+          `“${rare}”（${count.get(rare)} 处，另有 ${count.get(common)} 处作“${common}”）`,
+        );
         byParagraph.set(where.node, entry);
       }
       for (const [node, { at, pairs }] of byParagraph) {
-        report(node, new RuleError(`同一篇中繁简两写：${pairs.join('、')}`, { padding: locator.range([at, at + 1]) }));
+        report(
+          node,
+          new RuleError(`同一篇中繁简两写：${pairs.join('、')}`, {
+            padding: locator.range([at, at + 1]),
+          }),
+        );
       }
     },
   };

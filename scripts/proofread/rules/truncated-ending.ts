@@ -2,7 +2,8 @@ import type { TextlintRuleModule } from '@textlint/types';
 import { TERMINAL, visible } from '../../../src/core/chinese.ts';
 
 // A section number left at the very end: "…作出批示和安排。(一)", "……。三、", "……。2."
-const STRAY_NUMBER = /(?:[(（][一二三四五六七八九十百0-9]+[)）]|[一二三四五六七八九十百]+、|[0-9]{1,2}[.．、]|[①-⑳]|第[一二三四五六七八九十百]+[章节条部分]+)$/u;
+const STRAY_NUMBER =
+  /(?:[(（][一二三四五六七八九十百0-9]+[)）]|[一二三四五六七八九十百]+、|[0-9]{1,2}[.．、]|[①-⑳]|第[一二三四五六七八九十百]+[章节条部分]+)$/u;
 
 /**
  * Flags an article that looks cut short: its last paragraph ends with a stray section number (the
@@ -23,10 +24,20 @@ const rule: TextlintRuleModule = (context) => {
       if (text === '') return;
       const stray = STRAY_NUMBER.exec(text);
       if (stray) {
-        report(last, new RuleError(`文章结尾是孤立的序号“${stray[0]}”，其后的内容可能缺失`, { padding: locator.range([stray.index, text.length]) }));
+        report(
+          last,
+          new RuleError(`文章结尾是孤立的序号“${stray[0]}”，其后的内容可能缺失`, {
+            padding: locator.range([stray.index, text.length]),
+          }),
+        );
       } else if (!TERMINAL.test(text)) {
         const from = text.length - [...text].at(-1)!.length;
-        report(last, new RuleError('文章在句子中间结束，可能不完整', { padding: locator.range([from, text.length]) }));
+        report(
+          last,
+          new RuleError('文章在句子中间结束，可能不完整', {
+            padding: locator.range([from, text.length]),
+          }),
+        );
       }
     },
   };

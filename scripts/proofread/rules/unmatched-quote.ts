@@ -34,11 +34,21 @@ function unmatched(text: string, open: string, close: string): number[] {
 /** Flags quotes and book-title marks left open or closed without opening, and stray closing brackets. */
 const rule: TextlintRuleModule = (context) =>
   scanParagraphs(context, (text) => [
-    ...PAIRS.flatMap(([o, c]) => unmatched(text, o, c).map((at) => ({ start: at, end: at + 1, message: `「${text[at]}」没有与之配对的「${text[at] === o ? c : o}」` }))),
+    ...PAIRS.flatMap(([o, c]) =>
+      unmatched(text, o, c).map((at) => ({
+        start: at,
+        end: at + 1,
+        message: `「${text[at]}」没有与之配对的「${text[at] === o ? c : o}」`,
+      })),
+    ),
     ...BRACKETS.flatMap(([o, c]) =>
       unmatched(text, o, c)
         .filter((at) => c.includes(text[at]))
-        .map((at) => ({ start: at, end: at + 1, message: `右括号「${text[at]}」前没有对应的左括号` })),
+        .map((at) => ({
+          start: at,
+          end: at + 1,
+          message: `右括号「${text[at]}」前没有对应的左括号`,
+        })),
     ),
   ]);
 export default rule;

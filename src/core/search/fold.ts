@@ -23,7 +23,10 @@ export function foldChar(ch: string, map: FoldMap): string {
 function foldUnknown(ch: string, map: FoldMap): string {
   const n = ch.normalize('NFKC');
   // Only letters and digits are normalised: punctuation keeps its full-width form, as printed.
-  const one = [...n].length === 1 && LETTER_OR_DIGIT.test(n) ? n.replace(LATIN_UPPER, (c) => c.toLowerCase()) : ch;
+  const one =
+    [...n].length === 1 && LETTER_OR_DIGIT.test(n)
+      ? n.replace(LATIN_UPPER, (c) => c.toLowerCase())
+      : ch;
   return map[one] ?? one;
 }
 

@@ -38,7 +38,9 @@ export function foldMapFromPairs(pairs: string): Record<string, string> {
 }
 
 export function foldMapToPairs(map: Record<string, string>): string {
-  return Object.entries(map).map(([k, v]) => k + v).join('');
+  return Object.entries(map)
+    .map(([k, v]) => k + v)
+    .join('');
 }
 
 /**
@@ -71,9 +73,21 @@ export function packSidecar(sidecar: Sidecar): PackedSidecar {
   const keys = [...new Set(Object.values(sidecar.pages).flatMap((p) => Object.keys(p.f)))].sort();
   const pages: PackedSidecar['pages'] = {};
   for (const [id, p] of Object.entries(sidecar.pages)) {
-    pages[id] = [p.d, p.ti, p.hd ? p.hd.split('\n').map(ref) : [], ...keys.map((k) => (p.f[k] ?? []).map(ref))];
+    pages[id] = [
+      p.d,
+      p.ti,
+      p.hd ? p.hd.split('\n').map(ref) : [],
+      ...keys.map((k) => (p.f[k] ?? []).map(ref)),
+    ];
   }
-  return { fold: sidecar.fold, ...(sidecar.bundles ? { bundles: sidecar.bundles } : {}), ...(sidecar.years ? { years: sidecar.years } : {}), strings, keys, pages };
+  return {
+    fold: sidecar.fold,
+    ...(sidecar.bundles ? { bundles: sidecar.bundles } : {}),
+    ...(sidecar.years ? { years: sidecar.years } : {}),
+    strings,
+    keys,
+    pages,
+  };
 }
 
 export function unpackSidecar(packed: PackedSidecar): Sidecar {
@@ -85,5 +99,10 @@ export function unpackSidecar(packed: PackedSidecar): Sidecar {
     });
     pages[id] = { d, f, ti, hd: hd.map((n) => packed.strings[n]).join('\n') };
   }
-  return { fold: packed.fold, pages, ...(packed.bundles ? { bundles: packed.bundles } : {}), ...(packed.years ? { years: packed.years } : {}) };
+  return {
+    fold: packed.fold,
+    pages,
+    ...(packed.bundles ? { bundles: packed.bundles } : {}),
+    ...(packed.years ? { years: packed.years } : {}),
+  };
 }

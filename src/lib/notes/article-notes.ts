@@ -1,5 +1,12 @@
 import type { KeyValueStore } from '../local-store.ts';
-import { indexText, offsetAt, sectionStarts, unwrap, wrapSpan, type TextIndex } from './highlight-dom.ts';
+import {
+  indexText,
+  offsetAt,
+  sectionStarts,
+  unwrap,
+  wrapSpan,
+  type TextIndex,
+} from './highlight-dom.ts';
 import { locateQuote, selectorFor, trimSpan, type TextSpan } from './quote-match.ts';
 import { CONTEXT, loadNotes, putNote, removeNote, type ReaderNote } from './store.ts';
 import './notes.css';
@@ -28,8 +35,16 @@ function newId(at: Date): string {
   return `${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: KeyValueStore): void {
-  const info: ArticleInfo = { article: host.dataset.article ?? '', title: host.dataset.title ?? '', source: host.dataset.source ?? '' };
+export function startArticleNotes(
+  host: HTMLElement,
+  body: HTMLElement,
+  store: KeyValueStore,
+): void {
+  const info: ArticleInfo = {
+    article: host.dataset.article ?? '',
+    title: host.dataset.title ?? '',
+    source: host.dataset.source ?? '',
+  };
   const status = host.querySelector<HTMLElement>('[data-notes-status]');
 
   const bar = document.createElement('div');
@@ -52,7 +67,9 @@ export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: K
   let pending: TextSpan | null = null;
   let index: TextIndex = indexText(body);
   let touchingBar = 0;
-  bar.addEventListener('pointerdown', () => { touchingBar = Date.now(); });
+  bar.addEventListener('pointerdown', () => {
+    touchingBar = Date.now();
+  });
 
   function close(): void {
     bar.hidden = true;
@@ -112,7 +129,10 @@ export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: K
       index = indexText(body);
       const sections = sectionStarts(body, index);
       const at = sections.findIndex((s) => s.id === n.section);
-      const section = at >= 0 ? { start: sections[at].start, end: sections[at + 1]?.start ?? index.text.length } : undefined;
+      const section =
+        at >= 0
+          ? { start: sections[at].start, end: sections[at + 1]?.start ?? index.text.length }
+          : undefined;
       const span = locateQuote(index.text, n, section);
       if (!span) {
         lost++;
@@ -129,9 +149,10 @@ export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: K
     }
     index = indexText(body);
     if (status) {
-      status.textContent = notes.length === 0
-        ? '选中正文里的文字，可以划线、写笔记。'
-        : `本文有 ${notes.length} 处划线${lost ? `，其中 ${lost} 处的原文已找不到（材料改过），仍列在“我的笔记”里` : ''}。`;
+      status.textContent =
+        notes.length === 0
+          ? '选中正文里的文字，可以划线、写笔记。'
+          : `本文有 ${notes.length} 处划线${lost ? `，其中 ${lost} 处的原文已找不到（材料改过），仍列在“我的笔记”里` : ''}。`;
     }
   }
 
@@ -141,7 +162,10 @@ export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: K
     const range = selection.getRangeAt(0);
     if (!body.contains(range.commonAncestorContainer)) return null;
     index = indexText(body);
-    const span = trimSpan(index.text, { start: offsetAt(index, range.startContainer, range.startOffset), end: offsetAt(index, range.endContainer, range.endOffset) });
+    const span = trimSpan(index.text, {
+      start: offsetAt(index, range.startContainer, range.startOffset),
+      end: offsetAt(index, range.endContainer, range.endOffset),
+    });
     return span.end > span.start ? span : null;
   }
 
@@ -178,7 +202,10 @@ export function startArticleNotes(host: HTMLElement, body: HTMLElement, store: K
   });
   body.addEventListener('keydown', (e) => {
     const mark = (e.target as Element).closest?.('mark.reader-note');
-    const n = mark && e.key === 'Enter' && loadNotes(store).find((x) => x.id === (mark as HTMLElement).dataset.note);
+    const n =
+      mark &&
+      e.key === 'Enter' &&
+      loadNotes(store).find((x) => x.id === (mark as HTMLElement).dataset.note);
     if (n) editNote(n);
   });
   bar.addEventListener('keydown', (e) => {

@@ -21,9 +21,16 @@ export function startNotesWhenUsed(): void {
   };
   const onSelection = () => {
     const s = getSelection();
-    if (s && !s.isCollapsed && s.rangeCount > 0 && body.contains(s.getRangeAt(0).commonAncestorContainer)) start();
+    if (
+      s &&
+      !s.isCollapsed &&
+      s.rangeCount > 0 &&
+      body.contains(s.getRangeAt(0).commonAncestorContainer)
+    )
+      start();
   };
   // A plain text test rather than parsing every note: this runs on every article page.
-  if (store.getItem(NOTES_KEY)?.includes(`"article":${JSON.stringify(host.dataset.article)}`)) start();
+  if (store.getItem(NOTES_KEY)?.includes(`"article":${JSON.stringify(host.dataset.article)}`))
+    start();
   else document.addEventListener('selectionchange', onSelection);
 }

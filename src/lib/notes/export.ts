@@ -14,8 +14,12 @@ export function noteSection(note: ReaderNote): string {
 }
 
 /** Absolute address of the passage's section: siteBase is the site root, e.g. "http://10.0.0.5/xuexi/". */
-export function noteAddress(siteBase: string, note: Pick<ReaderNote, 'article' | 'section'>): string {
-  return new URL(`${articlePath(note.article)}${note.section ? `#${note.section}` : ''}`, siteBase).href;
+export function noteAddress(
+  siteBase: string,
+  note: Pick<ReaderNote, 'article' | 'section'>,
+): string {
+  return new URL(`${articlePath(note.article)}${note.section ? `#${note.section}` : ''}`, siteBase)
+    .href;
 }
 
 const COUNTING = '一二三四五六七八九十';

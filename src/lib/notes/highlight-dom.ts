@@ -18,7 +18,8 @@ export function indexText(root: Element): TextIndex {
   const starts: number[] = [];
   let text = '';
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) =>
+      n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     nodes.push(n);
@@ -43,10 +44,17 @@ export function offsetAt(index: TextIndex, container: Node, offset: number): num
 }
 
 /** Headings with anchors and where their text starts: the sections a note is filed under. */
-export function sectionStarts(root: Element, index: TextIndex): { id: string; title: string; start: number }[] {
+export function sectionStarts(
+  root: Element,
+  index: TextIndex,
+): { id: string; title: string; start: number }[] {
   return [...root.querySelectorAll<HTMLElement>('h2[id], h3[id]')].map((h) => ({
     id: h.id,
-    title: [...h.childNodes].filter((n) => !(n instanceof Element && n.closest(SKIP))).map((n) => n.textContent).join('').trim(),
+    title: [...h.childNodes]
+      .filter((n) => !(n instanceof Element && n.closest(SKIP)))
+      .map((n) => n.textContent)
+      .join('')
+      .trim(),
     start: offsetAt(index, h, 0),
   }));
 }

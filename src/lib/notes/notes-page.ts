@@ -5,7 +5,12 @@ import { clearNotes, loadNotes, notesByArticle, removeNote, type ReaderNote } fr
 
 /** /notes/: every note by article, links to the passages, exports and the clear button. */
 export function startNotesPage(root: HTMLElement, store: KeyValueStore | null): void {
-  const page = openStudyPage(root, store, { list: '.notes-list', status: '[data-notes-status]' }, '这个浏览器不允许网页保存数据，笔记功能无法使用。');
+  const page = openStudyPage(
+    root,
+    store,
+    { list: '.notes-list', status: '[data-notes-status]' },
+    '这个浏览器不允许网页保存数据，笔记功能无法使用。',
+  );
   if (!page || !store) return;
   const { list, status, siteBase } = page;
 
@@ -21,7 +26,11 @@ export function startNotesPage(root: HTMLElement, store: KeyValueStore | null): 
       render();
     });
     const where = el('p', 'notes-where');
-    where.append(link(noteAddress(siteBase, n), noteSection(n)), ` · ${n.created.slice(0, 10)} `, remove);
+    where.append(
+      link(noteAddress(siteBase, n), noteSection(n)),
+      ` · ${n.created.slice(0, 10)} `,
+      remove,
+    );
     li.append(where);
     return li;
   }
@@ -52,11 +61,17 @@ export function startNotesPage(root: HTMLElement, store: KeyValueStore | null): 
   page.onAction('docx', async () => {
     const { notesDocxBlob } = await import('./notes-docx.ts');
     const now = new Date();
-    downloadFile(await notesDocxBlob(loadNotes(store), siteBase, now), `学习笔记-${localDay(now)}.docx`);
+    downloadFile(
+      await notesDocxBlob(loadNotes(store), siteBase, now),
+      `学习笔记-${localDay(now)}.docx`,
+    );
   });
   page.onAction('txt', () => {
     const now = new Date();
-    downloadFile(new Blob([notesText(loadNotes(store), siteBase, now)], { type: 'text/plain;charset=utf-8' }), `学习笔记-${localDay(now)}.txt`);
+    downloadFile(
+      new Blob([notesText(loadNotes(store), siteBase, now)], { type: 'text/plain;charset=utf-8' }),
+      `学习笔记-${localDay(now)}.txt`,
+    );
   });
   page.onAction('clear', () => {
     if (!confirm(`删除全部 ${loadNotes(store).length} 条笔记和划线？删除后无法恢复。`)) return;

@@ -32,7 +32,11 @@ function sharedHead(a: string, b: string): number {
  * The span of the quote in text; among several, the one whose surroundings best match prefix
  * and suffix, and then the one inside `section`. null when the words are no longer there.
  */
-export function locateQuote(text: string, selector: QuoteSelector, section?: TextSpan): TextSpan | null {
+export function locateQuote(
+  text: string,
+  selector: QuoteSelector,
+  section?: TextSpan,
+): TextSpan | null {
   const { quote, prefix, suffix } = selector;
   if (!quote) return null;
   let best: TextSpan | null = null;
@@ -40,7 +44,10 @@ export function locateQuote(text: string, selector: QuoteSelector, section?: Tex
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
     const end = at + quote.length;
     const inSection = section && at >= section.start && at < section.end ? 0.5 : 0;
-    const score = sharedTail(text.slice(Math.max(0, at - prefix.length), at), prefix) + sharedHead(text.slice(end, end + suffix.length), suffix) + inSection;
+    const score =
+      sharedTail(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+      sharedHead(text.slice(end, end + suffix.length), suffix) +
+      inSection;
     if (score > bestScore) {
       best = { start: at, end };
       bestScore = score;

@@ -33,7 +33,20 @@ export interface ReaderNote {
 /** Characters of text kept on each side of a quote to find it again. */
 export const CONTEXT = 32;
 
-const TEXT_FIELDS = ['id', 'article', 'title', 'source', 'section', 'sectionTitle', 'quote', 'prefix', 'suffix', 'note', 'created', 'updated'] as const;
+const TEXT_FIELDS = [
+  'id',
+  'article',
+  'title',
+  'source',
+  'section',
+  'sectionTitle',
+  'quote',
+  'prefix',
+  'suffix',
+  'note',
+  'created',
+  'updated',
+] as const;
 
 export function isReaderNote(value: unknown): value is ReaderNote {
   if (typeof value !== 'object' || value === null) return false;
@@ -90,11 +103,19 @@ export interface ArticleNotes {
 export function notesByArticle(notes: ReaderNote[]): ArticleNotes[] {
   const groups = new Map<string, ArticleNotes>();
   for (const n of [...notes].sort((a, b) => a.created.localeCompare(b.created))) {
-    const g = groups.get(n.article) ?? { article: n.article, title: n.title, source: n.source, notes: [] };
+    const g = groups.get(n.article) ?? {
+      article: n.article,
+      title: n.title,
+      source: n.source,
+      notes: [],
+    };
     g.notes.push(n);
     groups.set(n.article, g);
   }
-  for (const g of groups.values()) g.notes.sort((a, b) => compareSections(a.section, b.section) || a.created.localeCompare(b.created));
+  for (const g of groups.values())
+    g.notes.sort(
+      (a, b) => compareSections(a.section, b.section) || a.created.localeCompare(b.created),
+    );
   return [...groups.values()];
 }
 

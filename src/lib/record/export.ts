@@ -2,19 +2,31 @@ import { clockTime, KIND_NAMES, recordByDay } from './days.ts';
 import type { StudyVisit } from './visits.ts';
 
 /** The columns of the 学习台账, shared by the CSV and the Word table. */
-export const LEDGER_COLUMNS = ['日期', '类型', '材料', '阅读时长（分钟）', '首次打开', '最后阅读', '网址'];
+export const LEDGER_COLUMNS = [
+  '日期',
+  '类型',
+  '材料',
+  '阅读时长（分钟）',
+  '首次打开',
+  '最后阅读',
+  '网址',
+];
 
 /** One row per page per day, oldest day first, as a ledger is kept. */
 export function ledgerRows(record: StudyVisit[], siteBase: string): string[][] {
-  return recordByDay(record).reverse().flatMap((d) => d.visits.map((v) => [
-    v.day,
-    KIND_NAMES[v.kind],
-    v.title,
-    (Math.round(v.seconds / 6) / 10).toFixed(1),
-    clockTime(v.first),
-    clockTime(v.last),
-    new URL(v.path, siteBase).href,
-  ]));
+  return recordByDay(record)
+    .reverse()
+    .flatMap((d) =>
+      d.visits.map((v) => [
+        v.day,
+        KIND_NAMES[v.kind],
+        v.title,
+        (Math.round(v.seconds / 6) / 10).toFixed(1),
+        clockTime(v.first),
+        clockTime(v.last),
+        new URL(v.path, siteBase).href,
+      ]),
+    );
 }
 
 /** RFC 4180 quoting; a cell Excel would read as a formula (=, +, -, @) is kept as text. */

@@ -1,4 +1,13 @@
-import { Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type Document } from 'docx';
+import {
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type Document,
+} from 'docx';
 import { chineseDate } from '../handout-document.ts';
 import { localDay } from '../local-store.ts';
 import { line, studyDocument } from '../study-docx.ts';
@@ -20,11 +29,16 @@ export function recordDocument(record: StudyVisit[], siteBase: string, at: Date)
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...ledgerRows(record, siteBase).map((r) => new TableRow({ children: r.slice(0, columns.length).map((c) => cell(c)) })),
+      ...ledgerRows(record, siteBase).map(
+        (r) => new TableRow({ children: r.slice(0, columns.length).map((c) => cell(c)) }),
+      ),
     ],
   });
   return studyDocument('学习台账', [
-    line(`${days.length ? `${chineseDate(days.at(-1)!.day)}至${chineseDate(days[0].day)}` : '暂无记录'}，共 ${days.length} 天、${record.length} 次阅读，约 ${minutes} 分钟。导出于${chineseDate(localDay(at))}。`, { muted: true }),
+    line(
+      `${days.length ? `${chineseDate(days.at(-1)!.day)}至${chineseDate(days[0].day)}` : '暂无记录'}，共 ${days.length} 天、${record.length} 次阅读，约 ${minutes} 分钟。导出于${chineseDate(localDay(at))}。`,
+      { muted: true },
+    ),
     table,
   ]);
 }

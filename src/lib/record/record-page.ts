@@ -7,7 +7,12 @@ import { clearRecord, loadRecord } from './visits.ts';
 
 /** /record/: the reader's study record by day, exports for a 学习台账, and the clear button. */
 export function startRecordPage(root: HTMLElement, store: KeyValueStore | null): void {
-  const page = openStudyPage(root, store, { list: '.record-list', status: '[data-record-status]' }, '这个浏览器不允许网页保存数据，学习记录无法使用。');
+  const page = openStudyPage(
+    root,
+    store,
+    { list: '.record-list', status: '[data-record-status]' },
+    '这个浏览器不允许网页保存数据，学习记录无法使用。',
+  );
   if (!page || !store) return;
   const { list, status, siteBase } = page;
 
@@ -26,7 +31,15 @@ export function startRecordPage(root: HTMLElement, store: KeyValueStore | null):
       const ol = el('ol');
       for (const v of day.visits) {
         const li = el('li');
-        li.append(link(new URL(v.path, siteBase).href, v.title), ' ', el('span', 'record-meta', `${KIND_NAMES[v.kind]} · ${clockTime(v.first)} 打开 · ${studyMinutes(v.seconds)}`));
+        li.append(
+          link(new URL(v.path, siteBase).href, v.title),
+          ' ',
+          el(
+            'span',
+            'record-meta',
+            `${KIND_NAMES[v.kind]} · ${clockTime(v.first)} 打开 · ${studyMinutes(v.seconds)}`,
+          ),
+        );
         ol.append(li);
       }
       section.append(el('h2', '', `${chineseDate(day.day)}（${studyMinutes(day.seconds)}）`), ol);
@@ -36,12 +49,18 @@ export function startRecordPage(root: HTMLElement, store: KeyValueStore | null):
 
   page.onAction('csv', () => {
     const now = new Date();
-    downloadFile(new Blob([recordCsv(loadRecord(store), siteBase)], { type: 'text/csv;charset=utf-8' }), `学习记录-${localDay(now)}.csv`);
+    downloadFile(
+      new Blob([recordCsv(loadRecord(store), siteBase)], { type: 'text/csv;charset=utf-8' }),
+      `学习记录-${localDay(now)}.csv`,
+    );
   });
   page.onAction('docx', async () => {
     const { recordDocxBlob } = await import('./record-docx.ts');
     const now = new Date();
-    downloadFile(await recordDocxBlob(loadRecord(store), siteBase, now), `学习台账-${localDay(now)}.docx`);
+    downloadFile(
+      await recordDocxBlob(loadRecord(store), siteBase, now),
+      `学习台账-${localDay(now)}.docx`,
+    );
   });
   page.onAction('clear', () => {
     if (!confirm('删除全部学习记录？删除后无法恢复。')) return;

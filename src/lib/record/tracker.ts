@@ -13,7 +13,11 @@ const MAX_STRETCH_MS = 60_000;
  * Records that this page was opened today and, while it is visible (Page Visibility API), adds the
  * time it stays on screen. Time in a background tab or a minimised window is not counted.
  */
-export function trackVisibleTime(store: KeyValueStore, page: StudyPage, now: () => number = Date.now): void {
+export function trackVisibleTime(
+  store: KeyValueStore,
+  page: StudyPage,
+  now: () => number = Date.now,
+): void {
   let since: number | null = document.visibilityState === 'visible' ? now() : null;
   const save = (seconds: number) => {
     try {
@@ -46,6 +50,13 @@ export function startStudyRecord(store: KeyValueStore | null): void {
   const kind = el?.dataset.recordKind;
   if (!store || !el || (kind !== 'article' && kind !== 'session')) return;
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, '');
-  trackVisibleTime(store, { kind, id: el.dataset.recordId ?? path, title: el.dataset.recordTitle ?? document.title, path });
+  const path = location.pathname.startsWith(base)
+    ? location.pathname.slice(base.length)
+    : location.pathname.replace(/^\//, '');
+  trackVisibleTime(store, {
+    kind,
+    id: el.dataset.recordId ?? path,
+    title: el.dataset.recordTitle ?? document.title,
+    path,
+  });
 }

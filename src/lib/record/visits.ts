@@ -32,9 +32,13 @@ export interface StudyVisit extends StudyPage {
 export function isStudyVisit(value: unknown): value is StudyVisit {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v.kind === 'article' || v.kind === 'session')
-    && ['id', 'title', 'path', 'day', 'first', 'last'].every((f) => typeof v[f] === 'string')
-    && typeof v.seconds === 'number' && Number.isFinite(v.seconds) && v.seconds >= 0;
+  return (
+    (v.kind === 'article' || v.kind === 'session') &&
+    ['id', 'title', 'path', 'day', 'first', 'last'].every((f) => typeof v[f] === 'string') &&
+    typeof v.seconds === 'number' &&
+    Number.isFinite(v.seconds) &&
+    v.seconds >= 0
+  );
 }
 
 export function loadRecord(store: KeyValueStore): StudyVisit[] {
@@ -46,18 +50,33 @@ export function clearRecord(store: KeyValueStore): void {
 }
 
 /** The record with `seconds` more of `page` on the day of `at` (0 seconds records the opening). */
-export function withVisibleTime(record: StudyVisit[], page: StudyPage, seconds: number, at: Date): StudyVisit[] {
+export function withVisibleTime(
+  record: StudyVisit[],
+  page: StudyPage,
+  seconds: number,
+  at: Date,
+): StudyVisit[] {
   const day = localDay(at);
   const when = at.toISOString();
   const same = (v: StudyVisit) => v.day === day && v.kind === page.kind && v.id === page.id;
   const existing = record.find(same);
   const visit: StudyVisit = existing
-    ? { ...existing, title: page.title, path: page.path, seconds: existing.seconds + seconds, last: when }
+    ? {
+        ...existing,
+        title: page.title,
+        path: page.path,
+        seconds: existing.seconds + seconds,
+        last: when,
+      }
     : { ...page, day, seconds, first: when, last: when };
   return [...record.filter((v) => !same(v)), visit];
 }
 
-export function addVisibleTime(store: KeyValueStore, page: StudyPage, seconds: number, at: Date): void {
+export function addVisibleTime(
+  store: KeyValueStore,
+  page: StudyPage,
+  seconds: number,
+  at: Date,
+): void {
   store.setItem(RECORD_KEY, JSON.stringify(withVisibleTime(loadRecord(store), page, seconds, at)));
 }
-

@@ -15,7 +15,8 @@ const search = () => import('./load.ts');
 const PREVIEW = 5;
 
 export function startSearchBox(): void {
-  if (new URLSearchParams(location.search).has('hl')) void import('./highlight.ts').then((m) => m.highlightFromUrl());
+  if (new URLSearchParams(location.search).has('hl'))
+    void import('./highlight.ts').then((m) => m.highlightFromUrl());
   const form = document.querySelector<HTMLFormElement>('[data-site-search]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const preview = form?.querySelector<HTMLElement>('[data-site-search-preview]');
@@ -28,7 +29,9 @@ export function startSearchBox(): void {
     e.preventDefault();
     input.focus();
   });
-  input.addEventListener('focus', () => void search().then((m) => m.preloadPagefind()), { once: true });
+  input.addEventListener('focus', () => void search().then((m) => m.preloadPagefind()), {
+    once: true,
+  });
 
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +106,9 @@ export function startSearchBox(): void {
       ({ hits, complete } = outcome);
       if (hits.length >= PREVIEW || mine !== run) break;
     }
-    const loaded = (await Promise.all(hits.slice(0, PREVIEW).map((h) => h.load()))).filter((l) => l !== undefined);
+    const loaded = (await Promise.all(hits.slice(0, PREVIEW).map((h) => h.load()))).filter(
+      (l) => l !== undefined,
+    );
     if (mine !== run || composing) return;
     const list = document.createElement('ol');
     list.setAttribute('role', 'listbox');
@@ -124,7 +129,12 @@ export function startSearchBox(): void {
     const all = document.createElement('p');
     const link = document.createElement('a');
     link.href = `${form!.action}?q=${encodeURIComponent(q)}`;
-    link.textContent = hits.length === 0 ? '没有找到，去检索页调整条件' : complete ? `查看全部 ${hits.length} 篇结果` : '查看全部结果';
+    link.textContent =
+      hits.length === 0
+        ? '没有找到，去检索页调整条件'
+        : complete
+          ? `查看全部 ${hits.length} 篇结果`
+          : '查看全部结果';
     all.append(link);
     preview!.replaceChildren(...(loaded.length > 0 ? [list] : []), all);
     preview!.hidden = false;

@@ -148,16 +148,27 @@ export class ArchiveSearch {
    * the older bundles (all of them at once when an earlier search has loaded them), the last stage
    * `complete`. A caller that stops iterating stops the search.
    */
-  async *progress(query: string, selected: Selected, sort: SortOrder = 'relevance'): AsyncGenerator<Outcome> {
+  async *progress(
+    query: string,
+    selected: Selected,
+    sort: SortOrder = 'relevance',
+  ): AsyncGenerator<Outcome> {
     const read = readQuery(query, this.fold);
     const terms = shownTerms(read);
     const newest = await this.matching(read, await this.scope(0, 0));
     yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
-    for (let to = 0; to < this.bundleCount - 1; ) {
+    for (let to = 0; to < this.bundleCount - 1;) {
       to = Math.max(to + 1, this.joined);
       const older = await this.matching(read, await this.scope(1, to));
       this.joined = Math.max(this.joined, to);
-      yield this.outcome(read, terms, [...newest, ...older], selected, sort, to === this.bundleCount - 1);
+      yield this.outcome(
+        read,
+        terms,
+        [...newest, ...older],
+        selected,
+        sort,
+        to === this.bundleCount - 1,
+      );
     }
   }
 
@@ -177,13 +188,18 @@ export class ArchiveSearch {
   }
 
   private async scope(from: number, to: number): Promise<Scope> {
-    const all = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.bundlePages(from + i)));
+    const all = await Promise.all(
+      Array.from({ length: to - from + 1 }, (_, i) => this.bundlePages(from + i)),
+    );
     return { from, to, pages: all.flatMap((pages) => Object.entries(pages)) };
   }
 
   /** Ids of the scope's pages that satisfy the query's words (not yet its filters). */
   private async matching(read: ReadQuery, scope: Scope): Promise<string[]> {
-    let matched = read.clauses.length > 0 ? await this.allClauses(read.clauses, scope) : new Set(scope.pages.map(([id]) => id));
+    let matched =
+      read.clauses.length > 0
+        ? await this.allClauses(read.clauses, scope)
+        : new Set(scope.pages.map(([id]) => id));
     if (read.exclude.length > 0) {
       const out = await Promise.all(read.exclude.map((t) => this.termPages(t, scope)));
       matched = new Set([...matched].filter((id) => !out.some((s) => s.has(id))));
@@ -194,13 +210,23 @@ export class ArchiveSearch {
     });
   }
 
-  private outcome(read: ReadQuery, terms: Term[], ids: string[], selected: Selected, sort: SortOrder, complete: boolean): Outcome {
+  private outcome(
+    read: ReadQuery,
+    terms: Term[],
+    ids: string[],
+    selected: Selected,
+    sort: SortOrder,
+    complete: boolean,
+  ): Outcome {
     const pageOf = (id: string) => this.sidecarPage(id)!;
     const years = new Map<string, number>();
-    for (const id of ids) for (const y of pageOf(id).f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
+    for (const id of ids)
+      for (const y of pageOf(id).f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
     const typed = ids.filter((id) => matchesTyped(pageOf(id), read.filters, this.fold));
     const counts = facetCounts(typed.map(pageOf), selected);
-    const hits = typed.filter((id) => matchesFilters(pageOf(id), selected)).map((id) => this.hit(id, read, terms));
+    const hits = typed
+      .filter((id) => matchesFilters(pageOf(id), selected))
+      .map((id) => this.hit(id, read, terms));
     hits.sort(sort === 'date' ? byDate : byRank);
     return { read, terms, hits, counts, years, complete };
   }
@@ -212,13 +238,22 @@ export class ArchiveSearch {
 
   /** Pages satisfying every clause: any alternative of each. */
   private async allClauses(clauses: Alternative[][], scope: Scope): Promise<Set<string>> {
-    const perClause = await Promise.all(clauses.map(async (alternatives) => union(await Promise.all(alternatives.map((a) => this.alternativePages(a, scope))))));
+    const perClause = await Promise.all(
+      clauses.map(async (alternatives) =>
+        union(await Promise.all(alternatives.map((a) => this.alternativePages(a, scope)))),
+      ),
+    );
     return intersect(perClause);
   }
 
   private async alternativePages(alt: Alternative, scope: Scope): Promise<Set<string>> {
     // A title is in the sidecar, folded: no index needed.
-    if (alt.titleOnly) return new Set(scope.pages.filter(([, p]) => alt.terms.every((t) => p.ti.includes(t.match))).map(([id]) => id));
+    if (alt.titleOnly)
+      return new Set(
+        scope.pages
+          .filter(([, p]) => alt.terms.every((t) => p.ti.includes(t.match)))
+          .map(([id]) => id),
+      );
     return intersect(await Promise.all(alt.terms.map((t) => this.termPages(t, scope))));
   }
 
@@ -232,7 +267,14 @@ export class ArchiveSearch {
     const key = `${scope.to}\u0000${piece}`;
     let cached = this.pieceCache.get(key);
     if (!cached) {
-      cached = this.sources.pagefind(scope.to).then(async (pagefind) => new Set(((await pagefind.search(pagefindPhrase(piece)))?.results ?? []).map((r) => r.id)));
+      cached = this.sources
+        .pagefind(scope.to)
+        .then(
+          async (pagefind) =>
+            new Set(
+              ((await pagefind.search(pagefindPhrase(piece)))?.results ?? []).map((r) => r.id),
+            ),
+        );
       cached.catch(() => this.pieceCache.delete(key));
       this.pieceCache.set(key, cached);
     }
@@ -277,7 +319,11 @@ function intersect(sets: Set<string>[]): Set<string> {
 
 /** Title, then headings, then newest: what is known before a page's text is fetched. */
 function byRank(a: Hit, b: Hit): number {
-  return Number(b.inTitle) - Number(a.inTitle) || Number(b.inHeading) - Number(a.inHeading) || byDate(a, b);
+  return (
+    Number(b.inTitle) - Number(a.inTitle) ||
+    Number(b.inHeading) - Number(a.inHeading) ||
+    byDate(a, b)
+  );
 }
 
 /**
@@ -285,14 +331,21 @@ function byRank(a: Hit, b: Hit): number {
  * first: a page of an older bundle never goes above one already shown from a newer bundle.
  */
 function byDate(a: Hit, b: Hit): number {
-  return (a.page.d < b.page.d ? 1 : a.page.d > b.page.d ? -1 : 0) || a.bundle - b.bundle || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    (a.page.d < b.page.d ? 1 : a.page.d > b.page.d ? -1 : 0) ||
+    a.bundle - b.bundle ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**
  * The full order within a batch of loaded results: title, headings, how often, newest. A batch is
  * what one screen shows, so when every match fits on it (up to ten) the order is exact.
  */
-export function byRankLoaded(a: { hit: Hit; loaded: LoadedHit }, b: { hit: Hit; loaded: LoadedHit }): number {
+export function byRankLoaded(
+  a: { hit: Hit; loaded: LoadedHit },
+  b: { hit: Hit; loaded: LoadedHit },
+): number {
   return (
     Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
     Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
@@ -317,12 +370,17 @@ export function matchesTyped(page: SidecarPage, typed: Selected, map: FoldMap): 
   return FILTER_KEYS.every((key) => {
     const want = typed[key];
     if (!want || want.length === 0) return true;
-    return want.some((w) => (page.f[key] ?? []).some((v) => foldText(v, map).includes(foldText(w, map))));
+    return want.some((w) =>
+      (page.f[key] ?? []).some((v) => foldText(v, map).includes(foldText(w, map))),
+    );
   });
 }
 
 /** Counts per value as if that filter were chosen on top of all the others (values within a filter are alternatives). */
-export function facetCounts(pages: SidecarPage[], selected: Selected): Record<FilterKey, Map<string, number>> {
+export function facetCounts(
+  pages: SidecarPage[],
+  selected: Selected,
+): Record<FilterKey, Map<string, number>> {
   const counts = {} as Record<FilterKey, Map<string, number>>;
   for (const key of FILTER_KEYS) {
     const m = new Map<string, number>();
@@ -343,7 +401,11 @@ const AFTER = 56;
  * one within the title, no excluded term anywhere) and cuts the excerpt and sub-results around the
  * shown terms the page holds.
  */
-export function loadHit(d: PagefindData, read: ReadQuery, page: SidecarPage): LoadedHit | undefined {
+export function loadHit(
+  d: PagefindData,
+  read: ReadQuery,
+  page: SidecarPage,
+): LoadedHit | undefined {
   const tokens = contentTokens(d.content);
   const unfold: Unfold = { usual: d.meta.unfold ?? '', exceptions: d.meta.unfoldAt ?? '' };
   const bodyStart = [...page.ti].length;
@@ -354,7 +416,8 @@ export function loadHit(d: PagefindData, read: ReadQuery, page: SidecarPage): Lo
     return found;
   };
   const inTitle = (t: Term) => at(t).some((i) => i + [...t.match].length <= bodyStart);
-  const holds = (a: Alternative) => a.terms.every((t) => (a.titleOnly ? inTitle(t) : at(t).length > 0));
+  const holds = (a: Alternative) =>
+    a.terms.every((t) => (a.titleOnly ? inTitle(t) : at(t).length > 0));
   if (!read.clauses.every((clause) => clause.some(holds))) return undefined;
   if (read.exclude.some((t) => at(t).length > 0)) return undefined;
 
@@ -363,9 +426,19 @@ export function loadHit(d: PagefindData, read: ReadQuery, page: SidecarPage): Lo
     .sort((a, b) => a.at - b.at);
   const inBody = all.filter((m) => m.at >= bodyStart);
   const first = inBody[0] ?? all[0];
-  const snippet = first ? snippetAround(tokens, first.at, all, unfold, bodyStart) : { parts: [unfoldRange(tokens.slice(bodyStart, bodyStart + BEFORE + AFTER), bodyStart, unfold).join('')] };
+  const snippet = first
+    ? snippetAround(tokens, first.at, all, unfold, bodyStart)
+    : {
+        parts: [
+          unfoldRange(tokens.slice(bodyStart, bodyStart + BEFORE + AFTER), bodyStart, unfold).join(
+            '',
+          ),
+        ],
+      };
 
-  const sections = d.anchors.filter((a) => isSectionTag(a.element)).sort((a, b) => a.location - b.location);
+  const sections = d.anchors
+    .filter((a) => isSectionTag(a.element))
+    .sort((a, b) => a.location - b.location);
   const bySection = new Map<string, { anchor: (typeof sections)[number]; matches: typeof all }>();
   for (const m of inBody) {
     const anchor = [...sections].reverse().find((a) => a.location <= m.at);
@@ -383,16 +456,33 @@ export function loadHit(d: PagefindData, read: ReadQuery, page: SidecarPage): Lo
     const n = contentTokens(anchor.text).length;
     return {
       id: anchor.id,
-      heading: unfoldRange(tokens.slice(anchor.location, anchor.location + n), anchor.location, unfold).join(''),
+      heading: unfoldRange(
+        tokens.slice(anchor.location, anchor.location + n),
+        anchor.location,
+        unfold,
+      ).join(''),
       url: withHl(anchor.id),
       count: matches.length,
       snippet: snippetAround(tokens, matches[0].at, all, unfold, bodyStart),
     };
   });
-  return { url: withHl(), title: d.meta.title ?? '', date: d.meta.date ?? '', snippet, subResults, count: all.length };
+  return {
+    url: withHl(),
+    title: d.meta.title ?? '',
+    date: d.meta.date ?? '',
+    snippet,
+    subResults,
+    count: all.length,
+  };
 }
 
-function snippetAround(tokens: string[], at: number, all: { at: number; len: number }[], unfold: Unfold, bodyStart: number): Snippet {
+function snippetAround(
+  tokens: string[],
+  at: number,
+  all: { at: number; len: number }[],
+  unfold: Unfold,
+  bodyStart: number,
+): Snippet {
   const start = Math.max(at >= bodyStart ? bodyStart : 0, at - BEFORE);
   const end = Math.min(tokens.length, at + AFTER);
   const text = unfoldRange(tokens.slice(start, end), start, unfold);
@@ -400,7 +490,10 @@ function snippetAround(tokens: string[], at: number, all: { at: number; len: num
   let cursor = start;
   for (const m of all) {
     if (m.at < cursor || m.at >= end) continue;
-    parts.push(text.slice(cursor - start, m.at - start).join(''), text.slice(m.at - start, Math.min(end, m.at + m.len) - start).join(''));
+    parts.push(
+      text.slice(cursor - start, m.at - start).join(''),
+      text.slice(m.at - start, Math.min(end, m.at + m.len) - start).join(''),
+    );
     cursor = Math.min(end, m.at + m.len);
   }
   parts.push(text.slice(cursor - start).join(''));

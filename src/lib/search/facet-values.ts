@@ -7,7 +7,9 @@ import type { ArticleData } from '../../core/article-schema';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../../core/facets.ts';
 import type { FilterKey } from './facets.ts';
 
-const KIND_OF_FILTER = new Map<FilterKey, TaxonomyKind>(TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]));
+const KIND_OF_FILTER = new Map<FilterKey, TaxonomyKind>(
+  TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]),
+);
 
 /** The article's values for one filter, as strings, empty ones left out. */
 export function facetValues(data: ArticleData, key: FilterKey): string[] {

@@ -12,7 +12,10 @@ export interface Facet {
   label: string;
 }
 
-export const FACETS: readonly Facet[] = TAXONOMY_KINDS.map((kind) => ({ key: REGISTRY[kind].filter, label: REGISTRY[kind].name }));
+export const FACETS: readonly Facet[] = TAXONOMY_KINDS.map((kind) => ({
+  key: REGISTRY[kind].filter,
+  label: REGISTRY[kind].name,
+}));
 
 export type FilterKey = string;
 export const FILTER_KEYS: FilterKey[] = FACETS.map((f) => f.key);

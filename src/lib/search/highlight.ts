@@ -19,7 +19,10 @@ export async function highlightFromUrl(): Promise<void> {
   const chars: string[] = [];
   const where: { node: Text; offset: number }[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest('script, style, [hidden], .site-search') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) =>
+      n.parentElement?.closest('script, style, [hidden], .site-search')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     let offset = 0;
@@ -62,8 +65,13 @@ export async function highlightFromUrl(): Promise<void> {
   }
   if (marks.length === 0) return;
   marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const target = (section && marks.find((m) => section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) || marks[0];
+  const section = location.hash
+    ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    : null;
+  const target =
+    (section &&
+      marks.find((m) => section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) ||
+    marks[0];
   target.classList.add('search-hit-current');
   target.scrollIntoView({ block: 'center' });
 }

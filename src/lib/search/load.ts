@@ -13,7 +13,9 @@ interface PagefindIndexApi extends PagefindApi {
   init?: () => Promise<void>;
   mergeIndex(path: string): Promise<void>;
 }
-type PagefindModule = PagefindIndexApi & { createInstance(o: Record<string, unknown>): PagefindIndexApi };
+type PagefindModule = PagefindIndexApi & {
+  createInstance(o: Record<string, unknown>): PagefindIndexApi;
+};
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 /**
@@ -59,7 +61,11 @@ async function fetchGzipped(url: string): Promise<string> {
   // A server that already sent it with Content-Encoding: gzip has had the browser unpack it.
   const bytes = new Uint8Array(await r.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+  return gzipped
+    ? await new Response(
+        new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+      ).text()
+    : new TextDecoder().decode(bytes);
 }
 
 /**
@@ -74,7 +80,9 @@ async function fetchPage(folder: string, id: string): Promise<PagefindData> {
 /** Pagefind over the newest bundle alone (pagefind/). */
 function loadNewest(): Promise<PagefindModule> {
   newest ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
+    const module = (await import(
+      /* @vite-ignore */ `${base}pagefind/pagefind.js`
+    )) as PagefindModule;
     await module.options?.(NO_WORKER);
     await module.init?.();
     return module;

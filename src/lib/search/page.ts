@@ -10,7 +10,16 @@
  * later bundles only add to the rest, in their order, so a title or heading match in an older
  * bundle comes first among the rest, not above pages already shown.
  */
-import { FILTER_KEYS, byRankLoaded, type FilterKey, type Hit, type LoadedHit, type Outcome, type Selected, type SortOrder } from './engine.ts';
+import {
+  FILTER_KEYS,
+  byRankLoaded,
+  type FilterKey,
+  type Hit,
+  type LoadedHit,
+  type Outcome,
+  type Selected,
+  type SortOrder,
+} from './engine.ts';
 import { loadEngine } from './load.ts';
 import { resultElement } from './render.ts';
 import { describeQuery } from './syntax.ts';
@@ -41,7 +50,9 @@ export function startSearchPage(): void {
   const selected = (): Selected => {
     const out: Selected = {};
     for (const key of FILTER_KEYS) {
-      const values = [...form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`)].map((c) => c.value);
+      const values = [
+        ...form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`),
+      ].map((c) => c.value);
       if (values.length > 0) out[key] = values;
     }
     return out;
@@ -52,13 +63,15 @@ export function startSearchPage(): void {
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') ?? '';
     if (sortBox) sortBox.value = params.get('sort') === 'date' ? 'date' : '';
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = params.getAll(box.name).includes(box.value);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+      box.checked = params.getAll(box.name).includes(box.value);
   };
 
   const urlFor = (filters: Selected) => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
-    for (const [key, values] of Object.entries(filters)) for (const v of values ?? []) params.append(key, v);
+    for (const [key, values] of Object.entries(filters))
+      for (const v of values ?? []) params.append(key, v);
     if (sort() === 'date') params.set('sort', 'date');
     const query = params.toString();
     return `${location.pathname}${query ? `?${query}` : ''}`;
@@ -99,7 +112,9 @@ export function startSearchPage(): void {
       shown += batch.length;
       const loaded = await Promise.all(batch.map((h) => h.load()));
       if (mine !== run) return;
-      const ready = batch.flatMap((hit, i) => (loaded[i] ? [{ hit, loaded: loaded[i] as LoadedHit }] : []));
+      const ready = batch.flatMap((hit, i) =>
+        loaded[i] ? [{ hit, loaded: loaded[i] as LoadedHit }] : [],
+      );
       // Newest first is known before loading; relevance needs the counts a loaded page gives.
       if (sort() === 'relevance') ready.sort(byRankLoaded);
       for (const r of ready) {
@@ -125,8 +140,13 @@ export function startSearchPage(): void {
     const read = describeQuery(outcome.read);
     const what = read ? read : '所选条件';
     const plain = outcome.read.plain ? '（检索式不完整，已按普通词句查找）' : '';
-    if (!complete) status.textContent = `${what}：已找到 ${outcome.hits.length} 篇，正在检索较早的文章…${plain}`;
-    else status.textContent = outcome.hits.length > 0 ? `${what}：共找到 ${outcome.hits.length} 篇${plain}` : `没有找到${what}的文章${plain}`;
+    if (!complete)
+      status.textContent = `${what}：已找到 ${outcome.hits.length} 篇，正在检索较早的文章…${plain}`;
+    else
+      status.textContent =
+        outcome.hits.length > 0
+          ? `${what}：共找到 ${outcome.hits.length} 篇${plain}`
+          : `没有找到${what}的文章${plain}`;
     status.setAttribute('aria-busy', String(!complete));
   };
 
@@ -202,7 +222,8 @@ export function startSearchPage(): void {
     if (!link) return;
     e.preventDefault();
     const year = link.getAttribute('data-year');
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="year"]')) box.checked = box.value === year;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="year"]'))
+      box.checked = box.value === year;
     toUrl();
     void search();
   });

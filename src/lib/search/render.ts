@@ -1,7 +1,11 @@
 /** Builds result elements with DOM calls (never innerHTML: titles and excerpts are page text). */
 import type { Hit, LoadedHit, Snippet } from './engine.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -25,7 +29,11 @@ export function resultElement(hit: Hit, loaded: LoadedHit): HTMLElement {
   a.href = loaded.url;
   h.append(a);
   li.append(h);
-  const meta = [hit.page.f.column?.join('、'), hit.page.f.author?.join('、'), loaded.date || hit.page.d].filter(Boolean) as string[];
+  const meta = [
+    hit.page.f.column?.join('、'),
+    hit.page.f.author?.join('、'),
+    loaded.date || hit.page.d,
+  ].filter(Boolean) as string[];
   if (loaded.count > 0) meta.push(`${loaded.count} 处`);
   li.append(el('p', 'search-result-meta', meta.join(' · ')));
   li.append(snippetElement(loaded.snippet, 'search-result-excerpt'));
@@ -37,10 +45,14 @@ export function resultElement(hit: Hit, loaded: LoadedHit): HTMLElement {
       link.href = sub.url;
       item.append(link, el('span', 'search-subresult-count', `（${sub.count} 处）`));
       // The section holding the page excerpt's match would only repeat it.
-      if (sub.snippet.parts.join('\0') !== loaded.snippet.parts.join('\0')) item.append(snippetElement(sub.snippet, 'search-subresult-excerpt'));
+      if (sub.snippet.parts.join('\0') !== loaded.snippet.parts.join('\0'))
+        item.append(snippetElement(sub.snippet, 'search-subresult-excerpt'));
       ul.append(item);
     }
-    if (loaded.subResults.length > 3) ul.append(el('li', 'search-subresult-more', `另有 ${loaded.subResults.length - 3} 节含检索词`));
+    if (loaded.subResults.length > 3)
+      ul.append(
+        el('li', 'search-subresult-more', `另有 ${loaded.subResults.length - 3} 节含检索词`),
+      );
     li.append(ul);
   }
   return li;

@@ -43,7 +43,9 @@ const MINUS = new Set(['-', '－', '−']);
 const COLONS = new Set([':', '：']);
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '‘': '’' };
 
-type Token = { kind: 'or' } | { kind: 'word'; negated: boolean; field?: string; text: string; quoted: boolean };
+type Token =
+  | { kind: 'or' }
+  | { kind: 'word'; negated: boolean; field?: string; text: string; quoted: boolean };
 
 /** Splits at spaces, keeping quoted phrases whole and reading the `-`, `|` and `label:` marks. */
 export function tokens(raw: string, labels: readonly string[]): Token[] {
@@ -78,7 +80,13 @@ export function tokens(raw: string, labels: readonly string[]): Token[] {
     const close = QUOTES[chars[i]];
     const end = close ? chars.indexOf(close, i + 1) : -1;
     if (close && end > i) {
-      out.push({ kind: 'word', negated, field, text: chars.slice(i + 1, end).join(''), quoted: true });
+      out.push({
+        kind: 'word',
+        negated,
+        field,
+        text: chars.slice(i + 1, end).join(''),
+        quoted: true,
+      });
       i = end + 1;
       continue;
     }
@@ -96,7 +104,12 @@ export function tokens(raw: string, labels: readonly string[]): Token[] {
 export function readQuery(raw: string, map: FoldMap): ReadQuery {
   const facetOf = new Map<string, FilterKey>(FACETS.map((f) => [f.label, f.key]));
   const labels = [TITLE_LABEL, ...facetOf.keys()];
-  const plain = (): ReadQuery => ({ clauses: parseQuery(raw, map).map((t) => [{ terms: [t], titleOnly: false }]), exclude: [], filters: {}, plain: true });
+  const plain = (): ReadQuery => ({
+    clauses: parseQuery(raw, map).map((t) => [{ terms: [t], titleOnly: false }]),
+    exclude: [],
+    filters: {},
+    plain: true,
+  });
 
   const read: ReadQuery = { clauses: [], exclude: [], filters: {}, plain: false };
   const list = tokens(raw, labels);
@@ -106,7 +119,8 @@ export function readQuery(raw: string, map: FoldMap): ReadQuery {
       // `|` must stand between two terms that can be alternatives.
       const before = list[k - 1];
       const after = list[k + 1];
-      const alternative = (x: Token | undefined) => x?.kind === 'word' && !x.negated && (!x.field || x.field === TITLE_LABEL);
+      const alternative = (x: Token | undefined) =>
+        x?.kind === 'word' && !x.negated && (!x.field || x.field === TITLE_LABEL);
       if (!alternative(before) || !alternative(after) || read.clauses.length === 0) return plain();
       joinNext = true;
       continue;
@@ -139,7 +153,11 @@ export function readQuery(raw: string, map: FoldMap): ReadQuery {
 
 /** The same alternative typed twice is one clause (民主 民主). */
 function dedupe(read: ReadQuery): ReadQuery {
-  const key = (c: Alternative[]) => c.map((a) => `${a.titleOnly ? 't' : ''}${a.terms.map((t) => t.match).join('\u0001')}`).sort().join('\u0002');
+  const key = (c: Alternative[]) =>
+    c
+      .map((a) => `${a.titleOnly ? 't' : ''}${a.terms.map((t) => t.match).join('\u0001')}`)
+      .sort()
+      .join('\u0002');
   const seen = new Set<string>();
   read.clauses = read.clauses.filter((c) => !seen.has(key(c)) && seen.add(key(c)));
   return read;
@@ -148,14 +166,17 @@ function dedupe(read: ReadQuery): ReadQuery {
 /** Every term a page must or may hold, for highlighting and excerpts (exclusions are not shown). */
 export function shownTerms(read: ReadQuery): Term[] {
   const out = new Map<string, Term>();
-  for (const clause of read.clauses) for (const alt of clause) for (const t of alt.terms) out.set(t.match, t);
+  for (const clause of read.clauses)
+    for (const alt of clause) for (const t of alt.terms) out.set(t.match, t);
   return [...out.values()];
 }
 
 /** How the query was understood, for the status line: “A” 或 “B”，标题含 “C”，不含 “D”，作者：E. */
 export function describeQuery(read: ReadQuery): string {
   const quote = (terms: Term[]) => terms.map((t) => `“${t.typed}”`).join(' ');
-  const parts = read.clauses.map((clause) => clause.map((a) => (a.titleOnly ? `标题含${quote(a.terms)}` : quote(a.terms))).join(' 或 '));
+  const parts = read.clauses.map((clause) =>
+    clause.map((a) => (a.titleOnly ? `标题含${quote(a.terms)}` : quote(a.terms))).join(' 或 '),
+  );
   if (read.exclude.length > 0) parts.push(`不含${quote(read.exclude)}`);
   for (const facet of FACETS) {
     const values = read.filters[facet.key];
