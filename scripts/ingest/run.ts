@@ -10,12 +10,12 @@ import { convertMany } from './convert-pool.ts';
 import {
   planIngest,
   sameStat,
-  sha256,
   type Decision,
   type Manifest,
   type ManifestEntry,
   type ManifestOutput,
 } from './plan.ts';
+import { sha256 } from '../model/hash.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { editorialPathFor } from './stages/editorial.ts';
@@ -27,7 +27,7 @@ import {
   type SourceFindings,
 } from '../proofread/report.ts';
 import type { ProofreadingReport } from '../../src/core/proofreading.ts';
-import { readAcceptList } from '../proofread/accept-editorial.ts';
+import { readAcceptList } from './accept-list.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 
 export interface IngestOptions {

@@ -1,9 +1,7 @@
 import { AnchorCounter } from '../../src/core/anchors.ts';
 import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/core/proofreading.ts';
 import { visible } from '../../src/core/chinese.ts';
-import type { Paragraph } from '../ingest/stages/mend.ts';
-import type { SourceLine } from '../ingest/stages/normalise.ts';
-import type { Block } from '../ingest/stages/structure.ts';
+import type { Block, Paragraph, SourceLine } from '../model/text.ts';
 import { headingSequence } from './checks/heading-sequence.ts';
 import { paragraphCuts } from './checks/paragraph-cut.ts';
 import { lintParagraphs } from './lint.ts';
