@@ -1,7 +1,7 @@
 import type { ArticleData } from './article-schema.ts';
 
 /**
- * Every facet the archive is browsed and searched by, declared once. Its pages (/<kind>/ and
+ * Every facet (归类) the archive is browsed and searched by, declared once. Its pages (/<kind>/ and
  * /<kind>/<slug>/), the home page, the navigation, the article's "filed under" links, the sitemap
  * and the search index's filters all read this list: adding a facet is one entry here.
  */
@@ -10,7 +10,7 @@ export interface FacetDefinition {
   name: string;
   /** Opens the facet's index page. */
   intro: string;
-  /** The key of the search filter (Pagefind's data-pagefind-filter). */
+  /** The facet's key in the search index: Pagefind calls facets filters (data-pagefind-filter). */
   filter: string;
   /** The values one article files under. */
   values(data: ArticleData): string[];
@@ -86,9 +86,16 @@ const DEFINITIONS = {
   },
 } satisfies Record<string, FacetDefinition>;
 
-export type TaxonomyKind = keyof typeof DEFINITIONS;
+export type FacetKind = keyof typeof DEFINITIONS;
 
-export const FACETS: Record<TaxonomyKind, FacetDefinition> = DEFINITIONS;
+export const FACETS: Record<FacetKind, FacetDefinition> = DEFINITIONS;
 
 /** Facets in the order pages show them. */
-export const TAXONOMY_KINDS = Object.keys(FACETS) as TaxonomyKind[];
+export const FACET_KINDS = Object.keys(FACETS) as FacetKind[];
+
+/**
+ * The old names, kept only while src/lib/search (renamed on its own branch) still imports them:
+ * remove both once it imports FacetKind and FACET_KINDS.
+ */
+export type TaxonomyKind = FacetKind;
+export const TAXONOMY_KINDS = FACET_KINDS;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allArticles } from '../site/archive';
 import { plainExcerpt, xmlEscape } from '../site/site-pages';
-import { dateKey } from '../site/taxonomy';
+import { dateKey } from '../site/article-order';
 import { articleUrl, url } from '../site/urls';
 
 /** How many of the newest materials the feed carries. */

@@ -1,16 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { glossary } from './glossary.ts';
-import {
-  allLabelSlugs,
-  buildTaxonomy,
-  columnNeighbourMap,
-  issueNeighbourMap,
-  newestFirst,
-  relatedFinder,
-  listPages,
-  type TaxonomyKind,
-  type TaxonomyTerm,
-} from './taxonomy.ts';
+import { allLabelSlugs } from './label-slugs.ts';
+import { buildFacetValues, type FacetValue } from './facets.ts';
+import { columnNeighbourMap, issueNeighbourMap } from './neighbours.ts';
+import { newestFirst } from './article-order.ts';
+import { relatedFinder } from './related-reading.ts';
+import { listPages } from './pagination.ts';
+import { type FacetKind } from '../core/facets.ts';
 import { termContexts, type TermContext } from './term-contexts.ts';
 
 /**
@@ -25,8 +21,8 @@ export function allArticles(): Promise<Article[]> {
   return articles;
 }
 
-let slugs: Promise<Record<TaxonomyKind, Map<string, string>>> | undefined;
-export function taxonomySlugs(): Promise<Record<TaxonomyKind, Map<string, string>>> {
+let slugs: Promise<Record<FacetKind, Map<string, string>>> | undefined;
+export function facetSlugs(): Promise<Record<FacetKind, Map<string, string>>> {
   slugs ??= allArticles().then(allLabelSlugs);
   return slugs;
 }
@@ -52,23 +48,23 @@ export function termSlugsOf(article: Article): string[] {
   return glossary.filter((t) => used.has(t.slug) || tagged.has(t.term)).map((t) => t.slug);
 }
 
-const taxonomies = new Map<TaxonomyKind, Promise<TaxonomyTerm[]>>();
-/** Every term of a taxonomy with its articles, newest first. */
-export function taxonomyTerms(kind: TaxonomyKind): Promise<TaxonomyTerm[]> {
-  let terms = taxonomies.get(kind);
+const facetValueLists = new Map<FacetKind, Promise<FacetValue[]>>();
+/** Every value of a facet with its articles, in the facet's order. */
+export function facetValueList(kind: FacetKind): Promise<FacetValue[]> {
+  let terms = facetValueLists.get(kind);
   if (!terms) {
-    terms = allArticles().then((list) => buildTaxonomy(kind, list));
-    taxonomies.set(kind, terms);
+    terms = allArticles().then((list) => buildFacetValues(kind, list));
+    facetValueLists.set(kind, terms);
   }
   return terms;
 }
 
 /**
- * getStaticPaths for a taxonomy's term pages: /<kind>/<slug>/ lists a term's newest articles, and
+ * getStaticPaths for a facet's value pages: /<kind>/<slug>/ lists a value's newest articles, and
  * /<kind>/<slug>/2/ … the rest (src/pages/<kind>/[slug]/[...page].astro).
  */
-export async function taxonomyStaticPaths(kind: TaxonomyKind) {
-  return (await taxonomyTerms(kind)).flatMap((term) =>
+export async function facetStaticPaths(kind: FacetKind) {
+  return (await facetValueList(kind)).flatMap((term) =>
     listPages(term.articles).map((page) => ({
       params: { slug: term.slug, page: pageParam(page.number) },
       props: { term, page },

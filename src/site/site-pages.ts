@@ -1,7 +1,9 @@
-import { allArticles, taxonomyTerms, termUses } from './archive.ts';
+import { allArticles, facetValueList, termUses } from './archive.ts';
 import { glossary } from './glossary.ts';
 import { markdownBlocks } from '../core/markdown-blocks.ts';
-import { TAXONOMY_KINDS, listPages, pagedPath, taxonomyPath } from './taxonomy.ts';
+import { FACET_KINDS } from '../core/facets.ts';
+import { listPages, pagedPath } from './pagination.ts';
+import { facetPath } from './facets.ts';
 import { articlePath } from '../core/article-path.ts';
 
 /**
@@ -14,11 +16,11 @@ export async function readingPagePaths(): Promise<string[]> {
     paths.push(
       ...listPages(await termUses(t.slug)).map((p) => pagedPath(`glossary/${t.slug}/`, p.number)),
     );
-  for (const kind of TAXONOMY_KINDS) {
+  for (const kind of FACET_KINDS) {
     paths.push(
-      taxonomyPath(kind),
-      ...(await taxonomyTerms(kind)).flatMap((t) =>
-        listPages(t.articles).map((p) => taxonomyPath(kind, t.slug, p.number)),
+      facetPath(kind),
+      ...(await facetValueList(kind)).flatMap((t) =>
+        listPages(t.articles).map((p) => facetPath(kind, t.slug, p.number)),
       ),
     );
   }

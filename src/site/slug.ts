@@ -7,7 +7,7 @@ const NODE_SLUG_TOOLS: SlugTools = {
   digest: (text) => createHash('sha1').update(text).digest('hex'),
 };
 
-/** The archive's slug rule (src/core/slug.ts) with jieba and SHA-1 from Node: ingest and the taxonomy pages use it. */
+/** The archive's slug rule (src/core/slug.ts) with jieba and SHA-1 from Node: ingest and the facet pages use it. */
 export function slugify(text: string): string {
   return romanisedSlug(text, NODE_SLUG_TOOLS);
 }

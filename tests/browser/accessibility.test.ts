@@ -38,8 +38,8 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
     const title = (await page.locator('h1').textContent())!.trim();
     pages.set('home', '/');
     pages.set('article', article);
-    pages.set('taxonomy index', '/tags/');
-    pages.set('taxonomy detail', await firstHref(page, '/tags/', 'main a[href*="/tags/"]'));
+    pages.set('facet index', '/tags/');
+    pages.set('facet value', await firstHref(page, '/tags/', 'main a[href*="/tags/"]'));
     pages.set('glossary index', '/glossary/');
     pages.set('glossary term', await firstHref(page, '/glossary/', 'main a[href*="/glossary/"]'));
     // A phrase from an article's title always has at least that article as a result.

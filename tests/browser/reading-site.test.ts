@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
-import { newestFirst } from '../../src/site/taxonomy.ts';
+import { newestFirst } from '../../src/site/article-order.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -307,7 +307,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     });
     expect(parsed.errors).toBe(0);
     expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
-    // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/site/taxonomy.ts).
+    // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/site/article-order.ts).
     expect(parsed.titles).toEqual(
       newestFirst(articles)
         .slice(0, 20)

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TAXONOMY_KINDS } from '../../src/core/facets.ts';
+import { FACET_KINDS } from '../../src/core/facets.ts';
 import { fileForPath, htmlFiles, linksIn, pagePath } from './site-files.ts';
 
 /** Term pages of a facet or the glossary (not their index pages), and the later pages of a long term (/tags/x/2/). */
 export const TERM_PAGE = new RegExp(
-  `^\\/(${[...TAXONOMY_KINDS, 'glossary'].join('|')})\\/[^/]+\\/(\\d+\\/)?$`,
+  `^\\/(${[...FACET_KINDS, 'glossary'].join('|')})\\/[^/]+\\/(\\d+\\/)?$`,
 );
 /** The term a page belongs to, as its first page's path. */
 const termOf = (pagePath: string) => pagePath.replace(/^(\/[^/]+\/[^/]+\/)\d+\/$/, '$1');

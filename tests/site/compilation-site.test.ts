@@ -8,7 +8,7 @@ import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import type { ArticleData } from '../../src/core/article-schema.ts';
-import { FACETS, TAXONOMY_KINDS } from '../../src/core/facets.ts';
+import { FACETS, FACET_KINDS } from '../../src/core/facets.ts';
 
 /**
  * The shipped reports have one column and one named author and no regions; the constructed
@@ -66,7 +66,7 @@ describe('the site built from a magazine-style compilation', () => {
               .split(path.sep)
               .join('/')
               .replace(/\.mdx$/, '')}/`,
-            TAXONOMY_KINDS.reduce((n, kind) => n + new Set(FACETS[kind].values(data)).size, 0),
+            FACET_KINDS.reduce((n, kind) => n + new Set(FACETS[kind].values(data)).size, 0),
           ];
         }),
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/paths.ts';
 import { htmlFiles } from '../helpers/site-files.ts';
 
-/** The reading pages: home, 404, articles, taxonomies and the glossary. */
+/** The reading pages: home, 404, articles, facets and the glossary. */
 const pages = htmlFiles(DIST).filter((f) =>
   /^(index\.html|404\.html|(articles|columns|tags|years|authors|regions|glossary)\/)/.test(f),
 );

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleData } from '../../src/core/article-schema.ts';
 import { nextFontScale } from '../../src/lib/reading-prefs.ts';
+import { FACET_KINDS } from '../../src/core/facets.ts';
+import { allLabelSlugs, labelSlugs } from '../../src/site/label-slugs.ts';
 import {
-  TAXONOMY_KINDS,
-  allLabelSlugs,
-  buildTaxonomy,
-  columnNeighbours,
-  labelSlugs,
-  newestFirst,
-  pagerNumbers,
+  buildFacetValues,
+  facetLinksOf,
+  facetPath,
   personDetails,
-  relatedArticles,
-  taxonomyLinksOf,
-  taxonomyPath,
-  listPages,
-  pagedPath,
-  TERM_PAGE_SIZE,
   valuesOf,
-} from '../../src/site/taxonomy.ts';
+} from '../../src/site/facets.ts';
+import { columnNeighbours } from '../../src/site/neighbours.ts';
+import { newestFirst } from '../../src/site/article-order.ts';
+import { listPages, pagedPath, pagerNumbers, TERM_PAGE_SIZE } from '../../src/site/pagination.ts';
+import { relatedArticles } from '../../src/site/related-reading.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 const articles = shippedArticles();
@@ -68,11 +64,11 @@ describe('labelSlugs', () => {
   });
 });
 
-describe('buildTaxonomy on the shipped articles', () => {
-  it.each(TAXONOMY_KINDS)(
+describe('buildFacetValues on the shipped articles', () => {
+  it.each(FACET_KINDS)(
     '%s: every article is on the page of each of its values, and only there',
     (kind) => {
-      const terms = buildTaxonomy(kind, articles);
+      const terms = buildFacetValues(kind, articles);
       for (const a of articles) {
         const on = terms.filter((t) => t.articles.some((x) => x.id === a.id)).map((t) => t.label);
         expect(on.sort()).toEqual([...new Set(valuesOf(kind, a.data))].sort());
@@ -83,12 +79,12 @@ describe('buildTaxonomy on the shipped articles', () => {
   );
 
   it('lists years newest first and articles newest first', () => {
-    const years = buildTaxonomy('years', articles).map((t) => t.label);
+    const years = buildFacetValues('years', articles).map((t) => t.label);
     expect(years).toEqual([...years].sort().reverse());
     expect(years[0]).toBe(String(Math.max(...articles.map((a) => a.data.year ?? 0))));
-    const column = buildTaxonomy('columns', articles)[0];
+    const column = buildFacetValues('columns', articles)[0];
     expect(column.articles.length).toBe(
-      Math.max(...buildTaxonomy('columns', articles).map((t) => t.articles.length)),
+      Math.max(...buildFacetValues('columns', articles).map((t) => t.articles.length)),
     );
     const years2 = column.articles.map((a) => a.data.year ?? 0);
     expect(years2).toEqual([...years2].sort((a, b) => b - a));
@@ -97,7 +93,7 @@ describe('buildTaxonomy on the shipped articles', () => {
 
   it('gives an author page the position printed under the name', () => {
     const [name] = report2024.data.authors;
-    const li = buildTaxonomy('authors', articles).find((t) => t.label === name)!;
+    const li = buildFacetValues('authors', articles).find((t) => t.label === name)!;
     expect(li.slug).toMatch(/^[a-z0-9-]+$/);
     for (const position of report2024.data.positions) expect(li.positions).toContain(position);
     expect(li.articles.map((a) => a.id)).toContain(report2024.id);
@@ -105,7 +101,7 @@ describe('buildTaxonomy on the shipped articles', () => {
 
   it('links each article to its pages with the same slugs the pages use', () => {
     const slugs = allLabelSlugs(articles);
-    const links = taxonomyLinksOf(report2024, slugs);
+    const links = facetLinksOf(report2024, slugs);
     expect(links).toContainEqual({
       kind: 'columns',
       label: report2024.data.column,
@@ -122,7 +118,9 @@ describe('buildTaxonomy on the shipped articles', () => {
       path: `authors/${slugs.authors.get(report2024.data.authors[0])}/`,
     });
     for (const l of links) {
-      const page = buildTaxonomy(l.kind, articles).find((t) => `${l.kind}/${t.slug}/` === l.path);
+      const page = buildFacetValues(l.kind, articles).find(
+        (t) => `${l.kind}/${t.slug}/` === l.path,
+      );
       expect(
         page?.articles.map((a) => a.id),
         l.path,
@@ -268,9 +266,9 @@ describe('term pages', () => {
     );
   });
   it("give page 1 the term's own address and later pages a number", () => {
-    expect(taxonomyPath('tags', 'jiaoyu')).toBe('tags/jiaoyu/');
-    expect(taxonomyPath('tags', 'jiaoyu', 1)).toBe('tags/jiaoyu/');
-    expect(taxonomyPath('tags', 'jiaoyu', 3)).toBe('tags/jiaoyu/3/');
+    expect(facetPath('tags', 'jiaoyu')).toBe('tags/jiaoyu/');
+    expect(facetPath('tags', 'jiaoyu', 1)).toBe('tags/jiaoyu/');
+    expect(facetPath('tags', 'jiaoyu', 3)).toBe('tags/jiaoyu/3/');
     expect(pagedPath('glossary/xieshang-minzhu/', 2)).toBe('glossary/xieshang-minzhu/2/');
   });
   it('show the first, the last and two either side of the current page', () => {

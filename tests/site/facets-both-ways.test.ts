@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TAXONOMY_KINDS, FACETS } from '../../src/core/facets.ts';
+import { FACET_KINDS, FACETS } from '../../src/core/facets.ts';
 import type { ArticleData } from '../../src/core/article-schema.ts';
 import { bothWays } from '../helpers/both-ways.ts';
 import { DIST } from '../helpers/paths.ts';
@@ -7,11 +7,11 @@ import { shippedArticles } from '../helpers/shipped-articles.ts';
 
 const site = bothWays(DIST);
 
-describe('taxonomy and glossary pages link both ways (shipped articles)', () => {
+describe('facet and glossary pages link both ways (shipped articles)', () => {
   it('builds term pages for every facet the shipped articles have values in', () => {
     const articles = shippedArticles();
     expect(site.articles.length).toBe(articles.length);
-    const withValues = TAXONOMY_KINDS.filter((kind) =>
+    const withValues = FACET_KINDS.filter((kind) =>
       articles.some((a) => FACETS[kind].values(a.data as ArticleData).length > 0),
     );
     expect(withValues.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('taxonomy and glossary pages link both ways (shipped articles)', () => 
     '%s links to the page of each of its facet values, and every one links back',
     (path, a) => {
       const data = byPath.get(path)!;
-      const values = TAXONOMY_KINDS.reduce(
+      const values = FACET_KINDS.reduce(
         (n, kind) => n + new Set(FACETS[kind].values(data)).size,
         0,
       );
