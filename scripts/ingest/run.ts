@@ -20,13 +20,8 @@ import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from '../tools/progress.ts';
-import {
-  REPORT_FILE,
-  buildReport,
-  reportSummary,
-  type SourceFindings,
-} from '../proofread/report.ts';
-import type { ProofreadingReport } from '../../src/core/proofreading.ts';
+import { buildReport, reportSummary, type SourceFindings } from '../proofread/report.ts';
+import { REPORT_FILE, type ProofreadingReport } from '../../src/core/proofreading.ts';
 import { readAcceptList } from './accept-list.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 

@@ -9,9 +9,6 @@ import {
 import { applyAccepted, type AcceptedFinding } from './accept.ts';
 import { duplicateArticles, type FingerprintedArticle } from './checks/duplicate-article.ts';
 
-/** File name of the report, beside the articles folder (src/content/proofreading.json): generated and checked with the articles. */
-export const REPORT_FILE = 'proofreading.json';
-
 export interface SourceFindings {
   findings: Finding[];
   articles: FingerprintedArticle[];

@@ -1,8 +1,15 @@
 import type { SectionDepth } from './sections.ts';
 /** Shared knowledge of how Chinese committee texts are written: numbering, sentence ends. */
 
+/** Every numeral a Chinese text prints: 〇 and 零, 一 … 九, 十 and 百, and 两 in amounts. */
 export const CN_DIGITS = '〇零一二三四五六七八九十百两';
-const NUM = `[一二三四五六七八九十百]+`;
+/** One numeral of a section, point or article number ("一、", "（十二）", "第一百条"), as a pattern's class. */
+export const CN_NUMERAL = '[一二三四五六七八九十百]';
+/** One of 一 … 九, as a pattern's class. */
+export const CN_ONE_TO_NINE = '[一二三四五六七八九]';
+/** One digit of a year written out in Chinese ("一九七八", "二〇二四"; 〇 in each form it is printed in). */
+export const CN_YEAR_DIGIT = '[〇零○Ｏ一二三四五六七八九]';
+const NUM = `${CN_NUMERAL}+`;
 
 /** "一、" opens a section (h2). */
 export const SECTION_MARK = new RegExp(`^${NUM}、`);
@@ -35,8 +42,7 @@ export function sentences(text: string): string[] {
 
 /** A numeral alone on its line ("一", "二" in the 1960 report) or "第一部分" also opens a section. */
 // Only numbers a section can have: "十三五" alone on a line is a cut-off phrase, not section 135.
-const SECTION_NUMBER =
-  '(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)';
+const SECTION_NUMBER = `(?:${CN_ONE_TO_NINE}|十${CN_ONE_TO_NINE}?|[二三四五六七八九]十${CN_ONE_TO_NINE}?)`;
 export const BARE_SECTION = new RegExp(`^(?:${SECTION_NUMBER}|第${SECTION_NUMBER}(?:部分|章))$`);
 
 /** Regulations: "第一章　总则" is a chapter (h2), "第一节　…" a section (h3), when the mark stands apart from what follows. */
@@ -95,28 +101,33 @@ const CN_NUM: Record<string, number> = {
   九: 9,
 };
 
+const CN_YEAR = new RegExp(`^${CN_YEAR_DIGIT}{4}$`, 'u');
+const SMALL_NUMBER = new RegExp(`^(${CN_ONE_TO_NINE})?(十)?(${CN_ONE_TO_NINE})?$`, 'u');
+
 /** "2024" / "２０２４" / "一九七八" → 2024 / 1978; "十二" / "二十六" → 12 / 26. */
 export function parseNumber(text: string): number | undefined {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (/^\d+$/.test(ascii)) return Number(ascii);
-  if (/^[〇零○Ｏ一二三四五六七八九]{4}$/.test(text))
-    return Number([...text].map((c) => CN_NUM[c]).join(''));
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (CN_YEAR.test(text)) return Number([...text].map((c) => CN_NUM[c]).join(''));
+  const m = SMALL_NUMBER.exec(text);
   if (!m || text === '') return undefined;
   const tens = m[2] ? (m[1] ? CN_NUM[m[1]] : 1) : 0;
   const ones = m[2] ? (m[3] ? CN_NUM[m[3]] : 0) : m[1] ? CN_NUM[m[1]] : 0;
   return tens * 10 + ones;
 }
 
+/** A section or sub-section mark at the start of a heading ("三、", "（十二）"); group 1 is its number. */
+export const MARK_NUMBER = new RegExp(`^[(（]?(${NUM})[、)）]`, 'u');
+
 /** The number a section or sub-section mark carries: "三、…" → 3, "（十二）…" → 12. */
 export function markNumber(text: string): number | undefined {
-  const m = /^[(（]?([一二三四五六七八九十百]+)[、)）]/u.exec(visible(text));
+  const m = MARK_NUMBER.exec(visible(text));
   return m ? parseNumber(m[1]) : undefined;
 }
 
+const BARE_MARK = new RegExp(`^(?:${NUM}、|[(（]${NUM}[)）])$`, 'u');
+
 /** A mark with nothing after it ("一、" alone on its line): the export cut it from its text. */
 export function isBareMark(text: string): boolean {
-  return /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）])$/u.test(
-    visible(text).trim(),
-  );
+  return BARE_MARK.test(visible(text).trim());
 }

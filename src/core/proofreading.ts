@@ -1,8 +1,11 @@
 /**
  * The proofreading report (校对报告): what ingest flags in the material for an editor to look at.
- * Shared by ingest (scripts/proofread/), which writes src/data/proofreading.json, and the editors'
+ * Shared by ingest (scripts/proofread/), which writes src/content/proofreading.json, and the editors'
  * page that shows it. The report never changes the text.
  */
+
+/** The report's file name: beside the articles folder (src/content/), generated and checked with them. */
+export const REPORT_FILE = 'proofreading.json';
 
 /** Each kind of finding, with how serious it is and how it is named to editors. */
 export const FINDING_KINDS = {

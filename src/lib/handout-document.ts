@@ -1,5 +1,7 @@
 import { formatItem, type HandoutItem } from '../core/handout-items.ts';
 import { articlePath } from '../core/article-path.ts';
+import { chineseDate } from '../core/dates.ts';
+import { el } from './dom.ts';
 
 /**
  * Builds a handout in the browser from the article pages themselves (fetched from the same site),
@@ -153,22 +155,8 @@ export async function loadItems(
   return { loaded, errors };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** "2026-03-05" → "2026年3月5日", the way a meeting notice writes a date. */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
+// The notes and record pages import chineseDate from here; it lives in src/core/dates.ts.
+export { chineseDate };
 
 export interface CoverDetails {
   meeting: string;

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
+import { SITE_NAME } from '../core/site.ts';
 
 /**
  * The Word files a reader hands in (学习笔记, 学习台账): plain A4 documents in 宋体 that any
@@ -6,7 +7,7 @@ import { AlignmentType, Document, HeadingLevel, Paragraph, TextRun, type FileChi
  */
 export function studyDocument(title: string, children: FileChild[]): Document {
   return new Document({
-    creator: '政协学习资料库',
+    creator: SITE_NAME,
     title,
     styles: {
       default: {

@@ -1,23 +1,10 @@
+import { el, link } from './dom.ts';
 import type { KeyValueStore } from './local-store.ts';
 
 /** What /notes/ and /record/ share: lists built from the reader's local data, export and clear buttons. */
 
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-export function link(href: string, text: string): HTMLAnchorElement {
-  const a = el('a', '', text);
-  a.href = href;
-  return a;
-}
+// The notes and record pages import el and link from here; they are made in dom.ts.
+export { el, link };
 
 export interface StudyPage {
   list: HTMLElement;

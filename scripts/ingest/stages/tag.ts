@@ -3,7 +3,7 @@ import { termSpellings } from '../../../src/site/glossary.ts';
 import type { Block } from '../../model/text.ts';
 import type { ArticleDraft } from './split.ts';
 import { jieba, tfidf } from '../../../src/site/jieba.ts';
-import { parseNumber } from '../../../src/core/chinese.ts';
+import { CN_NUMERAL, CN_YEAR_DIGIT, parseNumber } from '../../../src/core/chinese.ts';
 import { readingMinutes } from '../../../src/core/reading-time.ts';
 import * as OpenCC from 'opencc-js/t2cn';
 
@@ -18,10 +18,10 @@ const NPC_TERM_START = [
   1954, 1959, 1964, 1975, 1978, 1983, 1988, 1993, 1998, 2003, 2008, 2013, 2018, 2023,
 ];
 
+const NPC_SESSION = new RegExp(`第(${CN_NUMERAL}+)届全国人民代表大会第(${CN_NUMERAL}+)次会议`, 'u');
+
 export function npcSessionYear(text: string): number | undefined {
-  const m = /第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议/u.exec(
-    text,
-  );
+  const m = NPC_SESSION.exec(text);
   if (!m) return undefined;
   const [term, session] = [parseNumber(m[1]), parseNumber(m[2])];
   const start = term ? NPC_TERM_START[term - 1] : undefined;
@@ -46,8 +46,10 @@ function count(text: string, needle: string): number {
   return n;
 }
 
-const DATE =
-  /([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日/u;
+const DATE = new RegExp(
+  `([0-9０-９]{4}|${CN_YEAR_DIGIT}{4})年([0-9０-９]{1,2}|${CN_NUMERAL}{1,3})月([0-9０-９]{1,2}|${CN_NUMERAL}{1,3})日`,
+  'u',
+);
 
 export function findDate(text: string): string | undefined {
   const m = DATE.exec(text);

@@ -1,4 +1,4 @@
-import { markNumber } from '../../../src/core/chinese.ts';
+import { MARK_NUMBER, markNumber } from '../../../src/core/chinese.ts';
 import type { Block } from '../../model/text.ts';
 
 export interface BlockHit {
@@ -28,7 +28,8 @@ export function headingSequence(blocks: Block[]): BlockHit[] {
     last.set(key, n);
     // A run may restart at 一 (items under a sub-section); a first section is never judged (an excerpt may start anywhere).
     if (n === prev + 1 || n === 1 || (prev === 0 && b.depth === 2)) return;
-    const mark = /^[(（]?[一二三四五六七八九十百]+[、)）]/u.exec(b.text)![0];
+    // markNumber found a number above, so the mark is there.
+    const mark = MARK_NUMBER.exec(b.text)?.[0] ?? '';
     const what = n === prev ? '重复' : n < prev ? '倒退' : '跳号';
     hits.push({
       block: i,

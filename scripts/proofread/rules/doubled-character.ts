@@ -1,6 +1,7 @@
 import type { TextlintRuleModule } from '@textlint/types';
 import { jieba } from '../../../src/site/jieba.ts';
 import { scanParagraphs } from './scan.ts';
+import { CN_DIGITS } from '../../../src/core/chinese.ts';
 
 const DOUBLE = /(\p{Script=Han})\1/gu;
 // Measure words and verbs doubled after 一 ("一个个", "一次次", "一步步") are a pattern, not a slip.
@@ -9,7 +10,7 @@ const AFTER_YI = /一$/u;
 const EVERY = new Set([...'年月日天家户代声句条件样点处事时回次村县人个项行队层步']);
 // Particles and verbs that follow a word ending in the same character: 目的|的, 实地|地, 求是|是.
 const FOLLOWS_WORD = new Set([...'的地得是了着过在和与为']);
-const NUMERAL = /[一二三四五六七八九十百千万亿〇零两]/u;
+const NUMERAL = new RegExp(`[${CN_DIGITS}千万亿]`, 'u');
 
 /**
  * Flags a character typed twice where the two do not make a word: "贴心心" is 贴心 + a stray 心.

@@ -1,9 +1,11 @@
 import type { TextlintRuleModule } from '@textlint/types';
-import { TERMINAL, visible } from '../../../src/core/chinese.ts';
+import { CN_NUMERAL, TERMINAL, visible } from '../../../src/core/chinese.ts';
 
 // A section number left at the very end: "…作出批示和安排。(一)", "……。三、", "……。2."
-const STRAY_NUMBER =
-  /(?:[(（][一二三四五六七八九十百0-9]+[)）]|[一二三四五六七八九十百]+、|[0-9]{1,2}[.．、]|[①-⑳]|第[一二三四五六七八九十百]+[章节条部分]+)$/u;
+const STRAY_NUMBER = new RegExp(
+  `(?:[(（](?:${CN_NUMERAL}|[0-9])+[)）]|${CN_NUMERAL}+、|[0-9]{1,2}[.．、]|[①-⑳]|第${CN_NUMERAL}+[章节条部分]+)$`,
+  'u',
+);
 
 /**
  * Flags an article that looks cut short: its last paragraph ends with a stray section number (the
