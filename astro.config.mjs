@@ -5,6 +5,7 @@ import { mdxOptions } from './src/markdown/markdown-options.ts';
 import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
 import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
+import { environment } from './src/site/environment.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -12,15 +13,15 @@ import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
-const base = process.env.BASE_PATH ?? '/';
+const base = environment.basePath;
 // DIST_DIR lets parallel builds (tests, benchmarks) each write their own output and cache.
-const outDir = process.env.DIST_DIR ?? './dist';
+const outDir = environment.distDir ?? './dist';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: environment.siteUrl ?? 'http://localhost:4321',
   base,
   outDir,
-  cacheDir: process.env.DIST_DIR ? `${process.env.DIST_DIR}-cache` : './node_modules/.astro',
+  cacheDir: environment.distDir ? `${environment.distDir}-cache` : './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the

@@ -13,6 +13,7 @@ import type { HandoutItem } from '../src/core/handout-items.ts';
 import { chromiumAvailable, CHROMIUM } from './tools/chromium.ts';
 import { readArticles, resolveArguments, type ArticleFile } from './handout/articles.ts';
 import { HandoutFailure, printHandout } from './handout/print.ts';
+import { environment } from '../src/site/environment.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -79,9 +80,7 @@ async function main(): Promise<void> {
   }
   checkValues(opts);
   const articles = readArticles(
-    process.env.ARTICLES_DIR
-      ? path.resolve(ROOT, process.env.ARTICLES_DIR)
-      : path.join(ROOT, 'src/content/articles'),
+    path.resolve(ROOT, environment.articlesDir ?? 'src/content/articles'),
   );
   const items = handoutItems(commandLine, articles);
   if (items.length === 0) fail(`没有指定材料。\n${USAGE}`);
@@ -109,14 +108,14 @@ function printRequest(
   titles: Map<string, string>,
 ): Parameters<typeof printHandout>[0] {
   // npm runs scripts from the project folder; a relative --out means the folder the command was typed in.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const cwd = environment.commandFolder;
   return {
     root: ROOT,
     items,
     titles,
     out: path.resolve(cwd, opts.out ?? 'handout.pdf'),
-    dist: path.resolve(ROOT, process.env.DIST_DIR ?? 'dist'),
-    basePath: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
+    dist: path.resolve(ROOT, environment.distDir ?? 'dist'),
+    basePath: environment.basePath.replace(/\/?$/, '/'),
     options: {
       cover: opts.cover !== undefined,
       meeting: opts.cover ?? '',
@@ -126,7 +125,7 @@ function printRequest(
       notes: !!opts.notes,
     },
     // The PDF is read away from this machine: print the site's real address, not the local server's.
-    site: opts.site ?? process.env.SITE_URL ?? 'built',
+    site: opts.site ?? environment.siteUrl ?? 'built',
     build: !!opts.build,
     quiet: !!opts.quiet,
   };

@@ -6,9 +6,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './search-index/build.ts';
+import { environment } from '../src/site/environment.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await buildSearchIndex(
-  path.resolve(root, process.env.DIST_DIR ?? 'dist'),
-  Number(process.env.PAGEFIND_SHARD_PAGES ?? 2000),
+  path.resolve(root, environment.distDir ?? 'dist'),
+  environment.pagefindShardPages,
 );

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { runScript } from './run-script.ts';
+import { environment } from '../../src/site/environment.ts';
 
 /** Edits often come as several file events (an editor's save, a copied folder): one ingest for them. */
 const SETTLE_MS = 300;
@@ -25,7 +26,7 @@ export function ingestIntegration(): AstroIntegration {
       'astro:config:setup': async ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
         sourcesDir = path.join(root, 'src/content/sources');
-        enabled = (command === 'build' || command === 'dev') && !process.env.ARTICLES_DIR;
+        enabled = (command === 'build' || command === 'dev') && !environment.articlesDir;
         if (!enabled) return;
         if ((await ingest()) === 0) return;
         const message =

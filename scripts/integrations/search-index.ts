@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { runScript } from './run-script.ts';
+import { environment } from '../../src/site/environment.ts';
 
 export function searchIndexIntegration(): AstroIntegration {
   let root = '';
@@ -19,7 +20,7 @@ export function searchIndexIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env.SEARCH_INDEX === 'off') {
+        if (environment.searchIndexOff) {
           logger.info('SEARCH_INDEX=off：不建检索索引 / search index left out');
           return;
         }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { environment } from '../../src/site/environment.ts';
 
 /** Debian's chromium, installed by .ci/run; playwright never downloads a browser of its own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = environment.chromiumPath;
 
 export function chromiumAvailable(): boolean {
   return fs.existsSync(CHROMIUM);

@@ -2,6 +2,8 @@
  * A one-line progress report (count, current item, elapsed) that rewrites itself on a terminal and
  * stays silent where output is not a TTY (CI, pipes), so logs hold results, not animation.
  */
+import { environment } from '../../src/site/environment.ts';
+
 export class Progress {
   readonly #label: string;
   readonly #total: number;
@@ -20,7 +22,7 @@ export class Progress {
     this.#label = label;
     this.#total = total;
     this.#stream = stream;
-    this.#live = !quiet && Boolean(stream.isTTY) && !process.env.CI;
+    this.#live = !quiet && Boolean(stream.isTTY) && !environment.ci;
   }
 
   tick(item: string): void {
