@@ -26,8 +26,9 @@ const layoutZones = [
   },
   {
     target: './src/lib',
-    from: ['./src/site', './src/markdown'],
-    message: 'src/lib runs in the browser; src/site and src/markdown run only at build time.',
+    from: ['./src/site', './src/markdown', './src/language'],
+    message:
+      'src/lib runs in the browser; src/site, src/markdown and src/language run only in Node.',
   },
   {
     target: './scripts/proofread',

@@ -1,5 +1,5 @@
 import type { ElementContent, Root, Text } from 'hast';
-import { termSpellings } from '../site/glossary.ts';
+import { termSpellings } from '../language/glossary.ts';
 
 export interface TermLinkOptions {
   /** Site base path with trailing slash, e.g. "/" or "/zhengxie/". */

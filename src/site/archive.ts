@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { glossary } from './glossary.ts';
+import { glossary } from '../language/glossary.ts';
 import { allLabelSlugs } from './label-slugs.ts';
 import { buildFacetValues, type FacetValue } from './facets.ts';
 import { columnNeighbourMap, issueNeighbourMap } from './neighbours.ts';

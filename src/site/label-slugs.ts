@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { slugify } from './slug.ts';
+import { slugify } from '../language/slug.ts';
 import type { ArticleEntry } from '../core/article-schema.ts';
 import { FACETS, FACET_KINDS, type FacetKind } from '../core/facets.ts';
 

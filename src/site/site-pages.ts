@@ -1,5 +1,5 @@
 import { allArticles, facetValueList, termUses } from './archive.ts';
-import { glossary } from './glossary.ts';
+import { glossary } from '../language/glossary.ts';
 import { markdownBlocks } from '../core/markdown-blocks.ts';
 import { FACET_KINDS } from '../core/facets.ts';
 import { listPages, pagedPath } from './pagination.ts';

@@ -1,5 +1,5 @@
 import { sentences } from '../core/chinese.ts';
-import { termSpellings } from './glossary.ts';
+import { termSpellings } from '../language/glossary.ts';
 import { placeBlocks } from '../core/sections.ts';
 
 /** One use of a glossary term in one section of an article: the sentence around its first use there. */

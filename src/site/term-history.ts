@@ -3,7 +3,7 @@
  * use it per year across the whole archive's span, and which terms first appear in the latest year.
  */
 import { allArticles, termUses } from './archive.ts';
-import { glossary, type GlossaryTerm } from './glossary.ts';
+import { glossary, type GlossaryTerm } from '../language/glossary.ts';
 import { firstYear, yearSeries, type YearCount } from '../core/year-chart.ts';
 
 /** The archive's first and last year, so every term's chart covers the same span. */

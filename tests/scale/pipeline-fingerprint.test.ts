@@ -18,7 +18,7 @@ describe('pipeline fingerprint', () => {
       'scripts/ingest/stages/split.ts',
       'scripts/ingest/stages/tag.ts',
       'src/core/chinese.ts',
-      'src/site/glossary.ts',
+      'src/language/glossary.ts',
       'src/data/glossary.json',
       'src/data/topics.json',
       'src/data/columns.json',

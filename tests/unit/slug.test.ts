@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSlug, isMachineName, sourceSlug } from '../../scripts/ingest/stages/slug.ts';
-import { slugify } from '../../src/site/slug.ts';
+import { slugify } from '../../src/language/slug.ts';
 
 describe('slug', () => {
   it('romanises Chinese into readable ASCII words', () => {

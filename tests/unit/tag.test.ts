@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import topicsData from '../../src/data/topics.json' with { type: 'json' };
-import { glossary } from '../../src/site/glossary.ts';
+import { glossary } from '../../src/language/glossary.ts';
 import { mend } from '../../scripts/ingest/stages/mend.ts';
 import { splitArticles } from '../../scripts/ingest/stages/split.ts';
 import { structure } from '../../scripts/ingest/stages/structure.ts';

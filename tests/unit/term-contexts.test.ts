@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/site/glossary.ts';
+import { glossary } from '../../src/language/glossary.ts';
 import { termContexts, termUses } from '../../src/site/term-contexts.ts';
 import { renderMarkdown } from '../helpers/render-markdown.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';

@@ -1,4 +1,4 @@
-import { slugify } from '../../../src/site/slug.ts';
+import { slugify } from '../../../src/language/slug.ts';
 
 /**
  * A file name a machine gave ("000_f38b8acfe226dc3a", "20241130_0932"): digits, hex and separators

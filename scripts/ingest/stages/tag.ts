@@ -1,8 +1,8 @@
 import topicsData from '../../../src/data/topics.json' with { type: 'json' };
-import { termSpellings } from '../../../src/site/glossary.ts';
+import { termSpellings } from '../../../src/language/glossary.ts';
 import type { Block } from '../../model/text.ts';
 import type { ArticleDraft } from './split.ts';
-import { jieba, tfidf } from '../../../src/site/jieba.ts';
+import { jieba, tfidf } from '../../../src/language/jieba.ts';
 import { CN_NUMERAL, CN_YEAR_DIGIT, parseNumber } from '../../../src/core/chinese.ts';
 import { readingMinutes } from '../../../src/core/reading-time.ts';
 import * as OpenCC from 'opencc-js/t2cn';

@@ -6,7 +6,7 @@ import {
   visible,
 } from '../../../src/core/chinese.ts';
 import type { Paragraph } from '../../model/text.ts';
-import { jieba } from '../../../src/site/jieba.ts';
+import { jieba } from '../../../src/language/jieba.ts';
 
 /** True when the cut at `at` falls inside a word ("改" / "革"): the line was cut mid-word, not set as a line of its own. */
 function cutsAWord(text: string, at: number): boolean {

@@ -1,5 +1,5 @@
 import type { TextlintRuleModule } from '@textlint/types';
-import { jieba } from '../../../src/site/jieba.ts';
+import { jieba } from '../../../src/language/jieba.ts';
 import { scanParagraphs } from './scan.ts';
 import { CN_DIGITS } from '../../../src/core/chinese.ts';
 
