@@ -1,34 +1,35 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Three layers, all run by `npm test`; each can run alone (`npm run test:unit`, `test:tools`, `test:site`).
- * - site: reads the shared build of the shipped archive (dist/, built once by the global setup),
- *   drives a browser, or builds a site of its own.
- * - tools: no site build, but child processes and whole corpora: the ingest command line on
- *   throwaway folders (killed mid-write, run with --check), the pipeline over every shared report,
+ * A test file's folder decides its layer:
+ * - site: tests/site (reads the shared build of the shipped archive, dist/, built once by the global
+ *   setup), tests/browser (drives Chromium over it) and tests/build (builds a site of its own).
+ * - tools: tests/tools. No site build, but child processes and whole corpora: the ingest command line
+ *   on throwaway folders (killed mid-write, run with --check), the pipeline over every shared report,
  *   the thread pool, the benchmark's process-tree meter. Minutes, not seconds.
- * - unit: everything else, in process, in seconds.
+ * - unit: tests/unit. In process, in seconds.
+ * A file anywhere else under tests/ runs in no layer, and the check below stops the run naming it.
  */
 const SITE_LAYER = [
   'tests/site/**/*.test.ts',
   'tests/browser/**/*.test.ts',
   'tests/build/**/*.test.ts',
-  'tests/hostile/hostile-site.test.ts',
-  'tests/hostile/html-validate.test.ts',
-  'tests/hostile/reproducible-build.test.ts',
 ];
-const TOOLS_LAYER = [
-  'tests/hostile/ingest-cli.test.ts',
-  'tests/hostile/editorial-cli.test.ts',
-  'tests/unit/ingest-report.test.ts',
-  'tests/unit/ingest-check.test.ts',
-  'tests/unit/pipeline.test.ts',
-  'tests/scale/convert-pool.test.ts',
-  'tests/scale/ingest-incremental.test.ts',
-  'tests/scale/measure-tree.test.ts',
-];
+const TOOLS_LAYER = ['tests/tools/**/*.test.ts'];
+const UNIT_LAYER = ['tests/unit/**/*.test.ts'];
+
+const LAYER_FOLDERS = ['unit', 'tools', 'site', 'browser', 'build'];
+const strays = fs
+  .readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts') && !LAYER_FOLDERS.includes(f.split(path.sep)[0]));
+if (strays.length > 0)
+  throw new Error(
+    `Test files outside a layer folder (tests/${LAYER_FOLDERS.join(', tests/')}): ${strays.join(', ')}`,
+  );
 
 /**
  * The unit and tools layers have no site build: a test there that reads dist/ by mistake fails on a
@@ -49,8 +50,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/**/*.test.ts'],
-          exclude: [...SITE_LAYER, ...TOOLS_LAYER],
+          include: UNIT_LAYER,
           env: NO_SITE_BUILD,
         },
       },

@@ -15,13 +15,14 @@ const LOCAL = 'http://site.invalid';
  * Checks every internal link in a built site: each href/src of every page, each <loc> of
  * sitemap.xml and each link of feed.xml must name a file that exists, and a #fragment must name an
  * id in it. Absolute URLs to any other host are reported too: the archive must not reach outside.
- * `siteOrigin` is the SITE_URL the sitemap and feed were written with.
+ * `siteOrigin` is the SITE_URL the sitemap and feed were written with. `targets` holds the path
+ * (and #fragment) of every link checked, so a test can say what the check covered.
  */
 export function checkLinks(
   dir: string,
   base = '/',
   siteOrigin = 'http://localhost:4321',
-): { checked: number; broken: BrokenLink[] } {
+): { checked: number; broken: BrokenLink[]; targets: Set<string> } {
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let set = ids.get(file);
@@ -34,11 +35,14 @@ export function checkLinks(
     return set;
   };
   const broken: BrokenLink[] = [];
+  // Each page path a checked link led to, with its #fragment: what the check covered.
+  const targets = new Set<string>();
   let checked = 0;
   const check = (from: string, fromPath: string, href: string) => {
     if (/^(mailto|tel|data|blob):/i.test(href)) return;
     checked++;
     const target = new URL(href, `${LOCAL}${fromPath}`);
+    targets.add(`${target.pathname}${target.hash}`);
     const origin = target.origin === new URL(siteOrigin).origin ? LOCAL : target.origin;
     if (origin !== LOCAL)
       return void broken.push({ from, href, reason: 'points outside the site' });
@@ -75,5 +79,5 @@ export function checkLinks(
     for (const m of fs.readFileSync(full, 'utf8').matchAll(pattern))
       check(file, base, m[1].replace(/&amp;/g, '&'));
   }
-  return { checked, broken };
+  return { checked, broken, targets };
 }
