@@ -21,18 +21,18 @@ const { values: args } = parseArgs({
     report: { type: 'string' },
   },
 });
-const outDir = path.resolve(args.out!);
+const outDir = path.resolve(args.out);
 
 process.exitCode = await runIngest({
   root,
-  sourcesDir: path.resolve(args.sources!),
+  sourcesDir: path.resolve(args.sources),
   outDir,
   manifestFile: path.resolve(
     args.cache ??
       path.join(root, 'node_modules/.cache/zhengxie-ingest', `${sha256(outDir).slice(0, 12)}.json`),
   ),
-  check: args.check!,
-  skipBad: args['skip-bad']!,
-  quiet: args.quiet!,
+  check: args.check,
+  skipBad: args['skip-bad'],
+  quiet: args.quiet,
   report: args.report,
 });

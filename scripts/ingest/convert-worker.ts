@@ -4,7 +4,11 @@ import { convertSource } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
 import type { ConvertJob, WorkerReply } from './convert-pool.ts';
 
-parentPort!.on('message', async ({ id, source, bytes, editorial }: ConvertJob & { id: number }) => {
+// Loaded only as a worker thread (convert-pool.ts), where parentPort is always there.
+const port = parentPort;
+if (!port) throw new Error('convert-worker.ts runs only as a worker thread of convert-pool.ts');
+
+port.on('message', async ({ id, source, bytes, editorial }: ConvertJob & { id: number }) => {
   let reply: WorkerReply;
   try {
     reply = { id, articles: (await convertSource(source, bytes, editorial)).articles };
@@ -14,5 +18,5 @@ parentPort!.on('message', async ({ id, source, bytes, editorial }: ConvertJob & 
         ? { id, file: error.file, reason: error.reason, line: error.line }
         : { id, crash: String((error as Error).stack ?? error) };
   }
-  parentPort!.postMessage(reply);
+  port.postMessage(reply);
 });

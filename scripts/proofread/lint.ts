@@ -121,6 +121,8 @@ async function lintDocument(
         : undefined;
     const at = open && text[start] !== open && text[start - 1] === open ? start - 1 : start;
     return {
+      // Every rule textlint runs is one of TEXTLINT_RULES, each with its kind.
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
       kind: KIND.get(m.ruleId)!,
       paragraph,
       start: at - base,

@@ -59,13 +59,13 @@ export function markdownBlocks(body: string): MarkdownBlock[] {
 function unescape(text: string): string {
   return text.replace(ESCAPE, (all, escaped: string | undefined, ref: string | undefined) => {
     if (escaped) return escaped;
-    if (ref!.startsWith('#')) {
+    // ESCAPE matches either a backslash escape or a character reference.
+    if (ref === undefined) return all;
+    if (ref.startsWith('#')) {
       const code =
-        ref![1] === 'x' || ref![1] === 'X'
-          ? parseInt(ref!.slice(2), 16)
-          : parseInt(ref!.slice(1), 10);
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return code === 0 || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
     }
-    return NAMED[ref!] ?? all;
+    return NAMED[ref] ?? all;
   });
 }

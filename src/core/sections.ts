@@ -70,7 +70,11 @@ export function sectionTexts(body: string): Map<string, { heading: string; text:
   const sections = new Map<string, { heading: string; text: string }>();
   for (const { block, opens, within } of placeBlocks(body)) {
     if (opens) sections.set(opens.id, { heading: opens.heading, text: '' });
-    for (const s of within) sections.get(s.id)!.text += `${block.text}\n`;
+    for (const s of within) {
+      const section = sections.get(s.id);
+      // A block is within only sections already opened above it.
+      if (section) section.text += `${block.text}\n`;
+    }
   }
   return sections;
 }

@@ -33,8 +33,8 @@ export function romanisedSlug(text: string, tools: SlugTools): string {
     const clean = romanised.toLowerCase().replace(/[^a-z0-9]+/g, '');
     if (clean === '') continue;
     // Numbers stay glued to their measure word: "2024nian", "di14jie".
-    if (parts.length > 0 && (/\d$/.test(parts.at(-1)!) || parts.at(-1) === 'di'))
-      parts[parts.length - 1] += clean;
+    const last = parts.at(-1);
+    if (last !== undefined && (/\d$/.test(last) || last === 'di')) parts[parts.length - 1] += clean;
     else parts.push(clean);
   }
   let slug = parts.join('-');

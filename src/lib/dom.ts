@@ -31,3 +31,13 @@ export function button(
   b.addEventListener('click', onClick);
   return b;
 }
+
+/** The element the page's own markup puts at `selector`; its absence is a broken page, said by name. */
+export function required<T extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`页面缺少 ${selector} / the page has no ${selector}`);
+  return found;
+}

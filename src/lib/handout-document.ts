@@ -46,16 +46,15 @@ const pages = new Map<string, Promise<Document>>();
 
 async function fetchArticle(base: string, article: string): Promise<Document> {
   const address = articlePageUrl(base, article);
-  if (!pages.has(address)) {
-    pages.set(
-      address,
-      fetch(address).then(async (res) => {
-        if (!res.ok) throw new Error(`找不到文章（${res.status}）`);
-        return new DOMParser().parseFromString(await res.text(), 'text/html');
-      }),
-    );
+  let page = pages.get(address);
+  if (!page) {
+    page = fetch(address).then(async (res) => {
+      if (!res.ok) throw new Error(`找不到文章（${res.status}）`);
+      return new DOMParser().parseFromString(await res.text(), 'text/html');
+    });
+    pages.set(address, page);
   }
-  return pages.get(address)!;
+  return page;
 }
 
 /** A heading and everything up to the next heading of the same or a higher level. */
@@ -193,7 +192,8 @@ function pointLead(point: Element): string {
   if (!paragraph) return point.textContent ?? '';
   const range = document.createRange();
   range.setStartBefore(point);
-  range.setEndAfter(paragraph.lastChild!);
+  // The point is inside the paragraph, so it has a last child.
+  range.setEndAfter(paragraph.lastChild ?? point);
   const rest = range.toString();
   const end = rest.search(/[。；！？]/);
   return end >= 0 ? rest.slice(0, end + 1) : rest;
@@ -247,7 +247,7 @@ export function questionsPage(loaded: LoadedItem[]): HTMLElement | null {
   page.append(el('h1', 'handout-questions-title', '思考题'));
   for (const l of withQuestions) {
     page.append(el('h2', 'handout-questions-item', l.title));
-    const list = l.questions!.querySelector('ol, ul');
+    const list = l.questions?.querySelector('ol, ul');
     if (list) page.append(list.cloneNode(true));
   }
   return page;

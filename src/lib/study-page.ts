@@ -1,4 +1,4 @@
-import { el, link } from './dom.ts';
+import { el, link, required } from './dom.ts';
 import type { KeyValueStore } from './local-store.ts';
 
 /** What /notes/ and /record/ share: lists built from the reader's local data, export and clear buttons. */
@@ -24,8 +24,8 @@ export function openStudyPage(
   selectors: { list: string; status: string },
   unavailable: string,
 ): StudyPage | null {
-  const list = root.querySelector<HTMLElement>(selectors.list)!;
-  const status = root.querySelector<HTMLElement>(selectors.status)!;
+  const list = required(root, selectors.list);
+  const status = required(root, selectors.status);
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action]')];
   const enable = (on: boolean) =>
     buttons.forEach((b) => {

@@ -15,7 +15,7 @@ export function takeEditorsNote(paragraphs: Paragraph[]): {
   const at = paragraphs.slice(0, 3).findIndex((p) => EDITORS_NOTE.test(p.text));
   if (at < 0) return { body: paragraphs };
   const text = paragraphs[at].text;
-  const label = EDITORS_NOTE.exec(text)![0];
+  const label = EDITORS_NOTE.exec(text)?.[0] ?? '';
   const note = text.slice(label.length).trim();
   if (note === '') return { body: paragraphs };
   return {

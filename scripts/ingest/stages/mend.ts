@@ -43,7 +43,7 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
   for (const line of lines) {
     // A Word heading style is certain; a Word paragraph end only when the paragraph is not running text.
     const prev = prevHeading || line.headingStyle ? undefined : out.at(-1);
-    const wordWhole = Boolean(prevLine?.paragraphEnd) && !RUNNING_TEXT.test(plain(prevLine!.text));
+    const wordWhole = prevLine?.paragraphEnd === true && !RUNNING_TEXT.test(plain(prevLine.text));
     prevHeading = Boolean(line.headingStyle);
     const wrapped =
       options.hardWrapped &&
@@ -52,7 +52,12 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
       !line.indented &&
       headingLevel(line.text) === undefined;
     const label = prev !== undefined && prevLine !== undefined && standsAlone(prev, prevLine, line);
-    if (prev && !label && (wrapped || (!wordWhole && continues(prev.text, line.text)))) {
+    if (
+      prev &&
+      prevLine &&
+      !label &&
+      (wrapped || (!wordWhole && continues(prev.text, line.text)))
+    ) {
       // Chinese joins without a space; two Latin words ("Public" / "domain") keep one between them,
       // except where a hard wrap cut a word in two.
       const space =
@@ -62,7 +67,7 @@ export function mend(lines: SourceLine[], options: MendOptions = {}): Paragraph[
       (prev.joins ??= []).push({
         at: prev.text.length + space.length,
         line: line.line,
-        before: prevLine!.text,
+        before: prevLine.text,
         acrossGap: line.gapBefore,
       });
       prev.text += space + line.text;

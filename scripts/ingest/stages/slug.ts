@@ -17,7 +17,7 @@ export function isMachineName(stem: string): boolean {
  */
 export function sourceSlug(sourcePath: string): string {
   const parts = sourcePath.replace(/\.[^./]+$/, '').split('/');
-  if (isMachineName(parts.at(-1)!)) parts.pop();
+  if (isMachineName(parts.at(-1) ?? '')) parts.pop();
   return parts.map(slugify).join('/');
 }
 

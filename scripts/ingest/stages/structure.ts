@@ -112,9 +112,9 @@ function boldPieces(text: string): Piece[] {
   segments.forEach((segment, i) => {
     const bold = i % 2 === 1;
     const opens = bold && headingLevel(segment.trim()) !== undefined;
-    if (pieces.length === 0 || opens)
-      pieces.push({ text: segment, boldLead: bold ? segment : undefined });
-    else pieces.at(-1)!.text += segment;
+    const last = pieces.at(-1);
+    if (!last || opens) pieces.push({ text: segment, boldLead: bold ? segment : undefined });
+    else last.text += segment;
   });
   return pieces.filter((p) => p.text !== '');
 }

@@ -21,6 +21,6 @@ export function isHardWrapped(lines: SourceLine[]): boolean {
 /** Display width: Han and full-width characters take two columns, ASCII one. An indented line counts its indent ("　　", four columns), which normalise trimmed. */
 function columns(text: string): number {
   let n = 0;
-  for (const ch of text) n += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
   return n;
 }

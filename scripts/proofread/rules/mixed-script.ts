@@ -50,8 +50,11 @@ const rule: TextlintRuleModule = (context) => {
       for (const trad of first.keys()) {
         const simp = simplified(trad);
         if (simp === trad || [...simp].length !== 1 || !first.has(simp)) continue;
-        const [rare, common] = count.get(trad)! <= count.get(simp)! ? [trad, simp] : [simp, trad];
-        const where = first.get(rare)!;
+        const times = (c: string) => count.get(c) ?? 0;
+        const [rare, common] = times(trad) <= times(simp) ? [trad, simp] : [simp, trad];
+        const where = first.get(rare);
+        // Both forms were counted with their first place (first.has(simp) above).
+        if (!where) continue;
         const entry = byParagraph.get(where.node) ?? { at: where.at, pairs: [] };
         entry.at = Math.min(entry.at, where.at);
         entry.pairs.push(

@@ -33,7 +33,7 @@ const rule: TextlintRuleModule = (context) => {
           }),
         );
       } else if (!TERMINAL.test(text)) {
-        const from = text.length - [...text].at(-1)!.length;
+        const from = text.length - ([...text].at(-1)?.length ?? 0);
         report(
           last,
           new RuleError('文章在句子中间结束，可能不完整', {

@@ -41,7 +41,8 @@ export function foldText(text: string, map: FoldMap): string {
   if (!known) answers.set(map, (known = new Map()));
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
+    // i < text.length, so there is a code point at i.
+    const cp = text.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++; // the second half of a surrogate pair
     let folded = known.get(cp);
     if (folded === undefined) known.set(cp, (folded = foldUnknown(String.fromCodePoint(cp), map)));
