@@ -1,4 +1,5 @@
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { mdxOptions } from './src/markdown/markdown-options.ts';
@@ -6,6 +7,7 @@ import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
 import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
 import { environment } from './src/site/environment.ts';
+import { isReadingPage } from './src/core/reading-pages.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -38,6 +40,13 @@ export default defineConfig({
     ingestIntegration(),
     mdx({ ...mdxOptions, ...mdxPathForBench() }),
     searchIndexIntegration(),
+    // The reading pages only (src/core/reading-pages.ts), without the image, video, news and
+    // alternate-language namespaces the archive has no use for.
+    sitemap({
+      filter: (page) =>
+        isReadingPage(new URL(page).pathname.slice(base.replace(/\/?$/, '/').length)),
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
   ],
   vite: {
     build: {

@@ -283,37 +283,42 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     // Nine pages opened and drawn: a home page listing a large archive takes a while on a busy machine.
   }, 180_000);
 
-  it('serves a well-formed Atom feed of the newest materials and a well-formed sitemap', async () => {
+  it('serves a well-formed RSS feed of the newest materials and a well-formed sitemap', async () => {
     const articles = shippedArticles();
     const { page } = await open('/');
     const parsed = await page.evaluate(async () => {
       const read = async (p: string) =>
         new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
       const feed = await read('feed.xml');
-      const sitemap = await read('sitemap.xml');
+      const index = await read('sitemap-index.xml');
+      const sitemaps = await Promise.all(
+        [...index.getElementsByTagName('loc')].map((loc) => read(loc.textContent ?? '')),
+      );
+      const sitemap = sitemaps[0];
       return {
         errors:
           feed.getElementsByTagName('parsererror').length +
           sitemap.getElementsByTagName('parsererror').length,
-        feedRoot: feed.documentElement.namespaceURI,
-        titles: [...feed.getElementsByTagName('entry')].map(
+        feedRoot: feed.documentElement.nodeName,
+        titles: [...feed.getElementsByTagName('item')].map(
           (e) => e.getElementsByTagName('title')[0]?.textContent ?? '',
         ),
-        updated: [...feed.getElementsByTagName('entry')].map(
-          (e) => e.getElementsByTagName('updated')[0]?.textContent ?? '',
+        updated: [...feed.getElementsByTagName('item')].map(
+          (e) => e.getElementsByTagName('pubDate')[0]?.textContent ?? '',
         ),
-        urls: sitemap.getElementsByTagName('loc').length,
+        urls: sitemaps.reduce((n, s) => n + s.getElementsByTagName('loc').length, 0),
       };
     });
     expect(parsed.errors).toBe(0);
-    expect(parsed.feedRoot).toBe('http://www.w3.org/2005/Atom');
+    expect(parsed.feedRoot).toBe('rss');
     // The newest 20 (fewer in a small archive), in the archive's newest-first order (src/site/article-order.ts).
     expect(parsed.titles).toEqual(
       newestFirst(articles)
         .slice(0, 20)
         .map((a) => a.data.title),
     );
-    for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+    // Midnight in Beijing, as RSS writes dates: the day before, 16:00 GMT.
+    for (const u of parsed.updated) expect(u).toMatch(/^\w{3}, \d{2} \w{3} \d{4} 16:00:00 GMT$/);
     expect(parsed.urls).toBeGreaterThan(articles.length);
   });
 

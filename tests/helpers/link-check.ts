@@ -12,8 +12,8 @@ export interface BrokenLink {
 const LOCAL = 'http://site.invalid';
 
 /**
- * Checks every internal link in a built site: each href/src of every page, each <loc> of
- * sitemap.xml and each link of feed.xml must name a file that exists, and a #fragment must name an
+ * Checks every internal link in a built site: each href/src of every page, each <loc> of the
+ * sitemap index and its sitemaps, and each link of feed.xml must name a file that exists, and a #fragment must name an
  * id in it. Absolute URLs to any other host are reported too: the archive must not reach outside.
  * `siteOrigin` is the SITE_URL the sitemap and feed were written with. `targets` holds the path
  * (and #fragment) of every link checked, so a test can say what the check covered.
@@ -67,9 +67,16 @@ export function checkLinks(
     const html = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const link of linksIn(html)) check(file, pagePath(file, base), link.value);
   }
+  // The sitemap index (@astrojs/sitemap) and every sitemap it names, and the RSS feed's links.
+  const sitemaps = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => /^sitemap-(?:index|\d+)\.xml$/.test(f))
+    : [];
   for (const [file, pattern] of [
-    ['sitemap.xml', /<loc>([^<]*)<\/loc>/g],
-    ['feed.xml', /<link\b[^>]*\shref="([^"]*)"/g],
+    ['sitemap-index.xml', /<loc>([^<]*)<\/loc>/g],
+    ...sitemaps
+      .filter((f) => f !== 'sitemap-index.xml')
+      .map((f) => [f, /<loc>([^<]*)<\/loc>/g] as const),
+    ['feed.xml', /<link>([^<]*)<\/link>/g],
   ] as const) {
     const full = path.join(dir, file);
     if (!fs.existsSync(full)) {

@@ -40,3 +40,12 @@ export function linksIn(html: string): { attr: 'href' | 'src'; tag: string; valu
 export function idsIn(html: string): Set<string> {
   return new Set([...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => decodeEntities(m[1])));
 }
+
+/** Every sitemap @astrojs/sitemap wrote (sitemap-0.xml, sitemap-1.xml …), their text joined. */
+export function sitemapText(dir: string): string {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+}

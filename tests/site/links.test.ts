@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST } from '../helpers/paths.ts';
-import { htmlFiles } from '../helpers/site-files.ts';
+import { htmlFiles, sitemapText } from '../helpers/site-files.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 import { FACETS, FACET_KINDS } from '../../src/core/facets.ts';
 
@@ -44,12 +44,16 @@ describe('links in the built site', () => {
         '<h2 id="s1">一</h2><a href="/b/">b</a><a href="#s2">s2</a><a href="#s1">s1</a><script src="https://cdn.example/x.js"></script>',
       );
       fs.writeFileSync(
-        path.join(dir, 'sitemap.xml'),
+        path.join(dir, 'sitemap-index.xml'),
+        '<sitemapindex><sitemap><loc>http://localhost:4321/sitemap-0.xml</loc></sitemap></sitemapindex>',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'sitemap-0.xml'),
         '<urlset><url><loc>http://localhost:4321/a/</loc></url></urlset>',
       );
       fs.writeFileSync(
         path.join(dir, 'feed.xml'),
-        '<feed><link href="http://localhost:4321/a/#s1"/></feed>',
+        '<rss><channel><item><link>http://localhost:4321/a/#s1</link></item></channel></rss>',
       );
       const { broken } = checkLinks(dir);
       expect(broken.map((b) => b.href).sort()).toEqual(['#s2', '/b/', 'https://cdn.example/x.js']);
@@ -59,7 +63,7 @@ describe('links in the built site', () => {
   });
 
   it('lists every built page in the sitemap', () => {
-    const sitemap = fs.readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
+    const sitemap = sitemapText(DIST);
     const locs = new Set(
       [...sitemap.matchAll(/<loc>[a-z]+:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]),
     );

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST } from '../helpers/paths.ts';
-import { linksIn } from '../helpers/site-files.ts';
+import { linksIn, sitemapText } from '../helpers/site-files.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /** An intranet deployment under a sub-path, built into its own directory beside the main build. */
@@ -29,9 +27,7 @@ describe('the site deployed under a sub-path', () => {
     const { checked, broken } = checkLinks(SUB_DIST, BASE, SITE_URL);
     expect(checked).toBeGreaterThan(500);
     expect(broken).toEqual([]);
-    expect(fs.readFileSync(path.join(SUB_DIST, 'sitemap.xml'), 'utf8')).toContain(
-      `<loc>${SITE_URL}${BASE}articles/`,
-    );
+    expect(sitemapText(SUB_DIST)).toContain(`<loc>${SITE_URL}${BASE}articles/`);
   });
 
   it('serves every page linked from the home page and an article from a plain static server', async () => {
