@@ -1,10 +1,10 @@
 /**
  * Converts many sources at once on every core. The pipeline is pure CPU work (jieba's tagging most
  * of it), so a cold ingest of 10,000 sources on one thread leaves the other cores idle; each worker
- * thread runs the same convertSource as a single conversion does.
+ * thread (a Tinypool worker) runs the same convertSource as a single conversion does.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import { convertSource, type EditorialInput, type GeneratedArticle } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
 
@@ -19,9 +19,9 @@ export type Converted = { articles: GeneratedArticle[] } | { error: Error };
 
 /** What crosses back from a worker: a SourceError keeps its reason and line, anything else its stack. */
 export type WorkerReply =
-  | { id: number; articles: GeneratedArticle[] }
-  | { id: number; file: string; reason: string; line?: number }
-  | { id: number; crash: string };
+  | { articles: GeneratedArticle[] }
+  | { file: string; reason: string; line?: number }
+  | { crash: string };
 
 /** Below this many sources per worker, starting workers (each loads jieba's dictionary) costs more than it saves. */
 const MIN_PER_WORKER = 50;
@@ -50,44 +50,36 @@ export async function convertMany(
     }
     return { results, threads: 0 };
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(new URL('./convert-worker.ts', import.meta.url));
-      return new Promise<void>((resolve, reject) => {
-        let busy: number | undefined;
-        const send = () => {
-          if (next >= jobs.length) {
-            busy = undefined;
-            return void worker.terminate().then(() => resolve(), reject);
-          }
-          busy = next++;
-          worker.postMessage({ id: busy, ...jobs[busy] });
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          const source = jobs[reply.id].source;
-          results.set(source, fromReply(source, reply));
-          onDone(source);
-          send();
-        });
-        worker.on('error', reject);
-        // Out of memory, say: the source it held is named rather than the run hanging.
-        worker.on(
-          'exit',
-          (code) =>
-            busy !== undefined &&
-            reject(
-              new Error(`${jobs[busy].source}: 转换进程意外退出 / convert worker exited (${code})`),
-            ),
-        );
-        send();
-      });
-    }),
-  );
+  // Tinypool (the pool Vitest runs on) keeps every worker busy and unrefs idle ones.
+  const pool = new Tinypool({
+    filename: new URL('./convert-worker.ts', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        let reply: WorkerReply;
+        try {
+          reply = await pool.run(job);
+        } catch (error) {
+          // Out of memory, say: the source it held is named rather than the run hanging.
+          throw new Error(
+            `${job.source}: 转换进程意外退出 / convert worker exited (${(error as Error).message})`,
+            { cause: error },
+          );
+        }
+        results.set(job.source, fromReply(reply));
+        onDone(job.source);
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
   return { results, threads: workers };
 }
 
-function fromReply(source: string, reply: WorkerReply): Converted {
+function fromReply(reply: WorkerReply): Converted {
   if ('articles' in reply) return { articles: reply.articles };
   if ('reason' in reply) return { error: new SourceError(reply.file, reply.reason, reply.line) };
   return { error: new Error(reply.crash) };

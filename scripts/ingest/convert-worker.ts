@@ -1,22 +1,18 @@
-/** A worker thread of scripts/ingest/convert-pool.ts: converts the sources it is sent, one at a time. */
-import { parentPort } from 'node:worker_threads';
+/** A worker thread of scripts/ingest/convert-pool.ts (run by Tinypool): converts the source it is given. */
 import { convertSource } from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
 import type { ConvertJob, WorkerReply } from './convert-pool.ts';
 
-// Loaded only as a worker thread (convert-pool.ts), where parentPort is always there.
-const port = parentPort;
-if (!port) throw new Error('convert-worker.ts runs only as a worker thread of convert-pool.ts');
-
-port.on('message', async ({ id, source, bytes, editorial }: ConvertJob & { id: number }) => {
-  let reply: WorkerReply;
+export default async function convert({
+  source,
+  bytes,
+  editorial,
+}: ConvertJob): Promise<WorkerReply> {
   try {
-    reply = { id, articles: (await convertSource(source, bytes, editorial)).articles };
+    return { articles: (await convertSource(source, bytes, editorial)).articles };
   } catch (error) {
-    reply =
-      error instanceof SourceError
-        ? { id, file: error.file, reason: error.reason, line: error.line }
-        : { id, crash: String((error as Error).stack ?? error) };
+    return error instanceof SourceError
+      ? { file: error.file, reason: error.reason, line: error.line }
+      : { crash: String((error as Error).stack ?? error) };
   }
-  port.postMessage(reply);
-});
+}

@@ -1,29 +1,23 @@
-/** A worker thread of parallel-markdown.ts: renders .md or compiles .mdx with the site's own processor. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker thread of parallel-markdown.ts (run by Tinypool): renders .md or compiles .mdx with the site's own processor. */
+import Tinypool from 'tinypool';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-options.ts';
-import type { RenderReply, RenderRequest, RendererSetup } from './parallel-markdown.ts';
+import type { RenderJob, RenderResult, RendererSetup } from './parallel-markdown.ts';
 
-const { base, shared, mdx } = workerData as RendererSetup;
+const { base, shared, mdx } = Tinypool.workerData as RendererSetup;
 const processor = unified(markdownOptions(base));
+// A pool renders either .md or .mdx: each builds only the renderer it will use.
 const markdown = mdx ? undefined : processor.createRenderer(shared);
-const compiler = mdx ? processor.createMdxRenderer!(shared, mdx) : undefined;
+const compiler = mdx ? processor.createMdxRenderer?.(shared, mdx) : undefined;
 
-parentPort!.on('message', async (request: RenderRequest) => {
-  let reply: RenderReply;
-  try {
-    const result =
-      'filePath' in request
-        ? await (await compiler!).process(request.content, request.filePath, request.frontmatter)
-        : await (
-            await markdown!
-          ).render(request.content, {
-            fileURL: request.fileURL ? new URL(request.fileURL) : undefined,
-            frontmatter: request.frontmatter,
-          });
-    reply = { id: request.id, result };
-  } catch (error) {
-    reply = { id: request.id, error: String((error as Error).stack ?? error) };
+export default async function render(job: RenderJob): Promise<RenderResult> {
+  if ('filePath' in job) {
+    if (!compiler) throw new Error('这个线程池渲染 .md，不编译 .mdx / this pool renders .md only');
+    return (await compiler).process(job.content, job.filePath, job.frontmatter);
   }
-  parentPort!.postMessage(reply);
-});
+  if (!markdown) throw new Error('这个线程池编译 .mdx，不渲染 .md / this pool compiles .mdx only');
+  return (await markdown).render(job.content, {
+    fileURL: job.fileURL ? new URL(job.fileURL) : undefined,
+    frontmatter: job.frontmatter,
+  });
+}

@@ -10,7 +10,7 @@
  * renderer: this site adds none.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import {
   unified,
   type AstroMarkdownOptions,
@@ -25,13 +25,11 @@ type MdxRendererOptions = Parameters<MdxRendererFactory>[1];
 type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
 type MdxRenderResult = Awaited<ReturnType<MdxRenderer['process']>>;
 
-type Job =
+/** One render: a .md page (fileURL) or a .mdx module (filePath). */
+export type RenderJob =
   | { content: string; fileURL?: string; frontmatter?: Record<string, unknown> }
   | { content: string; filePath: string; frontmatter: Record<string, unknown> };
-export type RenderRequest = Job & { id: number };
-
-export type RenderReply =
-  { id: number; result: MarkdownRenderResult | MdxRenderResult } | { id: number; error: string };
+export type RenderResult = MarkdownRenderResult | MdxRenderResult;
 
 /** Settings a worker needs to build the same renderer: the site base, Astro's shared options, and for .mdx the MDX options. */
 export interface RendererSetup {
@@ -70,7 +68,10 @@ export function parallelMarkdown(
         shared: { ...shared, gfm: inThread.options.gfm, smartypants: inThread.options.smartypants },
         mdx,
       };
-      if (threads < 2 || !cloneable(setup)) return inThread.createMdxRenderer!(setup.shared, mdx);
+      if (threads < 2 || !cloneable(setup))
+        // @astrojs/markdown-remark's unified() processor always has an MDX renderer.
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+        return inThread.createMdxRenderer!(setup.shared, mdx);
       const pool = workerPool(setup, threads);
       return {
         process: (content, filePath, frontmatter) =>
@@ -90,52 +91,26 @@ function cloneable(value: unknown): boolean {
 }
 
 /** Workers start on the first job: Astro asks for a .md renderer even when every article is .mdx. */
-function workerPool(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
-  let pool: { run(job: Job): Promise<unknown> } | undefined;
+function workerPool(
+  setup: RendererSetup,
+  threads: number,
+): { run(job: RenderJob): Promise<unknown> } {
+  let pool: { run(job: RenderJob): Promise<unknown> } | undefined;
   return { run: (job) => (pool ??= startWorkers(setup, threads)).run(job) };
 }
 
-function startWorkers(setup: RendererSetup, threads: number): { run(job: Job): Promise<unknown> } {
-  const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), {
-      workerData: setup,
-    });
-    // Idle workers must not keep `astro build` from exiting; busy ones are ref'd again below.
-    worker.unref();
-    return { worker, busy: 0 };
+function startWorkers(
+  setup: RendererSetup,
+  threads: number,
+): { run(job: RenderJob): Promise<unknown> } {
+  // Tinypool (the pool Vitest runs on): the least busy worker takes each job, a worker that dies
+  // fails the renders it held instead of hanging the build, and idle workers do not keep
+  // `astro build` from exiting.
+  const pool = new Tinypool({
+    filename: new URL('./markdown-render-worker.ts', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: setup,
   });
-  const waiting = new Map<
-    number,
-    { resolve: (r: unknown) => void; reject: (e: Error) => void; from: (typeof workers)[number] }
-  >();
-  let nextId = 0;
-  for (const w of workers) {
-    w.worker.on('message', (reply: RenderReply) => {
-      const job = waiting.get(reply.id)!;
-      waiting.delete(reply.id);
-      if (--w.busy === 0) w.worker.unref();
-      if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.result);
-    });
-    // A worker that dies (out of memory, say) fails the renders it held instead of hanging the build.
-    w.worker.on('error', (error) => {
-      for (const [id, job] of waiting) {
-        if (job.from !== w) continue;
-        waiting.delete(id);
-        job.reject(error);
-      }
-    });
-  }
-  return {
-    run(job) {
-      // The least busy worker: articles differ in length, so round-robin would leave one idle.
-      const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = nextId++;
-      if (w.busy++ === 0) w.worker.ref();
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject, from: w });
-        w.worker.postMessage({ id, ...job } as RenderRequest);
-      });
-    },
-  };
+  return { run: (job) => pool.run(job) };
 }
