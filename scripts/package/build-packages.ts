@@ -2,6 +2,7 @@
  * One offline package: the project, copied into a staging folder; node_modules installed there by
  * npm for the platform (Node included); pruned; zipped under packages/.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkNativePackages, installFor } from './install.ts';
@@ -52,6 +53,7 @@ export async function buildPackage(
   const zip = path.join(outDir, packageFileName(version, platform));
   log(`${platform.id}: 压缩 / zipping`);
   await writeZip(stage, top, zip);
+  writeChecksum(zip);
   fs.rmSync(stage, { recursive: true, force: true });
   return {
     platform,
@@ -61,4 +63,13 @@ export async function buildPackage(
     nativePackages,
     pruned,
   };
+}
+
+/**
+ * <zip>.sha256 in `sha256sum` format, so whoever carries the zip across into the office network can
+ * check it arrived whole (`sha256sum -c`, or `certutil -hashfile <zip> SHA256` on Windows).
+ */
+function writeChecksum(zip: string): void {
+  const digest = createHash('sha256').update(fs.readFileSync(zip)).digest('hex');
+  fs.writeFileSync(`${zip}.sha256`, `${digest}  ${path.basename(zip)}\n`);
 }

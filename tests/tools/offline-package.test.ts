@@ -41,9 +41,14 @@ afterAll(() => {
 });
 
 describe('offline packages', () => {
-  it('writes one zip per platform', () => {
+  it('writes one zip per platform, with its checksum', () => {
     const written = fs.readdirSync(packagesDir).filter((f) => f.endsWith('.zip'));
     expect(written.sort()).toEqual(PLATFORMS.map((p) => packageFileName(version, p)).sort());
+    // Each has a checksum to carry with it; sha256sum -c fails on a missing or wrong one.
+    execFileSync('sha256sum', ['--check', '--strict', ...written.map((z) => `${z}.sha256`)], {
+      cwd: packagesDir,
+      stdio: 'ignore',
+    });
   });
 
   it.each(PLATFORMS.map((p) => [p.id]))(
