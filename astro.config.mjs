@@ -13,6 +13,9 @@ import { isReadingPage } from './src/core/reading-pages.ts';
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
 // would send anything.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// `astro dev` (the desk) would otherwise ask npm's registry for a newer Astro once a day: an office
+// network has no registry to ask.
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = environment.basePath;
