@@ -1,11 +1,11 @@
-/** A worker thread of parallel-markdown.ts: renders .md or compiles .mdx with the site's own processor. */
+/** A worker thread of parallel-markdown.ts: renders .md or an article body, or compiles .mdx, with the site's own processor. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from './markdown-options.ts';
+import { articleMarkdownOptions, markdownOptions } from './markdown-options.ts';
 import type { RenderReply, RenderRequest, RendererSetup } from './parallel-markdown.ts';
 
-const { base, shared, mdx } = workerData as RendererSetup;
-const processor = unified(markdownOptions(base));
+const { base, shared, mdx, article } = workerData as RendererSetup;
+const processor = unified(article ? articleMarkdownOptions(base) : markdownOptions(base));
 const markdown = mdx ? undefined : processor.createRenderer(shared);
 const compiler = mdx ? processor.createMdxRenderer!(shared, mdx) : undefined;
 
