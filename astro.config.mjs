@@ -1,5 +1,4 @@
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { mdxOptions } from './src/markdown/markdown-options.ts';
 import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
@@ -23,49 +22,10 @@ export default defineConfig({
   cacheDir: process.env.DIST_DIR ? `${process.env.DIST_DIR}-cache` : './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
-  // processor below, so .md and .mdx render with the same plugins, on worker threads.
-  markdown: {
-    processor: parallelMarkdown(
-      base.endsWith('/') ? base : `${base}/`,
-      process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined,
-    ),
-  },
+  // Articles are rendered when the collection syncs (src/site/article-loader.ts); this processor
+  // renders hand-written .mdx pages (through @astrojs/mdx) and any .md, with the same plugins.
+  markdown: { processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`) },
   devToolbar: { enabled: false },
-  // Ingest before the content collection is read; MDX compiles the articles; the search index after the site is written.
-  integrations: [
-    ingestIntegration(),
-    mdx({ ...mdxOptions, ...mdxPathForBench() }),
-    searchIndexIntegration(),
-  ],
-  vite: {
-    build: {
-      rollupOptions: {
-        // Astro wraps every .mdx module in a "use astro:head-inject" directive that the bundler warns
-        // about: one warning per article, 10,000 lines at 10,000 articles, none of them actionable.
-        onwarn(warning, warn) {
-          if (
-            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
-            /\.mdx\?astroPropagatedAssets/.test(warning.message)
-          )
-            return;
-          warn(warning);
-        },
-      },
-    },
-  },
+  // Ingest before the content collection is read; MDX for hand-written pages; the search index after the site is written.
+  integrations: [ingestIntegration(), mdx(mdxOptions), searchIndexIntegration()],
 });
-
-/**
- * Only `npm run bench -- --mdx-paths` sets these, to time the other MDX paths on the same archive:
- * MDX_OPTIMIZE=0, MARKDOWN_THREADS=1 (no workers), MDX_PROCESSOR=satteri. Sätteri cannot run the
- * site's rehype plugins (it takes its own visitor plugins), so its pages lack anchors and term links.
- */
-function mdxPathForBench() {
-  return {
-    ...(process.env.MDX_OPTIMIZE === '0' ? { optimize: false } : {}),
-    ...(process.env.MDX_PROCESSOR === 'satteri'
-      ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) }
-      : {}),
-  };
-}
