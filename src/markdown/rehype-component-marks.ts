@@ -54,11 +54,16 @@ export function splitMarked(html: string): ({ html: string } | MarkedComponent)[
   return parts;
 }
 
-/** The names of every component marked in the HTML, nested ones included. */
-export function markedNames(html: string): string[] {
-  return [...html.matchAll(MARK)].flatMap((m) =>
-    m[1] === undefined ? [] : [(JSON.parse(decodeURIComponent(m[1])) as MarkedComponent).name],
-  );
+/** Refuses marked HTML that names a component outside `allowed` (nested ones included). */
+export function refuseUnknownComponents(html: string, allowed: readonly string[]): void {
+  for (const m of html.matchAll(MARK)) {
+    if (m[1] === undefined) continue;
+    const { name } = JSON.parse(decodeURIComponent(m[1])) as MarkedComponent;
+    if (!allowed.includes(name))
+      throw new Error(
+        `组件 <${name}> 不在允许之列（${allowed.join('、')}）/ component not allowed`,
+      );
+  }
 }
 
 type Node = RootContent | ElementContent;

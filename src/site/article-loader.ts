@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { articleIdOfFile, readArticle } from '../core/article-file.ts';
 import { articleBodyRenderer, type ArticleBodyRenderer } from '../markdown/parallel-markdown.ts';
-import { markedNames } from '../markdown/rehype-component-marks.ts';
+import { refuseUnknownComponents } from '../markdown/rehype-component-marks.ts';
 
 export interface ArticleLoaderOptions {
   /** The folder of .mdx articles, relative to the project root. */
@@ -93,15 +93,10 @@ function bodyRenderer(
   components: readonly string[],
 ): (body: string) => Promise<{ html: string; headings: unknown[] }> {
   let processor: ArticleBodyRenderer | undefined;
-  const allowed = new Set(components);
   return async (body) => {
     processor ??= articleBodyRenderer(base);
     const { code, metadata } = await processor.render(body);
-    const unknown = markedNames(code).find((name) => !allowed.has(name));
-    if (unknown !== undefined)
-      throw new Error(
-        `组件 <${unknown}> 不在允许之列（${components.join('、')}）/ component not allowed`,
-      );
+    refuseUnknownComponents(code, components);
     return { html: code, headings: metadata.headings };
   };
 }
