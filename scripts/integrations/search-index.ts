@@ -12,11 +12,13 @@ import { runScript } from './run-script.ts';
 
 export function searchIndexIntegration(): AstroIntegration {
   let root = '';
+  let cacheDir = '';
   return {
     name: 'zhengxie:search-index',
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.SEARCH_INDEX === 'off') {
@@ -25,6 +27,8 @@ export function searchIndexIntegration(): AstroIntegration {
         }
         const code = await runScript(root, 'scripts/search-index.ts', [], {
           DIST_DIR: fileURLToPath(dir),
+          // Unchanged shards keep their bundles from the last build (scripts/search-index/build.ts).
+          SEARCH_INDEX_CACHE: cacheDir,
         });
         if (code !== 0)
           throw new Error(
