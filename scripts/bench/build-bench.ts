@@ -192,14 +192,15 @@ async function npmBuild(s: ScenarioDirs, what: string): Promise<Measurement> {
   return check(await measure(process.execPath, args, { cwd: s.project, env: buildEnv(s) }), what);
 }
 
-/** What a build printed about its own stages: ingest's and the index's times (the rest is Astro's). */
+/** What a build printed about its own stages: ingest's time and stage seconds, the index's time and shards. */
 function buildNote(run: Measurement): string {
   const ingest = /ingested .* in ([\d.]+) s/.exec(run.stdout)?.[1];
-  const index = /搜索索引：(\d+) 篇，(\d+) 个分片.*用时 (\d+) ms/.exec(run.stdout);
+  const stages = /stage seconds \(all threads\): (.*)/.exec(run.stdout)?.[1];
+  const index = /搜索索引：(\d+) 篇，(\d+) 个分片（沿用 (\d+) 个）.*用时 (\d+) ms/.exec(run.stdout);
   return [
-    ingest && `ingest ${ingest} s`,
+    ingest && `ingest ${ingest} s${stages ? ` (CPU s: ${stages})` : ''}`,
     index &&
-      `index ${(Number(index[3]) / 1000).toFixed(1)} s (${index[1]} pages, ${index[2]} shards)`,
+      `index ${(Number(index[4]) / 1000).toFixed(1)} s (${index[1]} pages, ${index[2]} shards, ${index[3]} kept)`,
   ]
     .filter(Boolean)
     .join(', ');

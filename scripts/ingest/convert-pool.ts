@@ -5,7 +5,13 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { convertSource, type EditorialInput, type GeneratedArticle } from './pipeline.ts';
+import {
+  convertSource,
+  stageSeconds,
+  type EditorialInput,
+  type GeneratedArticle,
+  type StageSeconds,
+} from './pipeline.ts';
 import { SourceError } from './stages/source-error.ts';
 
 export interface ConvertJob {
@@ -19,7 +25,7 @@ export type Converted = { articles: GeneratedArticle[] } | { error: Error };
 
 /** What crosses back from a worker: a SourceError keeps its reason and line, anything else its stack. */
 export type WorkerReply =
-  | { id: number; articles: GeneratedArticle[] }
+  | { id: number; articles: GeneratedArticle[]; stages: StageSeconds }
   | { id: number; file: string; reason: string; line?: number }
   | { id: number; crash: string };
 
@@ -28,15 +34,20 @@ const MIN_PER_WORKER = 50;
 
 /**
  * Converts every job; `onDone` is called as each finishes (for progress). Results are keyed by
- * source; `threads` says how many worker threads did it (0: converted on this thread).
+ * source; `threads` says how many worker threads did it (0: converted on this thread); `stages`
+ * the seconds spent in each stage of the pipeline, summed over the threads.
  */
 export async function convertMany(
   jobs: ConvertJob[],
   onDone: (source: string) => void = () => {},
   cores = os.availableParallelism(),
-): Promise<{ results: Map<string, Converted>; threads: number }> {
+): Promise<{ results: Map<string, Converted>; threads: number; stages: StageSeconds }> {
   const results = new Map<string, Converted>();
   const workers = Math.min(cores, Math.floor(jobs.length / MIN_PER_WORKER));
+  const before = { ...stageSeconds };
+  /** Each worker's totals so far (a worker's reply carries its running sums). */
+  const perWorker: StageSeconds[] = [];
+  const stages = () => stageTotals(before, perWorker);
   if (workers < 2) {
     for (const job of jobs) {
       try {
@@ -48,11 +59,11 @@ export async function convertMany(
       }
       onDone(job.source);
     }
-    return { results, threads: 0 };
+    return { results, threads: 0, stages: stages() };
   }
   let next = 0;
   await Promise.all(
-    Array.from({ length: workers }, () => {
+    Array.from({ length: workers }, (_, w) => {
       const worker = new Worker(new URL('./convert-worker.ts', import.meta.url));
       return new Promise<void>((resolve, reject) => {
         let busy: number | undefined;
@@ -65,6 +76,7 @@ export async function convertMany(
           worker.postMessage({ id: busy, ...jobs[busy] });
         };
         worker.on('message', (reply: WorkerReply) => {
+          if ('stages' in reply) perWorker[w] = reply.stages;
           const source = jobs[reply.id].source;
           results.set(source, fromReply(source, reply));
           onDone(source);
@@ -84,7 +96,17 @@ export async function convertMany(
       });
     }),
   );
-  return { results, threads: workers };
+  return { results, threads: workers, stages: stages() };
+}
+
+/** This thread's stage seconds since `before`, plus every worker's. */
+function stageTotals(before: StageSeconds, perWorker: StageSeconds[]): StageSeconds {
+  const sum = { decode: 0, split: 0, mend: 0, proofread: 0, emit: 0 };
+  for (const key of Object.keys(sum) as (keyof StageSeconds)[]) {
+    sum[key] = stageSeconds[key] - before[key];
+    for (const w of perWorker) sum[key] += w[key];
+  }
+  return sum;
 }
 
 function fromReply(source: string, reply: WorkerReply): Converted {

@@ -209,7 +209,7 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   const failures: SourceError[] = [...unreadable];
   const toConvert = sourceFiles.filter((f) => hashes.has(f) && plan.get(f) !== 'unchanged');
   const progress = new Progress('导入 ingest', toConvert.length, options.quiet);
-  const { results: converted } = await convertMany(
+  const { results: converted, stages } = await convertMany(
     toConvert.map((f) => {
       const editorial = editorialOf.get(f);
       return {
@@ -370,6 +370,12 @@ export async function runIngest(options: IngestOptions): Promise<number> {
       `导入完成 / ingested ${generated.size} sources → ${wanted.size} articles in ${rel(outDir)} ` +
         `(${changed} converted, ${generated.size - changed} unchanged, ${stale.length} written, ${orphans.length} removed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+    if (toConvert.length > 0)
+      console.log(
+        `各阶段用时（各线程合计）/ stage seconds (all threads): ${Object.entries(stages)
+          .map(([stage, seconds]) => `${stage} ${seconds.toFixed(1)}`)
+          .join(', ')}`,
+      );
     console.log(reportSummary(report));
   }
   return 0;
