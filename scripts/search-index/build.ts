@@ -109,7 +109,7 @@ export async function buildSearchIndex(
   const started = Date.now();
   const context: IndexContext = { dist, full: fullFoldMap(), cacheDir, version: indexerVersion() };
   const files = indexedFiles(dist);
-  const { dirs, built } = await buildShards(
+  const { dirs, built: pending } = await buildShards(
     dist,
     cutOldestFirst(files, (f) => f, pagesPerShard),
     (shard) => shardBundle(shard, context),
@@ -120,6 +120,7 @@ export async function buildSearchIndex(
   );
   if (dirs.length === 0)
     throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
+  const built = await Promise.all(pending.map((p) => p.later));
   if (cacheDir) forgetOtherShards(cacheDir, built);
   const { chars, foldEntries } = writeSidecars(dist, built, context.full);
   const pages = built.reduce((n, b) => n + Object.keys(b.pages).length, 0);
@@ -140,20 +141,34 @@ function indexedFiles(dist: string): IndexedFile[] {
 }
 
 /** A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached. */
-async function shardBundle(shard: ShardJob<IndexedFile>, context: IndexContext): Promise<Bundle> {
+/**
+ * A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached.
+ * Returned as `later`: the fragments of an indexed shard are read back while Pagefind indexes the
+ * next one (readFragments yields between files), so both cores stay busy.
+ */
+async function shardBundle(
+  shard: ShardJob<IndexedFile>,
+  context: IndexContext,
+): Promise<{ later: Promise<Bundle> }> {
   const key = shardKey(shard.pages, context.version);
   const kept = context.cacheDir && keptBundle(context.cacheDir, key, shard.outputPath);
-  if (kept) return kept;
-  const bundle = { ...(await indexShard(shard, context)), key };
-  if (context.cacheDir) keepBundle(context.cacheDir, key, shard.outputPath, bundle);
-  return bundle;
+  if (kept) return { later: Promise.resolve(kept) };
+  const { expected, chars } = await indexShard(shard, context);
+  const later = readFragments(shard.outputPath, expected).then((pages) => {
+    const bundle = { dir: path.basename(shard.outputPath), pages, chars, kept: false, key };
+    if (context.cacheDir) keepBundle(context.cacheDir, key, shard.outputPath, bundle);
+    return bundle;
+  });
+  // Handled when awaited with the others; until then a failure must not count as unhandled.
+  later.catch(() => undefined);
+  return { later };
 }
 
-/** Indexes one shard with Pagefind and reads back what it wrote. */
+/** Indexes one shard with Pagefind: the text each page must come back with, and the characters used. */
 async function indexShard(
   shard: ShardJob<IndexedFile>,
   context: IndexContext,
-): Promise<Omit<Bundle, 'key'>> {
+): Promise<{ expected: Map<string, string>; chars: string }> {
   const seen = new Uint8Array(0x110000);
   const expected = new Map<string, string>();
   const index = await shard.index();
@@ -162,12 +177,7 @@ async function indexShard(
   if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
   const chars: string[] = [];
   seen.forEach((used, cp) => used && chars.push(String.fromCodePoint(cp)));
-  return {
-    dir: path.basename(shard.outputPath),
-    pages: await readFragments(shard.outputPath, expected),
-    chars: chars.join(''),
-    kept: false,
-  };
+  return { expected, chars: chars.join('') };
 }
 
 function* prepare(
