@@ -4,6 +4,7 @@ import { mdxOptions } from './src/markdown/markdown-options.ts';
 import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
 import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
+import { cacheDir, outDir } from './scripts/build-dirs.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -12,14 +13,12 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = process.env.BASE_PATH ?? '/';
-// DIST_DIR lets parallel builds (tests, benchmarks) each write their own output and cache.
-const outDir = process.env.DIST_DIR ?? './dist';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
-  outDir,
-  cacheDir: process.env.DIST_DIR ? `${process.env.DIST_DIR}-cache` : './node_modules/.astro',
+  outDir: outDir(),
+  cacheDir: cacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Articles are rendered when the collection syncs (src/site/article-loader.ts); this processor
