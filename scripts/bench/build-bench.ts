@@ -304,9 +304,13 @@ async function timeAstroPaths(s: ScenarioDirs, log: Log): Promise<Scenario['astr
   for (const e of fs.readdirSync(s.articles, { recursive: true, withFileTypes: true }))
     if (e.isFile() && e.name.endsWith('.mdx'))
       fs.renameSync(path.join(e.parentPath, e.name), path.join(e.parentPath, e.name.slice(0, -1)));
-  fs.copyFileSync(
+  const mdConfig = fs.readFileSync(
     path.join(s.project, 'scripts/bench/md-articles.content.config.ts'),
+    'utf8',
+  );
+  fs.writeFileSync(
     path.join(s.project, 'src/content.config.ts'),
+    mdConfig.replaceAll("from '../../src/", "from './"),
   );
   const md = await astroBuild('astro build (.md)');
   log(

@@ -221,7 +221,7 @@ function indexerVersion(): string {
   const sources = [here, path.resolve(here, '../../src/core/search')];
   const hash = createHash('sha256');
   for (const dir of sources)
-    for (const name of fs.readdirSync(dir, { recursive: true }).sort())
+    for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
       if (name.endsWith('.ts')) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
   // Pagefind's package.json (its version) lies above its entry; its exports do not name it.
   let pagefindDir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
