@@ -1,6 +1,5 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { mdxOptions } from './src/markdown/markdown-options.ts';
 import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
@@ -8,6 +7,7 @@ import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
 import { environment } from './src/site/environment.ts';
 import { isReadingPage } from './src/core/reading-pages.ts';
+import { cacheDir, outDir } from './scripts/build-dirs.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -19,29 +19,22 @@ process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
 
 // The archive is often deployed under a sub-path of an office intranet: BASE_PATH=/xuexi/ npm run build.
 const base = environment.basePath;
-// DIST_DIR lets parallel builds (tests, benchmarks) each write their own output and cache.
-const outDir = environment.distDir ?? './dist';
 
 export default defineConfig({
   site: environment.siteUrl ?? 'http://localhost:4321',
   base,
-  outDir,
-  cacheDir: environment.distDir ? `${environment.distDir}-cache` : './node_modules/.astro',
+  outDir: outDir(),
+  cacheDir: cacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Articles are .mdx (study aids are components in the body); @astrojs/mdx hands them to the
-  // processor below, so .md and .mdx render with the same plugins, on worker threads.
-  markdown: {
-    processor: parallelMarkdown(
-      base.endsWith('/') ? base : `${base}/`,
-      process.env.MARKDOWN_THREADS ? Number(process.env.MARKDOWN_THREADS) : undefined,
-    ),
-  },
+  // Articles are rendered when the collection syncs (src/site/article-loader.ts); this processor
+  // renders hand-written .mdx pages (through @astrojs/mdx) and any .md, with the same plugins.
+  markdown: { processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`) },
   devToolbar: { enabled: false },
-  // Ingest before the content collection is read; MDX compiles the articles; the search index after the site is written.
+  // Ingest before the content collection is read; MDX for hand-written pages; the search index after the site is written.
   integrations: [
     ingestIntegration(),
-    mdx({ ...mdxOptions, ...mdxPathForBench() }),
+    mdx(mdxOptions),
     searchIndexIntegration(),
     // The reading pages only (src/core/reading-pages.ts), without the image, video, news and
     // alternate-language namespaces the archive has no use for.
@@ -51,34 +44,4 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
   ],
-  vite: {
-    build: {
-      rollupOptions: {
-        // Astro wraps every .mdx module in a "use astro:head-inject" directive that the bundler warns
-        // about: one warning per article, 10,000 lines at 10,000 articles, none of them actionable.
-        onwarn(warning, warn) {
-          if (
-            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
-            /\.mdx\?astroPropagatedAssets/.test(warning.message)
-          )
-            return;
-          warn(warning);
-        },
-      },
-    },
-  },
 });
-
-/**
- * Only `npm run bench -- --mdx-paths` sets these, to time the other MDX paths on the same archive:
- * MDX_OPTIMIZE=0, MARKDOWN_THREADS=1 (no workers), MDX_PROCESSOR=satteri. Sätteri cannot run the
- * site's rehype plugins (it takes its own visitor plugins), so its pages lack anchors and term links.
- */
-function mdxPathForBench() {
-  return {
-    ...(process.env.MDX_OPTIMIZE === '0' ? { optimize: false } : {}),
-    ...(process.env.MDX_PROCESSOR === 'satteri'
-      ? { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) }
-      : {}),
-  };
-}

@@ -1,10 +1,10 @@
 /**
  * npm run bench [-- --n 1000 --n 10000] [-- --copies 10] [-- --dir /tmp/bench] [-- --keep]
- *               [-- --astro-node-options=--max-old-space-size=8192] [-- --mdx-paths]
- * Times ingest, astro build and Pagefind on generated archives (scripts/bench/build-bench.ts).
+ * Times `npm run build` and the monthly cycle on generated archives (scripts/bench/build-bench.ts).
  */
 import os from 'node:os';
 import path from 'node:path';
+import { environment } from '../src/site/environment.ts';
 import { parseArgs } from 'node:util';
 import { runBuildBench } from './bench/build-bench.ts';
 
@@ -14,11 +14,9 @@ const { values: args } = parseArgs({
     copies: { type: 'string', default: '10' },
     dir: {
       type: 'string',
-      default: process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'zhengxie-bench'),
+      default: environment.benchDir ?? path.join(os.tmpdir(), 'zhengxie-bench'),
     },
     keep: { type: 'boolean', default: false },
-    'astro-node-options': { type: 'string' },
-    'mdx-paths': { type: 'boolean', default: false },
   },
 });
 
@@ -26,8 +24,6 @@ await runBuildBench({
   // --n 0 skips the generated archives (to time only the corpus copies).
   sizes: (args.n ?? ['1000', '10000']).map(Number),
   copies: Number(args.copies),
-  dir: path.resolve(args.dir!),
-  keep: args.keep!,
-  astroNodeOptions: args['astro-node-options'],
-  mdxPaths: args['mdx-paths']!,
+  dir: path.resolve(args.dir ?? ''),
+  keep: args.keep === true,
 });

@@ -1,13 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { STUDY_AIDS } from './components/study-aids.ts';
 import { articleSchema } from './core/article-schema.ts';
+import { articleLoader } from './site/article-loader.ts';
+import { environment } from './site/environment.ts';
 
 const articles = defineCollection({
-  // ARTICLES_DIR lets a benchmark build a generated archive without touching the committed articles;
-  // ARTICLES_EXTENSION=md lets it time the same articles read as plain Markdown (npm run bench).
-  loader: glob({
-    pattern: `**/*.${process.env.ARTICLES_EXTENSION ?? 'mdx'}`,
-    base: process.env.ARTICLES_DIR ?? './src/content/articles',
+  // ARTICLES_DIR lets a benchmark or a test build a generated archive without touching the committed articles.
+  loader: articleLoader({
+    dir: environment.articlesDir ?? './src/content/articles',
+    components: Object.keys(STUDY_AIDS),
   }),
   schema: articleSchema,
 });

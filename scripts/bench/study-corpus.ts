@@ -173,3 +173,28 @@ function walkTxt(dir: string, rel = ''): string[] {
           : [],
     );
 }
+
+/**
+ * Writes one journal issue as an editor adds it each month: a source of `articles` articles
+ * separated by "＊　＊　＊", with its .yaml giving the journal, number and date. The pieces are
+ * taken from the end of the cycle with an edition no generated archive reaches, so the titles are new.
+ */
+export function writeJournalIssue(
+  reportsDir: string,
+  sourcesDir: string,
+  issue: { articles: number; number: string; date: string },
+): string {
+  const pieces = studyPieces(reportsDir);
+  const texts = Array.from({ length: issue.articles }, (_, i) => {
+    const piece = pieces[pieces.length - 1 - i];
+    return `${pieceTitle(piece, 9000)}\n\n${piece.paragraphs.join('\n').trim()}\n`;
+  });
+  const file = path.join('期刊', `基准月刊${issue.number}.txt`);
+  fs.mkdirSync(path.join(sourcesDir, '期刊'), { recursive: true });
+  fs.writeFileSync(path.join(sourcesDir, file), texts.join('\n＊　＊　＊\n\n'));
+  fs.writeFileSync(
+    path.join(sourcesDir, file.replace(/\.txt$/, '.yaml')),
+    `issue:\n  journal: 基准月刊\n  number: ${issue.number}\n  date: ${issue.date}\n`,
+  );
+  return file;
+}

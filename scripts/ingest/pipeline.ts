@@ -62,6 +62,23 @@ function folderColumn(source: string): string | undefined {
 }
 
 /**
+ * Seconds this thread has spent in each stage of convertSource, summed over every source it
+ * converted: decode (bytes → lines), split (page furniture, articles, the editor's file), mend
+ * (mend, notes, structure, tags), proofread, emit (MDX and front matter). Ingest prints the totals.
+ */
+export const stageSeconds = { decode: 0, split: 0, mend: 0, proofread: 0, emit: 0 };
+export type StageSeconds = typeof stageSeconds;
+
+function timed<T>(stage: keyof StageSeconds, run: () => T): T {
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    stageSeconds[stage] += (performance.now() - started) / 1000;
+  }
+}
+
+/**
  * One source file → its articles as MDX text: decode → normalise → page furniture → split → editorial
  * corrections → mend → editor's note → notes → structure → tag → study aids → emit, and what the
  * proofreading report finds in each.
@@ -76,6 +93,7 @@ export async function convertSource(
   const ext = path.posix.extname(source).toLowerCase();
   let lines: SourceLine[];
   let encoding: ConvertedSource['encoding'];
+  const decodeStarted = performance.now();
   if (ext === '.docx') {
     lines = await docxToLines(bytes, source);
     encoding = 'docx';
@@ -84,11 +102,14 @@ export async function convertSource(
     lines = normalise(decoded.text);
     encoding = decoded.encoding;
   }
+  stageSeconds.decode += (performance.now() - decodeStarted) / 1000;
   // Running headers and page numbers left in the text by page breaks are layout, not words.
-  lines = removePageFurniture(lines).lines;
+  lines = timed('split', () => removePageFurniture(lines).lines);
   const hardWrapped = ext !== '.docx' && isHardWrapped(lines);
   const fileStem = path.posix.basename(source, path.posix.extname(source));
-  const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
+  const drafts = timed('split', () =>
+    splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) }),
+  );
   const editorial = editorialInput
     ? readEditorial(editorialInput.file, editorialInput.bytes)
     : undefined;
@@ -117,10 +138,10 @@ export async function convertSource(
           }),
         }
       : original;
-    const mended = mend(draft.body, { hardWrapped });
+    const mended = timed('mend', () => mend(draft.body, { hardWrapped }));
     const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
     const { body: paragraphs, notes } = separateNotes(withoutNote);
-    const blocks = structure(paragraphs);
+    const blocks = timed('mend', () => structure(paragraphs));
     if (blocks.length === 0) {
       throw new SourceError(
         source,
@@ -128,7 +149,7 @@ export async function convertSource(
         draft.firstLine,
       );
     }
-    const tags = tag(draft, blocks, fileStem);
+    const tags = timed('mend', () => tag(draft, blocks, fileStem));
     const slug =
       edits?.slug ??
       articleSlug(issue?.prefix ?? sourceSlug(source), issue !== undefined, draft.title, taken);
@@ -164,7 +185,7 @@ export async function convertSource(
     try {
       const tree = blocksToMdast(blocks);
       tree.children = [...aids.before, ...tree.children, ...aids.after];
-      body = serialiseArticleBody(tree, source);
+      body = timed('emit', () => serialiseArticleBody(tree, source));
     } catch (error) {
       throw new SourceError(
         source,
@@ -172,6 +193,7 @@ export async function convertSource(
         draft.firstLine,
       );
     }
+    const proofreadStarted = performance.now();
     const findings = await proofreadArticle({
       source,
       slug,
@@ -181,6 +203,7 @@ export async function convertSource(
       paragraphs,
       blocks,
     });
+    stageSeconds.proofread += (performance.now() - proofreadStarted) / 1000;
     articles.push({
       slug,
       file: `${slug}.mdx`,

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
+import { SOURCE_EXTENSIONS, type GeneratedArticle, type StageSeconds } from './pipeline.ts';
 import { convertMany } from './convert-pool.ts';
 import {
   planIngest,
@@ -323,7 +323,7 @@ async function convertChanged(
     (f) => hashes.has(f) && decisions.get(f) !== 'unchanged',
   );
   const progress = new Progress('导入 ingest', toConvert.length, options.quiet);
-  const { results: converted } = await convertMany(
+  const { results: converted, stages } = await convertMany(
     toConvert.map((f) => {
       const editorial = files.editorialOf.get(f);
       return {
@@ -335,6 +335,7 @@ async function convertChanged(
     (f) => progress.tick(f),
   );
   progress.done();
+  if (!options.quiet && toConvert.length > 0) printStageSeconds(stages);
   const generated = new Map<string, GeneratedArticle[]>();
   const failures: SourceError[] = [...plan.unreadable];
   for (const f of files.sourceFiles) {
@@ -358,6 +359,11 @@ async function convertChanged(
     );
   }
   return { generated, failures };
+}
+
+function printStageSeconds(stages: StageSeconds): void {
+  const each = Object.entries(stages).map(([stage, s]) => `${stage} ${s.toFixed(1)}`);
+  console.log(`各阶段用时（各线程合计）/ stage seconds (all threads): ${each.join(', ')}`);
 }
 
 /** An unchanged source's articles, kept as they are on disk: content stays unread, KEEP marks it. */

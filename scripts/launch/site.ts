@@ -5,10 +5,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { outDir } from '../build-dirs.ts';
 
-/** Where the build writes the site: astro.config.mjs's outDir, DIST_DIR or ./dist. */
+/** Where the build writes the site, as astro.config.mjs says (DIST_DIR or ./dist). */
 export function distDir(root: string): string {
-  return path.resolve(root, process.env.DIST_DIR ?? 'dist');
+  return path.resolve(root, outDir());
 }
 
 /** Runs `astro <args>` in the project; resolves to its exit code. */

@@ -4,16 +4,20 @@
  * is an exact substring search; the browser gets the small traditional→simplified map it needs
  * to fold queries the same way.
  *
- * A large archive is indexed in shards (shards.ts) of at most
- * PAGEFIND_SHARD_PAGES pages (default 2,000), cut newest first: one Pagefind index of 10,000
- * study-length articles needs over 6 GiB, a shard of 2,000 about a fifth of that. The browser
- * searches the newest bundle first and joins the older ones after the first screen is shown.
+ * A large archive is indexed in shards (shards.ts) of PAGEFIND_SHARD_PAGES pages (default 2,000)
+ * counted from the oldest article: one Pagefind index of 10,000 study-length articles needs over
+ * 6 GiB, a shard of 2,000 about a fifth of that. The browser searches the newest bundle first and
+ * joins the older ones after the first screen is shown. A shard whose pages are what they were at
+ * the last build (by a hash of what Pagefind reads from each) keeps its bundle from the cache
+ * instead of being indexed again, so adding an issue re-indexes only the newest shard.
  */
 import { isSectionTag } from '../../src/core/sections.ts';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { fullFoldMap, foldMapFor } from './fold-map.ts';
 import { indexablePage, TITLE_ANCHOR } from './index-html.ts';
 import {
@@ -25,11 +29,13 @@ import {
 import { contentTokens } from '../../src/core/search/tokens.ts';
 import {
   buildShards,
+  cutOldestFirst,
   isBundleDir,
-  shardCount,
   type PagefindIndex,
   type RankKey,
+  type ShardJob,
 } from './shards.ts';
+import type { FoldMap } from '../../src/core/search/fold.ts';
 
 /**
  * Pages handed to Pagefind before waiting for its answer: it indexes one page in its own process
@@ -61,6 +67,12 @@ function pageUrl(dist: string, file: string): string {
 interface Bundle {
   dir: string;
   pages: Record<string, SidecarPage>;
+  /** Every folded character the shard's pages use: the fold map covers the archive's. */
+  chars: string;
+  /** Kept from the last build rather than indexed again. */
+  kept: boolean;
+  /** The hash of the shard's pages it was built from (shardKey). */
+  key: string;
 }
 
 /** An article page as it goes to Pagefind, with the text it must come back with. */
@@ -71,76 +83,199 @@ interface PreparedPage {
   folded: string;
 }
 
-/** A written bundle whose fragments are still to be read back. */
-interface Unread {
-  outputPath: string;
-  expected: Map<string, string>;
+/** A page with a body to index, and what it is ranked by. */
+type IndexedFile = RankKey & { file: string };
+
+/** What every shard's build shares. */
+interface IndexContext {
+  dist: string;
+  full: FoldMap;
+  /** Where bundles are kept between builds (Astro's cache folder); none keeps nothing. */
+  cacheDir?: string;
+  /** The indexer itself: a change to it or to Pagefind indexes every shard again. */
+  version: string;
 }
 
 /**
- * Indexes the built site in `dist` in shards of at most `pagesPerShard` pages, newest first, and
- * writes each bundle's sidecar beside it. scripts/search-index.ts is its command line.
+ * Indexes the built site in `dist` in shards of `pagesPerShard` pages counted from the oldest, keeps
+ * unchanged shards' bundles from `cacheDir`, and writes each bundle's sidecar beside it.
+ * scripts/search-index.ts is its command line.
  */
-export async function buildSearchIndex(dist: string, pagesPerShard: number): Promise<void> {
+export async function buildSearchIndex(
+  dist: string,
+  pagesPerShard: number,
+  cacheDir?: string,
+): Promise<void> {
   const started = Date.now();
-  const full = fullFoldMap();
-  // Only pages with a body to index take a place in a shard (home, lists and search do not).
-  const files = htmlFiles(dist).flatMap((file): (RankKey & { file: string })[] => {
-    const html = fs.readFileSync(file, 'utf8');
-    return html.includes('data-pagefind-body')
-      ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }]
-      : [];
-  });
-  const archiveCodePoints = new Uint8Array(0x110000);
-  const bundles: Bundle[] = [];
-  let pages = 0;
-  function* prepare(shardFiles: { file: string }[]): Generator<PreparedPage> {
-    for (const { file } of shardFiles) {
-      const page = indexablePage(fs.readFileSync(file, 'utf8'), full);
-      if (!page) continue;
-      markCodePoints(page.folded, archiveCodePoints);
-      yield { file, url: pageUrl(dist, file), html: page.html, folded: page.folded };
-    }
-  }
-  // The two cores are kept busy across shards: the next shard's pages are prepared while Pagefind
-  // writes this one, and this one's fragments are read back while Pagefind indexes the next.
-  let prepared: PreparedPage[] | undefined;
-  let unread: Unread | undefined;
-  const dirs = await buildShards(
+  const context: IndexContext = { dist, full: fullFoldMap(), cacheDir, version: indexerVersion() };
+  const files = indexedFiles(dist);
+  const { dirs, built: pending } = await buildShards(
     dist,
-    files,
-    (f) => f,
-    shardCount(files.length, pagesPerShard),
-    async (index, shardFiles, outputPath, nextShardFiles) => {
-      const expected = new Map<string, string>();
-      // The first shard is prepared page by page as Pagefind takes it; later ones are ready.
-      const fed = feed(dist, index, prepared ?? prepare(shardFiles), expected);
-      prepared = undefined;
-      // Handled when awaited below; until then a failure must not count as unhandled.
-      fed.catch(() => undefined);
-      if (unread) bundles.push(await readBundle(unread));
-      pages += await fed;
-      const written = index.writeFiles({ outputPath });
-      written.catch(() => undefined); // likewise
-      if (nextShardFiles) prepared = [...prepare(nextShardFiles)];
-      const { errors } = await written;
-      if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
-      unread = { outputPath, expected };
-    },
+    cutOldestFirst(files, (f) => f, pagesPerShard),
+    (shard) => shardBundle(shard, context),
     // Indexed as "no linguistic content" (zxx): the text is already one character per word, and a
     // Chinese index would make Pagefind store a zero-width space after every character, doubling
     // the fragments each result loads. With one language, pages in any lang attribute search it.
     { forceLanguage: 'zxx' },
   );
-  if (unread) bundles.push(await readBundle(unread));
   if (dirs.length === 0)
     throw new Error(`pagefind: ${dist} 中没有可索引的文章页 / no page with data-pagefind-body`);
-  // The fold map covers the whole archive and travels once, with the first bundle; that sidecar
-  // also names the other bundles, so a one-bundle archive costs the browser no extra request, and
-  // counts the archive's pages by year, so a year chart spans the whole archive before the older
-  // bundles are loaded.
+  const built = await Promise.all(pending.map((p) => p.later));
+  if (cacheDir) forgetOtherShards(cacheDir, built);
+  const { chars, foldEntries } = writeSidecars(dist, built, context.full);
+  const pages = built.reduce((n, b) => n + Object.keys(b.pages).length, 0);
+  const kept = built.filter((b) => b.kept).length;
+  console.log(
+    `搜索索引：${pages} 篇，${built.length} 个分片（沿用 ${kept} 个），${chars} 个不同字符，繁简对照 ${foldEntries} 条，用时 ${Date.now() - started} ms`,
+  );
+}
+
+/** Pages with a body to index, with their sort dates (home, lists and search have none). */
+function indexedFiles(dist: string): IndexedFile[] {
+  return htmlFiles(dist).flatMap((file): IndexedFile[] => {
+    const html = fs.readFileSync(file, 'utf8');
+    return html.includes('data-pagefind-body')
+      ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }]
+      : [];
+  });
+}
+
+/** A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached. */
+/**
+ * A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached.
+ * Returned as `later`: the fragments of an indexed shard are read back while Pagefind indexes the
+ * next one (readFragments yields between files), so both cores stay busy.
+ */
+async function shardBundle(
+  shard: ShardJob<IndexedFile>,
+  context: IndexContext,
+): Promise<{ later: Promise<Bundle> }> {
+  const key = shardKey(shard.pages, context.version);
+  const kept = context.cacheDir && keptBundle(context.cacheDir, key, shard.outputPath);
+  if (kept) return { later: Promise.resolve(kept) };
+  const { expected, chars } = await indexShard(shard, context);
+  const later = readFragments(shard.outputPath, expected).then((pages) => {
+    const bundle = { dir: path.basename(shard.outputPath), pages, chars, kept: false, key };
+    if (context.cacheDir) keepBundle(context.cacheDir, key, shard.outputPath, bundle);
+    return bundle;
+  });
+  // Handled when awaited with the others; until then a failure must not count as unhandled.
+  later.catch(() => undefined);
+  return { later };
+}
+
+/** Indexes one shard with Pagefind: the text each page must come back with, and the characters used. */
+async function indexShard(
+  shard: ShardJob<IndexedFile>,
+  context: IndexContext,
+): Promise<{ expected: Map<string, string>; chars: string }> {
+  const seen = new Uint8Array(0x110000);
+  const expected = new Map<string, string>();
+  const index = await shard.index();
+  await feed(context.dist, index, prepare(shard.pages, context, seen), expected);
+  const { errors } = await index.writeFiles({ outputPath: shard.outputPath });
+  if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const chars: string[] = [];
+  seen.forEach((used, cp) => used && chars.push(String.fromCodePoint(cp)));
+  return { expected, chars: chars.join('') };
+}
+
+function* prepare(
+  files: IndexedFile[],
+  context: IndexContext,
+  seen: Uint8Array,
+): Generator<PreparedPage> {
+  for (const { file, url } of files) {
+    const page = indexablePage(fs.readFileSync(file, 'utf8'), context.full);
+    if (!page) continue;
+    markCodePoints(page.folded, seen);
+    yield { file, url, html: page.html, folded: page.folded };
+  }
+}
+
+/**
+ * What Pagefind reads from a page, cheaply, for the shard's hash: every filter, metadata and sort
+ * element, and the page from its data-pagefind-body to the end of its <article> (the body and what
+ * follows it in the article; a page whose article holds another one is taken to its end). More
+ * than Pagefind reads is harmless (a shard is indexed again); less would keep a stale bundle.
+ */
+function pageFingerprint(html: string): string {
+  const body = html.indexOf('data-pagefind-body');
+  const end = html.indexOf('</article>', body);
+  const nested = html.indexOf('<article', body);
+  const stop = end < 0 || (nested >= 0 && nested < end) ? html.length : end;
+  const fields = html.match(/<[^>]*data-pagefind-(?:filter|meta|sort)[^>]*>[^<]*/g) ?? [];
+  return `${fields.join('\n')}\n${html.slice(body, stop)}`;
+}
+
+function shardKey(files: IndexedFile[], version: string): string {
+  const hash = createHash('sha256').update(version);
+  for (const { file, url } of files)
+    hash.update(`\0${url}\0`).update(pageFingerprint(fs.readFileSync(file, 'utf8')));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The indexer's own code and Pagefind's version: what else makes a bundle. */
+function indexerVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sources = [here, path.resolve(here, '../../src/core/search')];
+  const hash = createHash('sha256');
+  for (const dir of sources)
+    for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
+      if (name.endsWith('.ts')) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  // Pagefind's package.json (its version) lies above its entry; its exports do not name it.
+  let pagefindDir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!fs.existsSync(path.join(pagefindDir, 'package.json')))
+    pagefindDir = path.dirname(pagefindDir);
+  return hash.update(fs.readFileSync(path.join(pagefindDir, 'package.json'))).digest('hex');
+}
+
+const KEPT = 'search-bundles';
+
+/** A cached bundle copied into place, or undefined when the cache has none for this key. */
+function keptBundle(cacheDir: string, key: string, outputPath: string): Bundle | undefined {
+  const at = path.join(cacheDir, KEPT, key);
+  if (!fs.existsSync(path.join(at, 'shard.json'))) return undefined;
+  const { pages, chars } = JSON.parse(fs.readFileSync(path.join(at, 'shard.json'), 'utf8')) as Pick<
+    Bundle,
+    'pages' | 'chars'
+  >;
+  fs.cpSync(path.join(at, 'bundle'), outputPath, { recursive: true });
+  return { dir: path.basename(outputPath), pages, chars, kept: true, key };
+}
+
+function keepBundle(cacheDir: string, key: string, outputPath: string, bundle: Bundle): void {
+  const at = path.join(cacheDir, KEPT, key);
+  fs.rmSync(at, { recursive: true, force: true });
+  fs.cpSync(outputPath, path.join(at, 'bundle'), { recursive: true });
+  // Written last: a bundle half copied by a build that was stopped is not taken for a whole one.
+  fs.writeFileSync(
+    path.join(at, 'shard.json'),
+    JSON.stringify({ pages: bundle.pages, chars: bundle.chars }),
+  );
+}
+
+/** Drops cached bundles this build did not use, so the cache holds one archive's shards. */
+function forgetOtherShards(cacheDir: string, built: Bundle[]): void {
+  const used = new Set(built.map((b) => b.key));
+  const dir = path.join(cacheDir, KEPT);
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+    if (!used.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * The fold map covers the whole archive and travels once, with the first bundle; that sidecar also
+ * names the other bundles, so a one-bundle archive costs the browser no extra request, and counts
+ * the archive's pages by year, so a year chart spans the whole archive before the older bundles
+ * are loaded.
+ */
+function writeSidecars(
+  dist: string,
+  bundles: Bundle[],
+  full: FoldMap,
+): { chars: number; foldEntries: number } {
   const archiveChars = new Set<string>();
-  archiveCodePoints.forEach((seen, cp) => seen && archiveChars.add(String.fromCodePoint(cp)));
+  for (const b of bundles) for (const c of b.chars) archiveChars.add(c);
   const foldMap = foldMapFor(archiveChars, full);
   for (const [k, bundle] of bundles.entries()) {
     const sidecar: Sidecar =
@@ -154,9 +289,7 @@ export async function buildSearchIndex(dist: string, pagesPerShard: number): Pro
         : { fold: '', pages: bundle.pages };
     writeSidecar(path.join(dist, bundle.dir), sidecar);
   }
-  console.log(
-    `搜索索引：${pages} 篇，${bundles.length} 个分片，${archiveChars.size} 个不同字符，繁简对照 ${Object.keys(foldMap).length} 条，用时 ${Date.now() - started} ms`,
-  );
+  return { chars: archiveChars.size, foldEntries: Object.keys(foldMap).length };
 }
 
 /** The date search sorts a page by, as SearchIndexFields.astro files it ('' when undated). */
@@ -178,7 +311,7 @@ function archiveYears(bundles: Bundle[]): Record<string, number> {
  */
 function markCodePoints(text: string, seen: Uint8Array): void {
   for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.codePointAt(i) ?? 0;
     seen[cp] = 1;
     if (cp > 0xffff) i++; // the second half of a surrogate pair
   }
@@ -216,10 +349,6 @@ async function feed(
   }
   await Promise.all(inFlight);
   return expected.size;
-}
-
-async function readBundle({ outputPath, expected }: Unread): Promise<Bundle> {
-  return { dir: path.basename(outputPath), pages: await readFragments(outputPath, expected) };
 }
 
 interface Fragment {

@@ -1,10 +1,12 @@
 /**
  * Sharding of the Pagefind index, for archives whose single index outgrows the memory of an office
- * PC (10,000 study-length articles need over 6 GiB in one index). Pages are cut into shards in the
- * order search ranks them by date: newest first (then by URL), so bundle 0 holds the newest pages,
- * bundle 1 the next, and so on. The browser searches the newest bundle first and can usually show
- * the first screen from it alone; older bundles are joined after that, to complete the counts. Each
- * shard is indexed by a fresh Pagefind service that is closed before the next starts, so the indexer
+ * PC (10,000 study-length articles need over 6 GiB in one index). Pages are ranked as search ranks
+ * them by date (newest first, then by URL) and cut into shards from the OLDEST end, a fixed number
+ * of pages each, so an archive that grows at its newest end (an issue a month) changes only its
+ * newest shard, and the older ones can be kept from the last build (build.ts). Bundle 0 holds the
+ * newest pages, bundle 1 the next, and so on; the browser searches the newest bundle first and can
+ * usually show the first screen from it alone; older bundles are joined after that. Each shard
+ * that needs indexing gets a fresh Pagefind service, closed before the next starts, so the indexer
  * holds one shard at a time. Every bundle's sidecar lists its own pages.
  */
 import fs from 'node:fs';
@@ -46,75 +48,74 @@ export function byRankKey(a: RankKey, b: RankKey): number {
 }
 
 /**
- * Cuts pages, newest first, into `shards` runs whose sizes differ by at most one: every page of
- * shard k is at least as new as every page of shard k + 1, which lets the browser stop after the
- * newest bundles once a screen of results is found, without a later bundle reordering it.
+ * Cuts pages into shards of `perShard` pages counted from the oldest, returned newest first: every
+ * page of shard k is at least as new as every page of shard k + 1, which lets the browser stop after
+ * the newest bundles once a screen of results is found. The newest shard takes what is left over,
+ * joined to the last full shard while it is under half a shard, so it holds between half and one and
+ * a half shards' pages (a tiny newest bundle would rarely fill a first screen on its own). New pages
+ * at the newest end change only the newest shard.
  */
-export function cutInRankOrder<P>(
+export function cutOldestFirst<P>(
   pages: readonly P[],
   keyOf: (page: P) => RankKey,
-  shards: number,
+  perShard: number,
 ): P[][] {
-  if (!Number.isInteger(shards) || shards < 1)
-    throw new Error(`shards must be a whole number ≥ 1, not ${shards}`);
-  const ranked = pages
-    .map((page) => ({ page, key: keyOf(page) }))
-    .sort((a, b) => byRankKey(a.key, b.key));
-  const parts: P[][] = [];
-  let at = 0;
-  for (let k = 0; k < shards; k++) {
-    const size = Math.floor(ranked.length / shards) + (k < ranked.length % shards ? 1 : 0);
-    parts.push(ranked.slice(at, at + size).map((r) => r.page));
-    at += size;
-  }
-  return parts;
-}
-
-/** How many shards keep each at most `perShard` pages; at least one. */
-export function shardCount(pages: number, perShard: number): number {
   if (!Number.isInteger(perShard) || perShard < 1)
     throw new Error(`PAGEFIND_SHARD_PAGES must be a whole number ≥ 1, not ${perShard}`);
-  return Math.max(1, Math.ceil(pages / perShard));
+  const oldestFirst = pages
+    .map((page) => ({ page, key: keyOf(page) }))
+    .sort((a, b) => byRankKey(b.key, a.key))
+    .map((r) => r.page);
+  const full = Math.floor(oldestFirst.length / perShard);
+  const rest = oldestFirst.length - full * perShard;
+  const fixed = rest < perShard / 2 && full > 0 ? full - 1 : full;
+  const parts: P[][] = [];
+  for (let k = 0; k < fixed; k++) parts.push(oldestFirst.slice(k * perShard, (k + 1) * perShard));
+  if (fixed * perShard < oldestFirst.length) parts.push(oldestFirst.slice(fixed * perShard));
+  return parts.reverse().map((part) => part.reverse());
+}
+
+/** One shard as buildShards hands it out: its pages, its folder, and a Pagefind index if it needs one. */
+export interface ShardJob<P> {
+  pages: P[];
+  outputPath: string;
+  /** A new Pagefind index for this shard (the service starts on the first call and is closed after the shard). */
+  index: () => Promise<PagefindIndex>;
 }
 
 /**
- * Indexes `pages` in `shards` shards under dist/, newest first. For each non-empty shard, `build` gets a new
- * index, the shard's pages, the bundle folder to write to and the pages of the shard after it (to
- * prepare while Pagefind writes this one); the Pagefind service is closed after each shard, which
- * is what frees the indexer's memory. Returns the bundle folders written.
+ * Builds each shard's bundle under dist/ (pagefind/ for the newest, pagefind-1/ …) through `build`,
+ * which may index the shard with Pagefind or keep a bundle it already has; a Pagefind service
+ * started for a shard is closed after it, which is what frees the indexer's memory. Folders of an
+ * earlier build with more shards are removed. Returns the bundle folders, newest first.
  */
-export async function buildShards<P>(
+export async function buildShards<P, B>(
   dist: string,
-  pages: readonly P[],
-  keyOf: (page: P) => RankKey,
-  shards: number,
-  build: (
-    index: PagefindIndex,
-    pages: P[],
-    outputPath: string,
-    nextPages: P[] | undefined,
-  ) => Promise<void>,
+  parts: P[][],
+  build: (shard: ShardJob<P>) => Promise<B>,
   config: Parameters<typeof pagefind.createIndex>[0] = {},
-): Promise<string[]> {
-  const parts = cutInRankOrder(pages, keyOf, shards);
-  const written: string[] = [];
-  // Bundles are numbered as written, skipping empty shards: the browser always starts from pagefind/.
-  const nonEmpty = parts.filter((p) => p.length > 0);
-  for (const [k, part] of nonEmpty.entries()) {
+): Promise<{ dirs: string[]; built: B[] }> {
+  const dirs: string[] = [];
+  const built: B[] = [];
+  for (const [k, part] of parts.filter((p) => p.length > 0).entries()) {
     const outputPath = path.join(dist, shardDir(k));
     fs.rmSync(outputPath, { recursive: true, force: true });
-    const { index, errors } = await pagefind.createIndex(config);
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    let started = false;
+    const index = async () => {
+      started = true;
+      const { index: created, errors } = await pagefind.createIndex(config);
+      if (!created) throw new Error(`pagefind: ${errors.join('; ')}`);
+      return created;
+    };
     try {
-      await build(index, part, outputPath, nonEmpty[k + 1]);
+      built.push(await build({ pages: part, outputPath, index }));
     } finally {
-      await pagefind.close();
+      if (started) await pagefind.close();
     }
-    written.push(shardDir(k));
+    dirs.push(shardDir(k));
   }
-  // Folders of a larger shard count from an earlier build would otherwise be merged too.
   for (const name of bundleDirs(dist)) {
-    if (!written.includes(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
+    if (!dirs.includes(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
   }
-  return written;
+  return { dirs, built };
 }

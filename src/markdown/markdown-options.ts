@@ -1,4 +1,6 @@
-import type { RehypePlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import remarkMdx from 'remark-mdx';
+import rehypeComponentMarks from './rehype-component-marks.ts';
 import rehypeSectionAnchors from './rehype-section-anchors.ts';
 import rehypeTermLinks from './rehype-term-links.ts';
 
@@ -28,3 +30,31 @@ export function markdownOptions(base: string): {
  * it Astro's JSX runtime writes the text (escaping " and ' as &quot; &#39;), and the build costs more.
  */
 export const mdxOptions = { optimize: true } as const;
+
+/** The mdast nodes of MDX, handed through to hast as they are (as @astrojs/mdx does). */
+const MDX_NODES = [
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxjsEsm',
+];
+
+/**
+ * How an article's .mdx body is rendered when the collection syncs (src/site/article-loader.ts):
+ * the site's Markdown options, read as MDX (remark-mdx, as @astrojs/mdx reads it), with each
+ * component left as marks around its children for the loader to fill in (rehype-component-marks.ts).
+ * @param base the site's base path, ending in "/"
+ */
+export function articleMarkdownOptions(base: string): ReturnType<typeof markdownOptions> & {
+  remarkPlugins: RemarkPlugins;
+  remarkRehype: RemarkRehype;
+} {
+  const site = markdownOptions(base);
+  return {
+    ...site,
+    remarkPlugins: [remarkMdx],
+    remarkRehype: { passThrough: MDX_NODES },
+    rehypePlugins: [...site.rehypePlugins, rehypeComponentMarks],
+  };
+}

@@ -1,11 +1,14 @@
-/** A worker thread of parallel-markdown.ts (run by Tinypool): renders .md or compiles .mdx with the site's own processor. */
+/**
+ * A worker thread of parallel-markdown.ts (run by Tinypool): renders .md or an article body, or
+ * compiles .mdx, with the site's own processor.
+ */
 import Tinypool from 'tinypool';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from './markdown-options.ts';
+import { articleMarkdownOptions, markdownOptions } from './markdown-options.ts';
 import type { RenderJob, RenderResult, RendererSetup } from './parallel-markdown.ts';
 
-const { base, shared, mdx } = Tinypool.workerData as RendererSetup;
-const processor = unified(markdownOptions(base));
+const { base, shared, mdx, article } = Tinypool.workerData as RendererSetup;
+const processor = unified(article ? articleMarkdownOptions(base) : markdownOptions(base));
 // A pool renders either .md or .mdx: each builds only the renderer it will use.
 const markdown = mdx ? undefined : processor.createRenderer(shared);
 const compiler = mdx ? processor.createMdxRenderer?.(shared, mdx) : undefined;

@@ -17,7 +17,7 @@ import {
   type MarkdownProcessor,
   type MarkdownRenderResult,
 } from '@astrojs/markdown-remark';
-import { markdownOptions } from './markdown-options.ts';
+import { articleMarkdownOptions, markdownOptions } from './markdown-options.ts';
 
 // @astrojs/markdown-remark does not re-export its MDX types; they are read off the processor interface.
 type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
@@ -31,11 +31,38 @@ export type RenderJob =
   | { content: string; filePath: string; frontmatter: Record<string, unknown> };
 export type RenderResult = MarkdownRenderResult | MdxRenderResult;
 
-/** Settings a worker needs to build the same renderer: the site base, Astro's shared options, and for .mdx the MDX options. */
+/**
+ * Settings a worker needs to build the same renderer: the site base, Astro's shared options, for .mdx
+ * the MDX options, and for an article rendered at sync `article` (articleMarkdownOptions).
+ */
 export interface RendererSetup {
   base: string;
   shared: AstroMarkdownOptions;
   mdx?: MdxRendererOptions;
+  article?: boolean;
+}
+
+/** Renders an article's MDX body to HTML with component marks (articleMarkdownOptions). */
+export interface ArticleBodyRenderer {
+  render(body: string): Promise<MarkdownRenderResult>;
+}
+
+/**
+ * The renderer the article loader uses when the collection syncs: the same worker pool as the .md
+ * path, each worker building `unified(articleMarkdownOptions(base))`.
+ */
+export function articleBodyRenderer(
+  base: string,
+  threads = Math.min(4, os.availableParallelism()),
+): ArticleBodyRenderer {
+  // Shiki and Prism are off, as for every page: an article has no code blocks to highlight.
+  const setup: RendererSetup = { base, shared: { syntaxHighlight: false }, article: true };
+  if (threads < 2) {
+    const inThread = unified(articleMarkdownOptions(base)).createRenderer(setup.shared);
+    return { render: async (body) => (await inThread).render(body) };
+  }
+  const pool = workerPool(setup, threads);
+  return { render: (body) => pool.run({ content: body }) as Promise<MarkdownRenderResult> };
 }
 
 export function parallelMarkdown(

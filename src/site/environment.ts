@@ -26,15 +26,6 @@ export const environment = {
   get articlesDir(): string | undefined {
     return read('ARTICLES_DIR');
   },
-  /** ARTICLES_EXTENSION: the articles' file type the collection reads (default "mdx"; a benchmark may use "md"). */
-  get articlesExtension(): string {
-    return read('ARTICLES_EXTENSION') ?? 'mdx';
-  },
-  /** MARKDOWN_THREADS: worker threads that render Markdown at build (default: one per core; 1 renders on the main thread). */
-  get markdownThreads(): number | undefined {
-    const threads = read('MARKDOWN_THREADS');
-    return threads === undefined ? undefined : Number(threads);
-  },
   /** SEARCH_INDEX=off: build without the Pagefind index (faster; the search page then finds nothing). */
   get searchIndexOff(): boolean {
     return read('SEARCH_INDEX') === 'off';
@@ -58,12 +49,5 @@ export const environment = {
   /** BENCH_DIR: where npm run bench builds its archives (default a folder under the system's temp). */
   get benchDir(): string | undefined {
     return read('BENCH_DIR');
-  },
-  /** MDX_OPTIMIZE=0 and MDX_PROCESSOR=satteri: only npm run bench -- --mdx-paths sets them, to time other MDX paths. */
-  get mdxOptimizeOff(): boolean {
-    return read('MDX_OPTIMIZE') === '0';
-  },
-  get mdxProcessor(): string | undefined {
-    return read('MDX_PROCESSOR');
   },
 };
