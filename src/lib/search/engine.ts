@@ -19,12 +19,14 @@ import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
 import { unfoldRange, type Unfold } from '../../core/search/unfold.ts';
 import { foldText, type FoldMap } from '../../core/search/fold.ts';
 import { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
+import { suggestFor, suggestible, type Suggested } from './suggest.ts';
 
 export { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
 
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
-  search(term: string | null): Promise<{ results: { id: string }[] } | null>;
+  /** `words`: the positions of the matched words on the page (every position, for one character). */
+  search(term: string | null): Promise<{ results: { id: string; words?: number[] }[] } | null>;
 }
 
 /** A page as Pagefind stored it (its fragment). */
@@ -172,6 +174,46 @@ export class ArchiveSearch {
     }
   }
 
+  /**
+   * For the first term typed that has no exact hit anywhere in the archive: the nearest phrases
+   * that do occur, each counted as the search its link runs (with the same filters).
+   */
+  async suggest(
+    query: string,
+    selected: Selected,
+  ): Promise<{ typed: string; suggestions: Suggested[] } | undefined> {
+    const read = readQuery(query, this.fold);
+    const last = this.bundleCount - 1;
+    const scopes = [await this.scope(0, 0), ...(last > 0 ? [await this.scope(1, last)] : [])];
+    for (const term of shownTerms(read)) {
+      if (!suggestible(term)) continue;
+      const held = await Promise.all(scopes.map((scope) => this.termPages(term, scope)));
+      if (held.some((pages) => pages.size > 0)) continue;
+      const suggestions = await suggestFor(query, term, {
+        charPositions: (ch) => this.charPositions(ch),
+        pageTokens: async (id) => contentTokens((await this.pageData(id)).content),
+        count: async (q) => (await this.run(q, selected)).hits.length,
+      });
+      return { typed: term.typed, suggestions };
+    }
+    return undefined;
+  }
+
+  /** Every page holding a character, with its positions there: the per-character index's answer. */
+  private async charPositions(ch: string): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    const stages = this.bundleCount > 1 ? [0, this.bundleCount - 1] : [0];
+    for (const to of stages) {
+      const found = await (await this.sources.pagefind(to)).search(ch);
+      for (const r of found?.results ?? []) {
+        const k = this.home.get(r.id);
+        // The newest bundle's index answers for it alone, the joined one for the older bundles.
+        if (k !== undefined && (to === 0 ? k === 0 : k > 0)) out.set(r.id, r.words ?? []);
+      }
+    }
+    return out;
+  }
+
   private note(k: number, sidecar: Sidecar): Record<string, SidecarPage> {
     for (const id of Object.keys(sidecar.pages)) this.home.set(id, k);
     this.loaded[k] = sidecar.pages;
@@ -281,18 +323,25 @@ export class ArchiveSearch {
     return cached;
   }
 
+  /** A page's stored text, fetched once. */
+  private pageData(id: string): Promise<PagefindData> {
+    let cached = this.dataCache.get(id);
+    if (!cached) {
+      const bundle = this.home.get(id);
+      cached =
+        bundle === undefined
+          ? Promise.reject(new Error(`no bundle holds page ${id}`))
+          : this.sources.fetchPage(bundle, id);
+      cached.catch(() => this.dataCache.delete(id));
+      this.dataCache.set(id, cached);
+    }
+    return cached;
+  }
+
   private hit(id: string, read: ReadQuery, terms: Term[]): Hit {
     const page = this.sidecarPage(id)!;
     const bundle = this.home.get(id)!;
-    const data = () => {
-      let cached = this.dataCache.get(id);
-      if (!cached) {
-        cached = this.sources.fetchPage(bundle, id);
-        cached.catch(() => this.dataCache.delete(id));
-        this.dataCache.set(id, cached);
-      }
-      return cached;
-    };
+    const data = () => this.pageData(id);
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
       id,
