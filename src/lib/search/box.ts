@@ -7,7 +7,7 @@
  * the phrases are highlighted.
  */
 
-import type { Hit } from './engine.ts';
+import type { Hit } from './hits.ts';
 
 /** The search code itself loads with the first focus, not with every page a reader opens. */
 const search = () => import('./load.ts');

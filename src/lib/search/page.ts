@@ -11,9 +11,9 @@
  * bundle comes first among the rest, not above pages already shown.
  */
 import {
-  FILTER_KEYS,
+  FACET_KEYS,
   byRankLoaded,
-  type FilterKey,
+  type FacetKey,
   type Hit,
   type LoadedHit,
   type Outcome,
@@ -49,7 +49,7 @@ export function startSearchPage(): void {
 
   const selected = (): Selected => {
     const out: Selected = {};
-    for (const key of FILTER_KEYS) {
+    for (const key of FACET_KEYS) {
       const values = [
         ...form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`),
       ].map((c) => c.value);
@@ -80,7 +80,7 @@ export function startSearchPage(): void {
 
   const showCounts = (outcome: Outcome) => {
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-      const n = outcome.counts[box.name as FilterKey]?.get(box.value) ?? 0;
+      const n = outcome.counts[box.name as FacetKey]?.get(box.value) ?? 0;
       const label = box.closest('label');
       label?.querySelector('[data-count]')?.replaceChildren(String(n));
       // A value with no hits yet may have some in the bundles still to search.
