@@ -19,6 +19,7 @@ import { facetCounts, matchesFacets, matchesTyped, yearCounts } from './facet-ma
 import { byDate, byRank, type Hit, type SortOrder } from './hits.ts';
 import { loadHit, type LoadedHit, type PagefindData } from './excerpts.ts';
 import { suggestFor, suggestible, type Suggested } from './suggest.ts';
+import { nextSlice } from './slices.ts';
 
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
@@ -310,7 +311,12 @@ export class ArchiveSearch {
       page,
       inTitle: terms.some((t) => page.ti.includes(t.match)),
       inHeading: terms.some((t) => page.hd.includes(t.match)),
-      load: () => (loaded ??= data().then((d) => loadHit(d, read, page))),
+      // Each page's text is checked and cut in a task of its own, not ten in one (slices.ts).
+      load: () =>
+        (loaded ??= data().then(async (d) => {
+          await nextSlice();
+          return loadHit(d, read, page);
+        })),
     };
   }
 }
