@@ -114,6 +114,15 @@ describe('did-you-mean rules', () => {
       ]).map((s) => s.phrase),
     ).toEqual(['丙', '甲', '乙']);
   });
+  it('leaves out a phrase held within another found on as many pages', () => {
+    expect(
+      rankSuggestions([
+        { phrase: '甲乙丙', cost: 1, count: 3 },
+        { phrase: '甲乙丙丁', cost: 1, count: 3 },
+        { phrase: '乙丙', cost: 1, count: 5 },
+      ]).map((s) => s.phrase),
+    ).toEqual(['乙丙', '甲乙丙丁']);
+  });
   it('puts the phrase in the place of what was typed, leaving the rest of the query', () => {
     expect(replaceTerm('新质生产率 作者:李强', '新质生产率', '新质生产力')).toBe(
       '新质生产力 作者:李强',

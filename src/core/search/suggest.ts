@@ -128,14 +128,24 @@ export interface Suggestion {
   cost: number;
 }
 
-/** The nearest first, then the most pages, then in code-point order; at most `limit`. */
+/**
+ * The nearest first, then the most pages, then in code-point order; at most `limit`. A phrase held
+ * within another suggestion found on as many pages is left out: it finds the same pages.
+ */
 export function rankSuggestions(found: Suggestion[], limit = 5): Suggestion[] {
   const best = new Map<string, Suggestion>();
   for (const s of found) {
     const had = best.get(s.phrase);
     if (s.count > 0 && (!had || s.cost < had.cost)) best.set(s.phrase, s);
   }
-  return [...best.values()]
+  // A phrase inside another found on as many pages adds nothing (新质生产 beside 新质生产力).
+  const kept = [...best.values()].filter(
+    (s) =>
+      ![...best.values()].some(
+        (t) => t.phrase !== s.phrase && t.phrase.includes(s.phrase) && t.count === s.count,
+      ),
+  );
+  return kept
     .sort(
       (a, b) =>
         a.cost - b.cost ||

@@ -107,8 +107,9 @@ function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
     return index;
   })();
   older.catch(() => (older = undefined));
+  const olderIndex = older;
   const ready = joining.then(async () => {
-    const index = await older!;
+    const index = await olderIndex;
     while (joined < k) {
       await index.mergeIndex(`${base}${folders[joined + 1]}`);
       joined += 1;

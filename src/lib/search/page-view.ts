@@ -118,6 +118,8 @@ export function showSuggestions(
 ): void {
   view.suggest.replaceChildren();
   view.suggest.hidden = suggestions.length === 0;
+  // How many were offered, once the look-up is over (0 included): what tests and the bench wait for.
+  view.suggest.setAttribute('data-suggested', String(suggestions.length));
   if (suggestions.length === 0) return;
   view.suggest.append('您是不是要找：');
   suggestions.forEach((s, k) => {
@@ -135,5 +137,6 @@ export function clearAnswer(view: SearchPageView): void {
   view.years.replaceChildren();
   view.suggest.replaceChildren();
   view.suggest.hidden = true;
+  view.suggest.removeAttribute('data-suggested');
   view.more.hidden = true;
 }

@@ -193,8 +193,8 @@ async function offerSuggestions(
   mine: number,
 ): Promise<void> {
   const offered = await engine.suggest(asked.q, asked.selected);
-  if (mine !== state.run || !offered) return;
-  view.showSuggestions(state.page, offered.suggestions, (q) =>
+  if (mine !== state.run) return;
+  view.showSuggestions(state.page, offered?.suggestions ?? [], (q) =>
     urlOf(location.pathname, { ...asked, q }),
   );
 }
