@@ -91,7 +91,17 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
     [
       node('figcaption', {}, [chartSummary(series, options)]),
       // A long span scrolls sideways rather than shrinking bars and labels below a readable size.
-      node('div', { class: 'year-chart-scroll' }, [svg]),
+      // Focusable, so a keyboard reader can scroll it too.
+      node(
+        'div',
+        {
+          class: 'year-chart-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': '逐年柱形图，可左右滚动',
+        },
+        [svg],
+      ),
       node('details', {}, [node('summary', {}, ['逐年篇数表']), yearTable(series, options)]),
     ],
   );
