@@ -16,6 +16,7 @@ import { serveDirectory } from '../tools/static-server.ts';
 import { buildArchive } from './search/archive.ts';
 import { bundleDirs } from '../search-index/shards.ts';
 import { readPages, sampleQueries, type Query } from './search/phrases.ts';
+import { suggestionCost, type SuggestionCost } from './search/suggestion-cost.ts';
 import {
   coldBytes,
   everyResult,
@@ -81,6 +82,7 @@ interface Measured {
   completeSets: number;
   incomplete: { phrase: string; shown: number; stated: number; relevant: number }[];
   misses: Record<Engine, { phrase: string; missing: string[]; wrong: string[] }[]>;
+  suggestions?: SuggestionCost;
 }
 
 async function measure(args: SearchBenchOptions, studyArticles: number): Promise<Measured> {
@@ -109,6 +111,7 @@ async function measure(args: SearchBenchOptions, studyArticles: number): Promise
     ours: [],
     default: [],
   };
+  let suggestions: SuggestionCost | undefined;
   try {
     for (const engine of ['ours', 'default'] as Engine[]) {
       const page = await openEngine(browser, server.origin, engine);
@@ -201,6 +204,8 @@ async function measure(args: SearchBenchOptions, studyArticles: number): Promise
         ),
       };
     }
+    suggestions = await suggestionCost(browser, server, dist, queries, pages);
+    console.log(`\n您是不是要找 / did-you-mean: ${JSON.stringify(suggestions)}`);
   } finally {
     await browser.close();
     await server.close();
@@ -273,6 +278,7 @@ async function measure(args: SearchBenchOptions, studyArticles: number): Promise
     completeSets,
     incomplete,
     misses,
+    suggestions,
   };
 }
 

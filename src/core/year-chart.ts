@@ -18,18 +18,22 @@ export interface ChartNode {
 }
 
 export interface ChartOptions {
-  /** What is counted, for the caption and the table ("“新质生产力”逐年篇数"). */
+  /** What is counted, for the caption and the table ("含“新质生产力”的文章逐年篇数"). */
   caption: string;
   /** Where a year's bar leads (that year's results); no links when absent. */
   href?: (year: number) => string;
   /** The year currently chosen, drawn darker. */
   selected?: number;
+  /** Articles counted that carry no year: said in words, so the chart adds up to the count. */
+  undated?: number;
 }
 
-const BAR = 8;
-const GAP = 2;
+/** Bar width and axis labels in CSS pixels: the chart is never scaled down (it scrolls instead). */
+const BAR = 12;
+const GAP = 3;
 const HEIGHT = 48;
-const LABELS = 14;
+const LABEL_SIZE = 12;
+const LABELS = LABEL_SIZE + 6;
 
 /**
  * Every year from `from` to `to` (default: the first and last year counted), with 0 where nothing
@@ -68,10 +72,53 @@ const node = (
 
 export function yearChart(series: YearCount[], options: ChartOptions): ChartNode {
   const max = Math.max(0, ...series.map((s) => s.count));
-  const total = series.reduce((n, s) => n + s.count, 0);
   const width = Math.max(1, series.length * (BAR + GAP) - GAP);
-  // Years without articles are left empty (the gap is the information), which keeps a 70-year chart small.
-  const bars = series.flatMap((s, k) => {
+  const svg = node(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${HEIGHT + LABELS}`,
+      width: String(width),
+      height: String(HEIGHT + LABELS),
+      role: 'group',
+      'aria-label': `${options.caption}（柱形图，最多 ${max} 篇）`,
+      class: 'year-chart-svg',
+    },
+    [...bars(series, max, options), ...axis(series, width)],
+  );
+  return node(
+    'figure',
+    { class: 'year-chart', 'data-year-chart': '', 'data-undated': String(options.undated ?? 0) },
+    [
+      node('figcaption', {}, [chartSummary(series, options)]),
+      // A long span scrolls sideways rather than shrinking bars and labels below a readable size.
+      // Focusable, so a keyboard reader can scroll it too.
+      node(
+        'div',
+        {
+          class: 'year-chart-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': '逐年柱形图，可左右滚动',
+        },
+        [svg],
+      ),
+      node('details', {}, [node('summary', {}, ['逐年篇数表']), yearTable(series, options)]),
+    ],
+  );
+}
+
+/** "…：2018 年起，共 12 篇；另有 2 篇未标年份". */
+export function chartSummary(series: YearCount[], options: ChartOptions): string {
+  const total = series.reduce((n, s) => n + s.count, 0);
+  const first = firstYear(series);
+  const undated = options.undated ? `另有 ${options.undated} 篇未标年份` : '';
+  if (first === undefined) return `${options.caption}：${undated || '没有'}`;
+  return `${options.caption}：${first} 年起，共 ${total} 篇${undated ? `；${undated}` : ''}`;
+}
+
+/** One bar per year with articles; years without are left empty (the gap is the information). */
+function bars(series: YearCount[], max: number, options: ChartOptions): ChartNode[] {
+  return series.flatMap((s, k) => {
     if (s.count === 0) return [];
     const h = Math.max(2, Math.round((s.count / max) * HEIGHT));
     const x = String(k * (BAR + GAP));
@@ -100,36 +147,32 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
       ]),
     ];
   });
-  const axis =
-    series.length > 0
-      ? [
-          node('text', { x: '0', y: String(HEIGHT + LABELS - 2), class: 'year-chart-axis' }, [
-            String(series[0].year),
-          ]),
-          node(
-            'text',
-            {
-              x: String(width),
-              y: String(HEIGHT + LABELS - 2),
-              class: 'year-chart-axis',
-              'text-anchor': 'end',
-            },
-            [String(series[series.length - 1].year)],
-          ),
-        ]
-      : [];
-  const svg = node(
-    'svg',
-    {
-      viewBox: `0 0 ${width} ${HEIGHT + LABELS}`,
-      width: String(width),
-      height: String(HEIGHT + LABELS),
-      role: 'group',
-      'aria-label': `${options.caption}（柱形图，最多 ${max} 篇）`,
-      class: 'year-chart-svg',
-    },
-    [...bars, ...axis],
-  );
+}
+
+/** The first and last year under the bars. */
+function axis(series: YearCount[], width: number): ChartNode[] {
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (!first || !last) return [];
+  const y = String(HEIGHT + LABELS - 4);
+  const label = (x: number, anchor: string, year: number) =>
+    node(
+      'text',
+      {
+        x: String(x),
+        y,
+        class: 'year-chart-axis',
+        'font-size': String(LABEL_SIZE),
+        'text-anchor': anchor,
+      },
+      [String(year)],
+    );
+  return first === last
+    ? [label(0, 'start', first.year)]
+    : [label(0, 'start', first.year), label(width, 'end', last.year)];
+}
+
+function yearTable(series: YearCount[], options: ChartOptions): ChartNode {
   const rows = series
     .filter((s) => s.count > 0)
     .map((s) =>
@@ -148,7 +191,7 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
         node('td', {}, [String(s.count)]),
       ]),
     );
-  const table = node('table', { class: 'year-chart-table' }, [
+  return node('table', { class: 'year-chart-table' }, [
     node('caption', {}, [options.caption]),
     node('thead', {}, [
       node('tr', {}, [
@@ -157,15 +200,6 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
       ]),
     ]),
     node('tbody', {}, rows),
-  ]);
-  const summary =
-    total > 0
-      ? `${options.caption}：${series.find((s) => s.count > 0)!.year} 年起，共 ${total} 篇`
-      : `${options.caption}：没有`;
-  return node('figure', { class: 'year-chart', 'data-year-chart': '' }, [
-    node('figcaption', {}, [summary]),
-    svg,
-    node('details', {}, [node('summary', {}, ['逐年篇数表']), table]),
   ]);
 }
 

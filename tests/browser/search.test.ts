@@ -565,6 +565,90 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await page.context().close();
   });
 
+  /** The chart's total: its years' rows and the articles it says carry no year. */
+  async function chartTotal(page: Page): Promise<number> {
+    const rows = await page.$$eval('[data-search-years] .year-chart-table tbody td', (tds) =>
+      tds.map((td) => Number(td.textContent)),
+    );
+    const undated = Number(
+      (await page.getAttribute('[data-search-years] [data-year-chart]', 'data-undated')) ?? 0,
+    );
+    return rows.reduce((n, r) => n + r, 0) + undated;
+  }
+
+  it("the year chart's total equals the result count, with and without typed and ticked facets", async () => {
+    const page = await newPage();
+    const phrase = '发展';
+    const author = String(
+      [
+        pages.find((p) => containing(phrase).includes(p.url) && [p.front.authors].flat()[0])?.front
+          .authors,
+      ].flat()[0] ?? '',
+    );
+    const queries = [
+      `q=${encodeURIComponent(phrase)}`,
+      `q=${encodeURIComponent(phrase)}&column=${encodeURIComponent('政府工作报告')}`,
+      ...(author ? [`q=${encodeURIComponent(`${phrase} 作者:${author}`)}`] : []),
+      `q=${encodeURIComponent(`${phrase} -新质生产力`)}`,
+    ];
+    for (const query of queries) {
+      const found = await search(page, query);
+      expect(found.length, query).toBeGreaterThan(0);
+      expect(await chartTotal(page), query).toBe(found.length);
+      expect(await page.textContent('[data-search-status]'), query).toContain(
+        `共找到 ${found.length} 篇`,
+      );
+    }
+    await page.context().close();
+  });
+
+  it('offers 新质生产力 for 新质生产率, with its count, as a link that runs that search', async () => {
+    const meant = containing('新质生产力');
+    expect(meant.length).toBeGreaterThan(0);
+    expect(containing('新质生产率')).toEqual([]);
+    const page = await newPage();
+    expect(await search(page, `q=${encodeURIComponent('新质生产率')}`)).toEqual([]);
+    await page.waitForSelector('[data-search-suggest][data-suggested]', { state: 'attached' });
+    expect(await page.textContent('[data-search-status]')).toContain('没有找到');
+    const offer = page.locator('[data-search-suggest] a', { hasText: /^新质生产力$/ });
+    expect(await offer.count()).toBe(1);
+    expect(await page.textContent('[data-search-suggest]')).toContain(
+      `新质生产力（${meant.length} 篇）`,
+    );
+    await page.evaluate(() => ((window as unknown as { busy: string[] }).busy = []));
+    await offer.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '新质生产力');
+    await settled(page);
+    expect(await page.textContent('[data-search-status]')).toContain(`共找到 ${meant.length} 篇`);
+    expect(await page.isHidden('[data-search-suggest]')).toBe(true);
+    await page.context().close();
+  });
+
+  it("a phone's first screen shows the first result; help and facets fold behind one control", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('发展')}`);
+    await page.waitForSelector('[data-search-result]');
+    const first = await page.$eval('[data-search-result] .search-result-title', (h) => {
+      const r = h.getBoundingClientRect();
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY };
+    });
+    expect(first.bottom).toBeLessThanOrEqual(844);
+    expect(await page.isVisible('.search-filters')).toBe(false);
+    expect(await page.isVisible('[data-search-help]')).toBe(false);
+    await page.click('[data-search-options] > summary');
+    expect(await page.isVisible('.search-filters')).toBe(true);
+    expect(await page.isVisible('[data-search-help]')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await context.close();
+  });
+
   it('ships aria-busy="true" on the results from the first paint, before any script has run', async () => {
     const html = await (
       await fetch(`${server.origin}/search/?q=${encodeURIComponent('发展')}`)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveSearch, type Outcome, type PagefindData } from '../../src/lib/search/engine.ts';
+import { ArchiveSearch, type Outcome } from '../../src/lib/search/engine.ts';
+import type { PagefindData } from '../../src/lib/search/excerpts.ts';
 import type { Sidecar, SidecarPage } from '../../src/core/search/sidecar.ts';
 import { spaceOut } from '../../src/core/search/tokens.ts';
 

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
 import {
-  describeQuery,
+  queryConditions,
   readQuery,
   shownTerms,
   type ReadQuery,
 } from '../../src/lib/search/syntax.ts';
-import { loadHit, matchesTyped, type PagefindData } from '../../src/lib/search/engine.ts';
+import { loadHit, type PagefindData } from '../../src/lib/search/excerpts.ts';
+import { matchesTyped } from '../../src/lib/search/facet-match.ts';
 import { spaceOut } from '../../src/core/search/tokens.ts';
+import { articlesDescribed } from '../../src/core/search/sentences.ts';
 import type { SidecarPage } from '../../src/core/search/sidecar.ts';
 
 const map = fullFoldMap();
@@ -70,8 +72,8 @@ describe('query syntax: mixed', () => {
     expect(shape(r)).toEqual([['新质生产力', '人工智能'], ['t:报告']]);
     expect(r.exclude.map((t) => t.match)).toEqual(['美国']);
     expect(r.filters).toEqual({ author: ['李强'] });
-    expect(describeQuery(r)).toBe(
-      '“新质生产力” 或 “人工智能”，标题含“报告”，不含“美国”，作者：李强',
+    expect(articlesDescribed({ ...queryConditions(r), ticked: [] })).toBe(
+      '含“新质生产力”或“人工智能”、标题含“报告”、不含“美国”、作者含“李强”的文章',
     );
     expect(shownTerms(r).map((t) => t.match)).toEqual(['新质生产力', '人工智能', '报告']);
   });

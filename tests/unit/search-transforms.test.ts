@@ -13,7 +13,7 @@ import {
   unpackSidecar,
   type SidecarPage,
 } from '../../src/core/search/sidecar.ts';
-import { facetCounts, matchesFilters } from '../../src/lib/search/engine.ts';
+import { facetCounts, matchesFacets } from '../../src/lib/search/facet-match.ts';
 import { GOV_REPORTS, SOURCES } from '../helpers/paths.ts';
 
 const map = fullFoldMap();
@@ -201,9 +201,9 @@ describe('filters', () => {
   ];
   it('ANDs different filters and ORs values of one filter', () => {
     expect(
-      pages.filter((p) => matchesFilters(p, { tag: ['教育'], column: ['政府工作报告'] })),
+      pages.filter((p) => matchesFacets(p, { tag: ['教育'], column: ['政府工作报告'] })),
     ).toHaveLength(1);
-    expect(pages.filter((p) => matchesFilters(p, { tag: ['教育', '外交'] }))).toHaveLength(3);
+    expect(pages.filter((p) => matchesFacets(p, { tag: ['教育', '外交'] }))).toHaveLength(3);
   });
   it('counts each value as if chosen on top of the other filters', () => {
     const counts = facetCounts(pages, { column: ['政府工作报告'] });

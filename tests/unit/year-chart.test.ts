@@ -75,10 +75,9 @@ describe('year chart', () => {
   it('draws one bar per year, heights in proportion, links only for years with articles', () => {
     const bars = all(chart, 'rect').filter((r) => r.attrs.class.startsWith('year-chart-bar'));
     // 2021 and 2023 are gaps; 2022 and 2024 stand at their place in the span.
-    expect(bars.map((b) => [Number(b.attrs.x), Number(b.attrs.height)])).toEqual([
-      [10, 12],
-      [30, 48],
-    ]);
+    expect(bars.map((b) => Number(b.attrs.height))).toEqual([12, 48]);
+    const [x2022, x2024] = bars.map((b) => Number(b.attrs.x));
+    expect(x2024).toBe(3 * x2022);
     expect(
       all(chart, 'a')
         .filter((a) => all(a, 'rect').length > 0)
@@ -98,6 +97,25 @@ describe('year chart', () => {
       ['2024', '4'],
     ]);
     expect(text(all(chart, 'figcaption')[0])).toBe('“新质生产力”逐年篇数：2022 年起，共 5 篇');
+  });
+
+  it('is readable: bars and axis labels at least 12 px, drawn at their own size', () => {
+    for (const bar of all(chart, 'rect'))
+      expect(Number(bar.attrs.width)).toBeGreaterThanOrEqual(12);
+    const labels = all(chart, 'text');
+    expect(labels.map(text)).toEqual(['2021', '2024']);
+    for (const l of labels) expect(Number(l.attrs['font-size'])).toBeGreaterThanOrEqual(12);
+    const [svg] = all(chart, 'svg');
+    expect(svg.attrs.viewBox).toBe(`0 0 ${svg.attrs.width} ${svg.attrs.height}`);
+  });
+
+  it('says how many articles carry no year, so the chart adds up to the count', () => {
+    const withUndated = yearChart(series, { caption: '含“新质生产力”的文章逐年篇数', undated: 2 });
+    expect(text(all(withUndated, 'figcaption')[0])).toBe(
+      '含“新质生产力”的文章逐年篇数：2022 年起，共 5 篇；另有 2 篇未标年份',
+    );
+    const onlyUndated = yearChart([], { caption: '含“甲”的文章逐年篇数', undated: 1 });
+    expect(text(all(onlyUndated, 'figcaption')[0])).toBe('含“甲”的文章逐年篇数：另有 1 篇未标年份');
   });
 
   it('escapes what a reader typed when written as HTML', () => {

@@ -1,73 +1,30 @@
 /**
- * The search itself, without the page around it: Pagefind finds the pages where a term's
- * characters stand next to each other; the query language (syntax.ts) combines those page sets
- * (and, or, not, title only, typed filters); the sidecar filters and ranks them (title, then
- * headings, then how often, then newest, or newest first) and counts them per year; a loaded hit is
- * checked against its stored text and cut into an excerpt and section sub-results, mapped back to
- * the characters the page was written in.
+ * The search over the archive's bundles: Pagefind finds the pages where a term's characters stand
+ * next to each other; the query language (syntax.ts) combines those page sets (and, or, not, title
+ * only, typed facets); facet-match.ts narrows them by the facets chosen and counts them; hits.ts
+ * orders them; a hit, once loaded, is checked and cut into excerpts (excerpts.ts).
  *
  * A large archive's index is cut into bundles newest first (scripts/search-index/shards.ts). A search
  * runs over the newest bundle alone, then over the older ones, and reports after each stage
  * (`progress`): the newest bundle usually fills the first screen, and most of what a first query
  * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones.
  */
-import { isSectionTag } from '../../core/sections.ts';
 import { foldMapFromPairs, type Sidecar, type SidecarPage } from '../../core/search/sidecar.ts';
-import { occurrences, type Term } from './query.ts';
-import { readQuery, shownTerms, type Alternative, type ReadQuery } from './syntax.ts';
 import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
-import { unfoldRange, type Unfold } from '../../core/search/unfold.ts';
-import { foldText, type FoldMap } from '../../core/search/fold.ts';
-import { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
-
-export { FILTER_KEYS, type FilterKey, type Selected } from './facets.ts';
+import type { FoldMap } from '../../core/search/fold.ts';
+import type { Term } from './query.ts';
+import { readQuery, shownTerms, type Alternative, type ReadQuery } from './syntax.ts';
+import type { FacetKey, Selected } from './facets.ts';
+import { facetCounts, matchesFacets, matchesTyped, yearCounts } from './facet-match.ts';
+import { byDate, byRank, type Hit, type SortOrder } from './hits.ts';
+import { loadHit, type LoadedHit, type PagefindData } from './excerpts.ts';
+import { suggestFor, suggestible, type Suggested } from './suggest.ts';
+import { nextSlice } from './slices.ts';
 
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
-  search(term: string | null): Promise<{ results: { id: string }[] } | null>;
-}
-
-/** A page as Pagefind stored it (its fragment). */
-export interface PagefindData {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  anchors: { element: string; id: string; text: string; location: number }[];
-}
-
-export type SortOrder = 'relevance' | 'date';
-
-export interface Hit {
-  id: string;
-  /** The bundle holding the page: 0 is the newest. */
-  bundle: number;
-  page: SidecarPage;
-  inTitle: boolean;
-  inHeading: boolean;
-  load(): Promise<LoadedHit | undefined>;
-}
-
-export interface Snippet {
-  /** Alternating plain and highlighted runs, plain first. */
-  parts: string[];
-}
-
-export interface SubResult {
-  id: string;
-  heading: string;
-  url: string;
-  count: number;
-  snippet: Snippet;
-}
-
-export interface LoadedHit {
-  url: string;
-  title: string;
-  date: string;
-  snippet: Snippet;
-  subResults: SubResult[];
-  /** Occurrences of all shown terms on the page. */
-  count: number;
+  /** `words`: the positions of the matched words on the page (every position, for one character). */
+  search(term: string | null): Promise<{ results: { id: string; words?: number[] }[] } | null>;
 }
 
 export interface Outcome {
@@ -75,10 +32,12 @@ export interface Outcome {
   /** The terms shown and highlighted (every alternative; exclusions are not shown). */
   terms: Term[];
   hits: Hit[];
-  /** For each filter, value → pages among the hits that would match with that value chosen. */
-  counts: Record<FilterKey, Map<string, number>>;
-  /** Pages matching the query (before any filter), by year: the phrase's history over the archive. */
+  /** For each facet, value → pages among the hits that would match with that value chosen. */
+  counts: Record<FacetKey, Map<string, number>>;
+  /** The hits by year: the chart adds up to the count with `undated`. */
   years: Map<string, number>;
+  /** Hits without a year. */
+  undated: number;
   /** Whether every bundle has been searched: until then hits, counts and years are a lower bound. */
   complete: boolean;
 }
@@ -96,6 +55,13 @@ export interface EngineSources {
   pagefind: (k: number) => Promise<PagefindApi>;
   /** A page's stored text by its bundle and id (the fragment file). */
   fetchPage: (bundle: number, id: string) => Promise<PagefindData>;
+}
+
+/** A page a search found, with its bundle and sidecar entry. */
+interface Found {
+  id: string;
+  bundle: number;
+  page: SidecarPage;
 }
 
 /** Pages of bundles from…to, the ones a stage of a search looks at. */
@@ -140,7 +106,8 @@ export class ArchiveSearch {
   async run(query: string, selected: Selected, sort: SortOrder = 'relevance'): Promise<Outcome> {
     let last: Outcome | undefined;
     for await (const outcome of this.progress(query, selected, sort)) last = outcome;
-    return last!;
+    if (!last) throw new Error('a search yields at least one stage');
+    return last;
   }
 
   /**
@@ -172,6 +139,46 @@ export class ArchiveSearch {
     }
   }
 
+  /**
+   * For the first term typed that has no exact hit anywhere in the archive: the nearest phrases
+   * that do occur, each counted as the search its link runs (with the same filters).
+   */
+  async suggest(
+    query: string,
+    selected: Selected,
+  ): Promise<{ typed: string; suggestions: Suggested[] } | undefined> {
+    const read = readQuery(query, this.fold);
+    const last = this.bundleCount - 1;
+    const scopes = [await this.scope(0, 0), ...(last > 0 ? [await this.scope(1, last)] : [])];
+    for (const term of shownTerms(read)) {
+      if (!suggestible(term)) continue;
+      const held = await Promise.all(scopes.map((scope) => this.termPages(term, scope)));
+      if (held.some((pages) => pages.size > 0)) continue;
+      const suggestions = await suggestFor(query, term, {
+        charPositions: (ch) => this.charPositions(ch),
+        pageTokens: async (id) => contentTokens((await this.pageData(id)).content),
+        count: async (q) => (await this.run(q, selected)).hits.length,
+      });
+      return { typed: term.typed, suggestions };
+    }
+    return undefined;
+  }
+
+  /** Every page holding a character, with its positions there: the per-character index's answer. */
+  private async charPositions(ch: string): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    const stages = this.bundleCount > 1 ? [0, this.bundleCount - 1] : [0];
+    for (const to of stages) {
+      const found = await (await this.sources.pagefind(to)).search(ch);
+      for (const r of found?.results ?? []) {
+        const k = this.home.get(r.id);
+        // The newest bundle's index answers for it alone, the joined one for the older bundles.
+        if (k !== undefined && (to === 0 ? k === 0 : k > 0)) out.set(r.id, r.words ?? []);
+      }
+    }
+    return out;
+  }
+
   private note(k: number, sidecar: Sidecar): Record<string, SidecarPage> {
     for (const id of Object.keys(sidecar.pages)) this.home.set(id, k);
     this.loaded[k] = sidecar.pages;
@@ -194,8 +201,8 @@ export class ArchiveSearch {
     return { from, to, pages: all.flatMap((pages) => Object.entries(pages)) };
   }
 
-  /** Ids of the scope's pages that satisfy the query's words (not yet its filters). */
-  private async matching(read: ReadQuery, scope: Scope): Promise<string[]> {
+  /** The scope's pages that satisfy the query's words (not yet its facets). */
+  private async matching(read: ReadQuery, scope: Scope): Promise<Found[]> {
     let matched =
       read.clauses.length > 0
         ? await this.allClauses(read.clauses, scope)
@@ -204,36 +211,35 @@ export class ArchiveSearch {
       const out = await Promise.all(read.exclude.map((t) => this.termPages(t, scope)));
       matched = new Set([...matched].filter((id) => !out.some((s) => s.has(id))));
     }
-    return [...matched].filter((id) => {
-      const k = this.home.get(id);
-      return k !== undefined && k >= scope.from && k <= scope.to;
+    return [...matched].flatMap((id): Found[] => {
+      const bundle = this.home.get(id);
+      const page = bundle === undefined ? undefined : this.loaded[bundle]?.[id];
+      return page && bundle !== undefined && bundle >= scope.from && bundle <= scope.to
+        ? [{ id, bundle, page }]
+        : [];
     });
   }
 
   private outcome(
     read: ReadQuery,
     terms: Term[],
-    ids: string[],
+    found: Found[],
     selected: Selected,
     sort: SortOrder,
     complete: boolean,
   ): Outcome {
-    const pageOf = (id: string) => this.sidecarPage(id)!;
-    const years = new Map<string, number>();
-    for (const id of ids)
-      for (const y of pageOf(id).f.year ?? []) years.set(y, (years.get(y) ?? 0) + 1);
-    const typed = ids.filter((id) => matchesTyped(pageOf(id), read.filters, this.fold));
-    const counts = facetCounts(typed.map(pageOf), selected);
+    const typed = found.filter((f) => matchesTyped(f.page, read.filters, this.fold));
+    const counts = facetCounts(
+      typed.map((f) => f.page),
+      selected,
+    );
     const hits = typed
-      .filter((id) => matchesFilters(pageOf(id), selected))
-      .map((id) => this.hit(id, read, terms));
+      .filter((f) => matchesFacets(f.page, selected))
+      .map((f) => this.hit(f, read, terms));
     hits.sort(sort === 'date' ? byDate : byRank);
-    return { read, terms, hits, counts, years, complete };
-  }
-
-  private sidecarPage(id: string): SidecarPage | undefined {
-    const k = this.home.get(id);
-    return k === undefined ? undefined : this.loaded[k]?.[id];
+    // The chart counts what the result count counts: the hits, after typed and ticked facets.
+    const { years, undated } = yearCounts(hits.map((h) => h.page));
+    return { read, terms, hits, counts, years, undated, complete };
   }
 
   /** Pages satisfying every clause: any alternative of each. */
@@ -281,18 +287,23 @@ export class ArchiveSearch {
     return cached;
   }
 
-  private hit(id: string, read: ReadQuery, terms: Term[]): Hit {
-    const page = this.sidecarPage(id)!;
-    const bundle = this.home.get(id)!;
-    const data = () => {
-      let cached = this.dataCache.get(id);
-      if (!cached) {
-        cached = this.sources.fetchPage(bundle, id);
-        cached.catch(() => this.dataCache.delete(id));
-        this.dataCache.set(id, cached);
-      }
-      return cached;
-    };
+  /** A page's stored text, fetched once. */
+  private pageData(id: string): Promise<PagefindData> {
+    let cached = this.dataCache.get(id);
+    if (!cached) {
+      const bundle = this.home.get(id);
+      cached =
+        bundle === undefined
+          ? Promise.reject(new Error(`no bundle holds page ${id}`))
+          : this.sources.fetchPage(bundle, id);
+      cached.catch(() => this.dataCache.delete(id));
+      this.dataCache.set(id, cached);
+    }
+    return cached;
+  }
+
+  private hit({ id, bundle, page }: Found, read: ReadQuery, terms: Term[]): Hit {
+    const data = () => this.pageData(id);
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
       id,
@@ -300,7 +311,12 @@ export class ArchiveSearch {
       page,
       inTitle: terms.some((t) => page.ti.includes(t.match)),
       inHeading: terms.some((t) => page.hd.includes(t.match)),
-      load: () => (loaded ??= data().then((d) => loadHit(d, read, page))),
+      // Each page's text is checked and cut in a task of its own, not ten in one (slices.ts).
+      load: () =>
+        (loaded ??= data().then(async (d) => {
+          await nextSlice();
+          return loadHit(d, read, page);
+        })),
     };
   }
 }
@@ -315,189 +331,4 @@ function intersect(sets: Set<string>[]): Set<string> {
   if (sets.length === 0) return new Set();
   const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   return new Set([...smallest].filter((id) => rest.every((s) => s.has(id))));
-}
-
-/** Title, then headings, then newest: what is known before a page's text is fetched. */
-function byRank(a: Hit, b: Hit): number {
-  return (
-    Number(b.inTitle) - Number(a.inTitle) ||
-    Number(b.inHeading) - Number(a.inHeading) ||
-    byDate(a, b)
-  );
-}
-
-/**
- * Newest first. Bundles are cut newest first, so between pages of one date the newer bundle's come
- * first: a page of an older bundle never goes above one already shown from a newer bundle.
- */
-function byDate(a: Hit, b: Hit): number {
-  return (
-    (a.page.d < b.page.d ? 1 : a.page.d > b.page.d ? -1 : 0) ||
-    a.bundle - b.bundle ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
-/**
- * The full order within a batch of loaded results: title, headings, how often, newest. A batch is
- * what one screen shows, so when every match fits on it (up to ten) the order is exact.
- */
-export function byRankLoaded(
-  a: { hit: Hit; loaded: LoadedHit },
-  b: { hit: Hit; loaded: LoadedHit },
-): number {
-  return (
-    Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
-    Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
-    b.loaded.count - a.loaded.count ||
-    byDate(a.hit, b.hit)
-  );
-}
-
-export function matchesFilters(page: SidecarPage, selected: Selected, except?: FilterKey): boolean {
-  return FILTER_KEYS.every((key) => {
-    const want = selected[key];
-    if (key === except || !want || want.length === 0) return true;
-    return want.some((v) => page.f[key]?.includes(v));
-  });
-}
-
-/**
- * Filters typed into the box (作者:李强): a value matches when it holds what was typed, folded, so
- * 栏目:政府 finds 政府工作报告 and 作者:李強 finds 李强. Several typed for one facet are alternatives.
- */
-export function matchesTyped(page: SidecarPage, typed: Selected, map: FoldMap): boolean {
-  return FILTER_KEYS.every((key) => {
-    const want = typed[key];
-    if (!want || want.length === 0) return true;
-    return want.some((w) =>
-      (page.f[key] ?? []).some((v) => foldText(v, map).includes(foldText(w, map))),
-    );
-  });
-}
-
-/** Counts per value as if that filter were chosen on top of all the others (values within a filter are alternatives). */
-export function facetCounts(
-  pages: SidecarPage[],
-  selected: Selected,
-): Record<FilterKey, Map<string, number>> {
-  const counts = {} as Record<FilterKey, Map<string, number>>;
-  for (const key of FILTER_KEYS) {
-    const m = new Map<string, number>();
-    for (const p of pages) {
-      if (!matchesFilters(p, selected, key)) continue;
-      for (const v of p.f[key] ?? []) m.set(v, (m.get(v) ?? 0) + 1);
-    }
-    counts[key] = m;
-  }
-  return counts;
-}
-
-const BEFORE = 24;
-const AFTER = 56;
-
-/**
- * Checks the stored text really satisfies the query (each clause by some alternative, a title-only
- * one within the title, no excluded term anywhere) and cuts the excerpt and sub-results around the
- * shown terms the page holds.
- */
-export function loadHit(
-  d: PagefindData,
-  read: ReadQuery,
-  page: SidecarPage,
-): LoadedHit | undefined {
-  const tokens = contentTokens(d.content);
-  const unfold: Unfold = { usual: d.meta.unfold ?? '', exceptions: d.meta.unfoldAt ?? '' };
-  const bodyStart = [...page.ti].length;
-  const where = new Map<string, number[]>();
-  const at = (t: Term) => {
-    let found = where.get(t.match);
-    if (!found) where.set(t.match, (found = occurrences(tokens, t.match)));
-    return found;
-  };
-  const inTitle = (t: Term) => at(t).some((i) => i + [...t.match].length <= bodyStart);
-  const holds = (a: Alternative) =>
-    a.terms.every((t) => (a.titleOnly ? inTitle(t) : at(t).length > 0));
-  if (!read.clauses.every((clause) => clause.some(holds))) return undefined;
-  if (read.exclude.some((t) => at(t).length > 0)) return undefined;
-
-  const all = shownTerms(read)
-    .flatMap((t) => at(t).map((i) => ({ at: i, len: [...t.match].length })))
-    .sort((a, b) => a.at - b.at);
-  const inBody = all.filter((m) => m.at >= bodyStart);
-  const first = inBody[0] ?? all[0];
-  const snippet = first
-    ? snippetAround(tokens, first.at, all, unfold, bodyStart)
-    : {
-        parts: [
-          unfoldRange(tokens.slice(bodyStart, bodyStart + BEFORE + AFTER), bodyStart, unfold).join(
-            '',
-          ),
-        ],
-      };
-
-  const sections = d.anchors
-    .filter((a) => isSectionTag(a.element))
-    .sort((a, b) => a.location - b.location);
-  const bySection = new Map<string, { anchor: (typeof sections)[number]; matches: typeof all }>();
-  for (const m of inBody) {
-    const anchor = [...sections].reverse().find((a) => a.location <= m.at);
-    if (!anchor) continue;
-    const entry = bySection.get(anchor.id) ?? { anchor, matches: [] };
-    entry.matches.push(m);
-    bySection.set(anchor.id, entry);
-  }
-  const hl = shownTerms(read)
-    .filter((t) => at(t).length > 0)
-    .map((t) => `hl=${encodeURIComponent(t.match)}`)
-    .join('&');
-  const withHl = (anchor?: string) => `${d.url}${hl ? `?${hl}` : ''}${anchor ? `#${anchor}` : ''}`;
-  const subResults: SubResult[] = [...bySection.values()].map(({ anchor, matches }) => {
-    const n = contentTokens(anchor.text).length;
-    return {
-      id: anchor.id,
-      heading: unfoldRange(
-        tokens.slice(anchor.location, anchor.location + n),
-        anchor.location,
-        unfold,
-      ).join(''),
-      url: withHl(anchor.id),
-      count: matches.length,
-      snippet: snippetAround(tokens, matches[0].at, all, unfold, bodyStart),
-    };
-  });
-  return {
-    url: withHl(),
-    title: d.meta.title ?? '',
-    date: d.meta.date ?? '',
-    snippet,
-    subResults,
-    count: all.length,
-  };
-}
-
-function snippetAround(
-  tokens: string[],
-  at: number,
-  all: { at: number; len: number }[],
-  unfold: Unfold,
-  bodyStart: number,
-): Snippet {
-  const start = Math.max(at >= bodyStart ? bodyStart : 0, at - BEFORE);
-  const end = Math.min(tokens.length, at + AFTER);
-  const text = unfoldRange(tokens.slice(start, end), start, unfold);
-  const parts: string[] = [];
-  let cursor = start;
-  for (const m of all) {
-    if (m.at < cursor || m.at >= end) continue;
-    parts.push(
-      text.slice(cursor - start, m.at - start).join(''),
-      text.slice(m.at - start, Math.min(end, m.at + m.len) - start).join(''),
-    );
-    cursor = Math.min(end, m.at + m.len);
-  }
-  parts.push(text.slice(cursor - start).join(''));
-  if (start > 0) parts[0] = `…${parts[0]}`;
-  if (end < tokens.length) parts[parts.length - 1] += '…';
-  return { parts };
 }

@@ -5,14 +5,14 @@
  */
 import type { ArticleData } from '../../core/article-schema';
 import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../../core/facets.ts';
-import type { FilterKey } from './facets.ts';
+import type { FacetKey } from './facets.ts';
 
-const KIND_OF_FILTER = new Map<FilterKey, TaxonomyKind>(
+const KIND_OF_FILTER = new Map<FacetKey, TaxonomyKind>(
   TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]),
 );
 
 /** The article's values for one filter, as strings, empty ones left out. */
-export function facetValues(data: ArticleData, key: FilterKey): string[] {
+export function facetValues(data: ArticleData, key: FacetKey): string[] {
   const kind = KIND_OF_FILTER.get(key);
   return kind ? [...new Set(FACETS[kind].values(data))].filter((v) => v !== '') : [];
 }

@@ -5,7 +5,8 @@
  * only when its result is shown. Of a sharded index (bundles cut newest first), the newest bundle
  * is loaded first and the older ones only when a search goes on to them.
  */
-import { ArchiveSearch, type PagefindApi, type PagefindData } from './engine.ts';
+import { ArchiveSearch, type PagefindApi } from './engine.ts';
+import type { PagefindData } from './excerpts.ts';
 import { unpackSidecar, type PackedSidecar, type Sidecar } from '../../core/search/sidecar.ts';
 
 interface PagefindIndexApi extends PagefindApi {
@@ -106,8 +107,9 @@ function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
     return index;
   })();
   older.catch(() => (older = undefined));
+  const olderIndex = older;
   const ready = joining.then(async () => {
-    const index = await older!;
+    const index = await olderIndex;
     while (joined < k) {
       await index.mergeIndex(`${base}${folders[joined + 1]}`);
       joined += 1;

@@ -1,5 +1,6 @@
 /** Builds result elements with DOM calls (never innerHTML: titles and excerpts are page text). */
-import type { Hit, LoadedHit, Snippet } from './engine.ts';
+import type { Hit } from './hits.ts';
+import type { LoadedHit, Snippet } from './excerpts.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

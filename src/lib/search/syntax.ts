@@ -13,8 +13,9 @@
  * `-作者:…`) is read as plain words, the operator marks counting as punctuation.
  */
 import type { FoldMap } from '../../core/search/fold.ts';
-import { FACETS, type FilterKey } from './facets.ts';
+import { SEARCH_FACETS, type FacetKey } from './facets.ts';
 import { parseQuery, type Term } from './query.ts';
+import type { SearchConditions } from '../../core/search/sentences.ts';
 
 /** One way a clause can be satisfied: every term of it (a phrase, or words split by punctuation). */
 export interface Alternative {
@@ -28,8 +29,8 @@ export interface ReadQuery {
   clauses: Alternative[][];
   /** A page holding any of these is left out. */
   exclude: Term[];
-  /** Filter values typed as 作者:… and 栏目:…, by facet key, as typed. */
-  filters: Partial<Record<FilterKey, string[]>>;
+  /** Facet values typed as 作者:… and 栏目:…, by facet key, as typed. */
+  filters: Partial<Record<FacetKey, string[]>>;
   /** The operators made no sense, so the query was read as plain words. */
   plain: boolean;
 }
@@ -102,7 +103,7 @@ export function tokens(raw: string, labels: readonly string[]): Token[] {
 }
 
 export function readQuery(raw: string, map: FoldMap): ReadQuery {
-  const facetOf = new Map<string, FilterKey>(FACETS.map((f) => [f.label, f.key]));
+  const facetOf = new Map<string, FacetKey>(SEARCH_FACETS.map((f) => [f.label, f.key]));
   const labels = [TITLE_LABEL, ...facetOf.keys()];
   const plain = (): ReadQuery => ({
     clauses: parseQuery(raw, map).map((t) => [{ terms: [t], titleOnly: false }]),
@@ -171,16 +172,16 @@ export function shownTerms(read: ReadQuery): Term[] {
   return [...out.values()];
 }
 
-/** How the query was understood, for the status line: “A” 或 “B”，标题含 “C”，不含 “D”，作者：E. */
-export function describeQuery(read: ReadQuery): string {
-  const quote = (terms: Term[]) => terms.map((t) => `“${t.typed}”`).join(' ');
-  const parts = read.clauses.map((clause) =>
-    clause.map((a) => (a.titleOnly ? `标题含${quote(a.terms)}` : quote(a.terms))).join(' 或 '),
-  );
-  if (read.exclude.length > 0) parts.push(`不含${quote(read.exclude)}`);
-  for (const facet of FACETS) {
-    const values = read.filters[facet.key];
-    if (values) parts.push(`${facet.label}：${values.join('、')}`);
-  }
-  return parts.join('，');
+/** How the query was understood, as conditions the sentences of src/core/search/sentences.ts read. */
+export function queryConditions(read: ReadQuery): Omit<SearchConditions, 'ticked'> {
+  return {
+    clauses: read.clauses.map((clause) =>
+      clause.map((a) => ({ phrases: a.terms.map((t) => t.typed), titleOnly: a.titleOnly })),
+    ),
+    exclude: read.exclude.map((t) => t.typed),
+    typed: SEARCH_FACETS.flatMap((facet) => {
+      const values = read.filters[facet.key];
+      return values ? [{ label: facet.label, values }] : [];
+    }),
+  };
 }

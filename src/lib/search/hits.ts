@@ -1,0 +1,56 @@
+/**
+ * A page the search found and the order results are shown in: what is known from the sidecar
+ * (title, headings, date) orders hits before their text is fetched; a screenful of loaded hits is
+ * then ordered by how often the terms occur as well.
+ */
+import type { SidecarPage } from '../../core/search/sidecar.ts';
+import type { LoadedHit } from './excerpts.ts';
+
+export type SortOrder = 'relevance' | 'date';
+
+export interface Hit {
+  id: string;
+  /** The bundle holding the page: 0 is the newest. */
+  bundle: number;
+  page: SidecarPage;
+  inTitle: boolean;
+  inHeading: boolean;
+  load(): Promise<LoadedHit | undefined>;
+}
+
+/** Title, then headings, then newest: what is known before a page's text is fetched. */
+export function byRank(a: Hit, b: Hit): number {
+  return (
+    Number(b.inTitle) - Number(a.inTitle) ||
+    Number(b.inHeading) - Number(a.inHeading) ||
+    byDate(a, b)
+  );
+}
+
+/**
+ * Newest first. Bundles are cut newest first, so between pages of one date the newer bundle's come
+ * first: a page of an older bundle never goes above one already shown from a newer bundle.
+ */
+export function byDate(a: Hit, b: Hit): number {
+  return (
+    (a.page.d < b.page.d ? 1 : a.page.d > b.page.d ? -1 : 0) ||
+    a.bundle - b.bundle ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * The full order within a batch of loaded results: title, headings, how often, newest. A batch is
+ * what one screen shows, so when every match fits on it (up to ten) the order is exact.
+ */
+export function byRankLoaded(
+  a: { hit: Hit; loaded: LoadedHit },
+  b: { hit: Hit; loaded: LoadedHit },
+): number {
+  return (
+    Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
+    Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
+    b.loaded.count - a.loaded.count ||
+    byDate(a.hit, b.hit)
+  );
+}
