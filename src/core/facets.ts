@@ -92,10 +92,3 @@ export const FACETS: Record<FacetKind, FacetDefinition> = DEFINITIONS;
 
 /** Facets in the order pages show them. */
 export const FACET_KINDS = Object.keys(FACETS) as FacetKind[];
-
-/**
- * The old names, kept only while src/lib/search (renamed on its own branch) still imports them:
- * remove both once it imports FacetKind and FACET_KINDS.
- */
-export type TaxonomyKind = FacetKind;
-export const TAXONOMY_KINDS = FACET_KINDS;

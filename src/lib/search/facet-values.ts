@@ -4,11 +4,11 @@
  * The values are the facet registry's (src/core/facets.ts).
  */
 import type { ArticleData } from '../../core/article-schema';
-import { FACETS, TAXONOMY_KINDS, type TaxonomyKind } from '../../core/facets.ts';
+import { FACETS, FACET_KINDS, type FacetKind } from '../../core/facets.ts';
 import type { FacetKey } from './facets.ts';
 
-const KIND_OF_FILTER = new Map<FacetKey, TaxonomyKind>(
-  TAXONOMY_KINDS.map((kind) => [FACETS[kind].filter, kind]),
+const KIND_OF_FILTER = new Map<FacetKey, FacetKind>(
+  FACET_KINDS.map((kind) => [FACETS[kind].filter, kind]),
 );
 
 /** The article's values for one filter, as strings, empty ones left out. */

@@ -4,7 +4,7 @@
  * URL keys, the `作者:…` prefixes typed into the box and the engine's counts are all driven by this
  * list, so a facet added to the registry is searchable too.
  */
-import { FACETS, TAXONOMY_KINDS } from '../../core/facets.ts';
+import { FACETS, FACET_KINDS } from '../../core/facets.ts';
 
 export interface SearchFacet {
   /** The facet's name in Pagefind's index and in the URL (?author=…). */
@@ -13,7 +13,7 @@ export interface SearchFacet {
   label: string;
 }
 
-export const SEARCH_FACETS: readonly SearchFacet[] = TAXONOMY_KINDS.map((kind) => ({
+export const SEARCH_FACETS: readonly SearchFacet[] = FACET_KINDS.map((kind) => ({
   key: FACETS[kind].filter,
   label: FACETS[kind].name,
 }));

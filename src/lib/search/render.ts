@@ -1,17 +1,7 @@
 /** Builds result elements with DOM calls (never innerHTML: titles and excerpts are page text). */
+import { el } from '../dom.ts';
 import type { Hit } from './hits.ts';
 import type { LoadedHit, Snippet } from './excerpts.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export function snippetElement(snippet: Snippet, className: string): HTMLElement {
   const p = el('p', className);
