@@ -16,6 +16,7 @@ import {
   REPORT_FILE,
   buildReport,
   reportSummary,
+  unresolvedWarnings,
   type SourceFindings,
 } from '../proofread/report.ts';
 import { readAcceptList } from '../proofread/accept-editorial.ts';
@@ -372,6 +373,7 @@ export async function runIngest(options: IngestOptions): Promise<number> {
     );
     console.log(reportSummary(report));
   }
+  for (const warning of unresolvedWarnings(report)) console.warn(warning);
   return 0;
 }
 

@@ -18,6 +18,16 @@ export const FINDING_KINDS = {
 } as const;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
+
+/**
+ * Findings about the whole article (it is cut short, or printed twice): an editor resolves one by
+ * correcting or accepting it, or by telling readers (编者注) or withholding the article. Left open,
+ * ingest and the build warn about each, naming the article.
+ */
+export const SEVERE_KINDS: readonly FindingKind[] = ['truncated', 'duplicate-article'];
+
+/** How an editor resolved findings other than by accepting them: an erratum, a 编者注, withholding the article. */
+export type Resolution = 'corrected' | 'noticed' | 'withheld';
 export type Severity = 'error' | 'warning' | 'notice';
 
 export interface Finding {
@@ -47,6 +57,8 @@ export interface ProofreadingReport {
   counts: Partial<Record<FindingKind, number>>;
   /** How many findings editors have accepted (listed as accepted in the editorial yaml), not shown. */
   accepted: number;
+  /** How many findings editors resolved otherwise (an erratum covers it, a 编者注, the article withheld), not shown. */
+  resolved?: Partial<Record<Resolution, number>>;
   findings: Finding[];
 }
 
