@@ -146,7 +146,7 @@ export async function convertSource(
     edited,
     issue,
     prefix: issue?.prefix ?? sourceSlug(source),
-    addressSuffix: issue ? undefined : options.addressSuffix,
+    addressSuffix: issue?.prefix ? undefined : options.addressSuffix,
     taken: new Set<string>(),
   };
   const articles: GeneratedArticle[] = [];
@@ -155,7 +155,10 @@ export async function convertSource(
   return { source, encoding, articles };
 }
 
-/** An issue whose address another source already holds: "-n" after its prefix and on its page. */
+/**
+ * An issue whose address another source already holds: "-n" on its page, and after its prefix when
+ * it has one (without one, articleSlug puts "-n" after each title).
+ */
 function suffixedIssue(
   issue: ArticleIssue | undefined,
   suffix: number | undefined,
@@ -163,7 +166,7 @@ function suffixedIssue(
   if (!issue || suffix === undefined) return issue;
   return {
     ...issue,
-    prefix: `${issue.prefix || 'qikan'}-${suffix}`,
+    prefix: issue.prefix ? `${issue.prefix}-${suffix}` : '',
     slug: `${issue.slug}-${suffix}`,
   };
 }
