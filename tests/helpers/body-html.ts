@@ -34,6 +34,10 @@ export async function markdownBodyHtml(body: string): Promise<string> {
   return (await (await markdownRenderer).render(source.replace(ERRATUM_TAG, ''))).code;
 }
 
+/** An erratum mark as the page renders it (src/components/Erratum.astro): its corrected words stay. */
+const ERRATUM_HTML =
+  /<span class="erratum" id="erratum-ref-\d+">([^<]*)<a class="erratum-mark"[^>]*><\/a><\/span>/g;
+
 export function withoutStudyAids(html: string): string {
-  return html.replace(STUDY_AID_HTML, '');
+  return html.replace(STUDY_AID_HTML, '').replace(ERRATUM_HTML, '$1');
 }
