@@ -22,7 +22,7 @@ const markedSection = corrected
   : undefined;
 
 describe.skipIf(skipBrowser || !corrected || !noticed)(
-  '编者注 and 勘误 in print, handouts and projection',
+  '编者注 and 勘误 in print and handouts',
   () => {
     let server: StaticServer;
     let browser: Browser;
