@@ -19,10 +19,12 @@ import { squeezeSpaces } from '../../src/core/chinese.ts';
 const WORK = `${DIST}-withheld`;
 const issueArticles = shippedArticles().filter((a) => a.data.issueSlug);
 const issueSlug = issueArticles[0]?.data.issueSlug;
-const chosen = issueArticles
+const withheldChoice = issueArticles
   .filter((a) => a.data.issueSlug === issueSlug)
   .sort((a, b) => (b.data.issueOrder ?? 0) - (a.data.issueOrder ?? 0))[0];
-const href = chosen ? `/articles/${chosen.id}/` : '';
+// Used only when the archive has such an article (describe.runIf below).
+const chosen = withheldChoice!;
+const href = withheldChoice ? `/articles/${withheldChoice.id}/` : '';
 
 /** Adds `publish: false` to the article's entry in its source's editorial file (a new entry if it has none). */
 function withhold(sourcesDir: string): void {
@@ -49,7 +51,7 @@ function allFiles(dir: string): string[] {
   );
 }
 
-describe.runIf(chosen)(
+describe.runIf(withheldChoice)(
   'an article withheld with publish: false (a journal issue of the shipped archive)',
   () => {
     beforeAll(() => {
