@@ -2,7 +2,6 @@
  * What one ingest run gives address-clash.ts: the articles already on disk (who holds an address,
  * which suffix a source had) and a way to convert a source again; and what it says of the outcome.
  */
-import path from 'node:path';
 import { articleIdOfFile, readArticle } from '../../src/core/article-file.ts';
 import type { ClashResolver, settleAddressClashes } from './address-clash.ts';
 import type { GeneratedArticle } from './pipeline.ts';
@@ -47,9 +46,8 @@ export function clashResolver(
  */
 export function reportClashes(
   { settled, unsettled }: Awaited<ReturnType<typeof settleAddressClashes>>,
-  sourcesRel: string,
+  named: (source: string) => string,
 ): SourceError[] {
-  const named = (source: string) => path.join(sourcesRel, source);
   for (const c of settled) {
     console.warn(
       `警告 / warning: ${named(c.source)}: 页面地址 ${c.wanted} 已由 ${named(c.holder)} 使用，` +

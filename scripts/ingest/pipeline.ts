@@ -26,7 +26,7 @@ import {
   placeErrata,
   type ErratumPlacement,
 } from './stages/errata.ts';
-import type { Block } from './stages/structure.ts';
+import type { Block } from '../model/text.ts';
 import type { RootContent } from 'mdast';
 import { removePageFurniture } from './stages/furniture.ts';
 import { isHardWrapped } from './stages/wrap.ts';

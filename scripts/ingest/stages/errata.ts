@@ -7,7 +7,7 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Editorial, Erratum } from './editorial.ts';
 import { SourceError } from './source-error.ts';
-import type { Block } from './structure.ts';
+import type { Block } from '../../model/text.ts';
 
 /** Where one erratum applies: the block, the changed stretch in it, and what replaces that stretch. */
 export interface ErratumPlacement {

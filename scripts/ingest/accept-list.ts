@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { editorialPathFor, readEditorial } from '../ingest/stages/editorial.ts';
+import { editorialPathFor, readEditorial } from './stages/editorial.ts';
 import { SEVERE_KINDS } from '../../src/core/proofreading.ts';
-import type { AcceptedFinding } from './accept.ts';
+import type { AcceptedFinding } from '../proofread/accept.ts';
 
 export function readAcceptList(sourcesDir: string, source: string): AcceptedFinding[] {
   const rel = editorialPathFor(source);
