@@ -16,7 +16,7 @@ import {
   sentenceAround,
 } from '../../scripts/ingest/stages/errata.ts';
 import { erratumCovers } from '../../scripts/proofread/accept.ts';
-import { readAcceptList } from '../../scripts/proofread/accept-editorial.ts';
+import { readAcceptList } from '../../scripts/ingest/accept-list.ts';
 import { buildReport, unresolvedWarnings } from '../../scripts/proofread/report.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import { articleSchema } from '../../src/core/article-schema.ts';
