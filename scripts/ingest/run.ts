@@ -5,7 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SOURCE_EXTENSIONS, type GeneratedArticle, type StageSeconds } from './pipeline.ts';
+import {
+  SOURCE_EXTENSIONS,
+  convertSource,
+  type GeneratedArticle,
+  type StageSeconds,
+} from './pipeline.ts';
+import { settleAddressClashes } from './address-clash.ts';
+import { clashResolver, reportClashes } from './address-clash-run.ts';
 import { convertMany } from './convert-pool.ts';
 import {
   planIngest,
@@ -20,7 +27,12 @@ import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { SourceError } from './stages/source-error.ts';
 import { editorialPathFor } from './stages/editorial.ts';
 import { Progress } from '../tools/progress.ts';
-import { buildReport, reportSummary, type SourceFindings } from '../proofread/report.ts';
+import {
+  buildReport,
+  reportSummary,
+  unresolvedWarnings,
+  type SourceFindings,
+} from '../proofread/report.ts';
 import { REPORT_FILE, type ProofreadingReport } from '../../src/core/proofreading.ts';
 import { readAcceptList } from './accept-list.ts';
 import { readArticle } from '../../src/core/article-file.ts';
@@ -168,7 +180,7 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   const files = sortOutFiles(place);
   const plan = planRun(place, files);
   const conversion = await convertChanged(place, files, plan);
-  conversion.failures.push(...slugClashes(place, conversion.generated));
+  conversion.failures.push(...(await settleClashes(place, files, plan, conversion.generated)));
   const skipped = setAsideFailures(place, files, conversion);
   if (!skipped) return 1;
   const wanted = wantedArticles(place, conversion.generated, skipped, plan.existing);
@@ -188,6 +200,7 @@ export async function runIngest(options: IngestOptions): Promise<number> {
   if (options.check) return checkOnly(place, outcome, conversion.generated.size);
   commit(place, plan, conversion.generated, outcome);
   if (!options.quiet) printSummary(place, plan, conversion.generated.size, outcome, started);
+  for (const warning of unresolvedWarnings(report)) console.warn(warning);
   return 0;
 }
 
@@ -379,27 +392,21 @@ function keptArticles(entry: ManifestEntry): GeneratedArticle[] {
   }));
 }
 
-/** Two sources must never claim one page: each later claim is a failure naming the first. */
-function slugClashes(
+/** Two sources must never claim one page: the one added later gets a suffix (address-clash.ts). */
+async function settleClashes(
   { shown }: RunPlace,
+  files: SortedFiles,
+  plan: RunPlan,
   generated: Map<string, GeneratedArticle[]>,
-): SourceError[] {
-  const clashes: SourceError[] = [];
-  const owner = new Map<string, string>();
-  for (const [source, articles] of generated) {
-    for (const a of articles) {
-      const other = owner.get(a.file);
-      if (other)
-        clashes.push(
-          new SourceError(
-            shown(source),
-            `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件，或在同名 .yaml 中用 slug 固定地址 / slug clash with ${other}: rename one file or pin a slug in its .yaml`,
-          ),
-        );
-      owner.set(a.file, source);
-    }
-  }
-  return clashes;
+): Promise<SourceError[]> {
+  const resolver = clashResolver(plan.existing, (f, suffix) => {
+    const editorial = files.editorialOf.get(f);
+    const yaml = editorial ? { file: editorial, bytes: plan.readSource(editorial) } : undefined;
+    return convertSource(f, plan.readSource(f), yaml, { addressSuffix: suffix }).then(
+      (r) => r.articles,
+    );
+  });
+  return reportClashes(await settleAddressClashes(generated, resolver), shown);
 }
 
 /**

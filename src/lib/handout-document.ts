@@ -73,6 +73,25 @@ function sectionNodes(body: Element, id: string): Element[] | null {
 }
 
 /**
+ * A section taken alone still tells readers what the editor told them of the whole text: the
+ * 编者注 above it, and after it the 勘误 entries of the corrections marked in it.
+ */
+function withSectionsEditorial(body: Element, content: Element): void {
+  const notice = body.querySelector('[data-study-aid="notice"]');
+  if (notice) content.prepend(notice.cloneNode(true));
+  const marked = new Set(
+    [...content.querySelectorAll('.erratum-mark')].map((a) => a.getAttribute('href')?.slice(1)),
+  );
+  const errata = body.querySelector('[data-study-aid="errata"]')?.cloneNode(true) as
+    Element | undefined;
+  if (!errata || marked.size === 0) return;
+  errata.querySelectorAll('.erratum-note').forEach((li) => {
+    if (!marked.has(li.id)) li.remove();
+  });
+  content.append(errata);
+}
+
+/**
  * siteOrigin: '' for the address the page is open at; 'built' for the address written into the page
  * at build time (astro `site`); or an origin such as "http://xuexi.zx.gov" to print instead.
  */
@@ -105,6 +124,7 @@ export async function loadItem(
     if (!nodes) throw new Error(`文章里没有第 ${item.section} 节`);
     sectionTitle = nodes[0].textContent?.trim();
     content.append(...nodes.map((n) => n.cloneNode(true)));
+    withSectionsEditorial(body, content);
   } else {
     content.append(...[...body.childNodes].map((n) => n.cloneNode(true)));
   }
