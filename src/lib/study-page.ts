@@ -37,8 +37,9 @@ export function openStudyPage(
   selectors: { list: string; status: string },
   unavailable: string,
 ): StudyPage | null {
-  const list = root.querySelector<HTMLElement>(selectors.list)!;
-  const status = root.querySelector<HTMLElement>(selectors.status)!;
+  const list = root.querySelector<HTMLElement>(selectors.list);
+  const status = root.querySelector<HTMLElement>(selectors.status);
+  if (!list || !status) return null;
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action]')];
   const enable = (on: boolean) =>
     buttons.forEach((b) => {
