@@ -34,7 +34,8 @@ const DEFINITIONS = {
     articleOrder: 'newest',
   },
   issues: {
-    name: '期刊',
+    // Not 期刊 beside 刊物: two words for one thing. This facet is the issue (期), 刊物 the journal.
+    name: '各期',
     intro: '按刊物的期浏览：每一期的目录按原刊顺序排列。',
     filter: 'issue',
     values: (d) => (d.issue ? [d.issue] : []),
@@ -46,7 +47,8 @@ const DEFINITIONS = {
     name: '刊物',
     intro: '按刊物浏览各期文章。',
     filter: 'journal',
-    values: (d) => (d.journal ? [d.journal] : []),
+    // A compilation whose editor named no journal is its own publication, under its own name.
+    values: (d) => (d.journal ? [d.journal] : d.issue ? [d.issue] : []),
     termOrder: 'size',
     articleOrder: 'newest',
   },

@@ -90,7 +90,7 @@ export function slideFromHash(hash: string, count: number): number | null {
 }
 
 /** Keys that move a slide; presenter clickers send PageDown/PageUp (some send arrows or Space). */
-export function keyStep(key: string): number | 'first' | 'last' | 'exit' | null {
+export function keyStep(key: string): SlideStep | null {
   switch (key) {
     case 'ArrowRight':
     case 'ArrowDown':
@@ -116,18 +116,214 @@ export function keyStep(key: string): number | 'first' | 'last' | 'exit' | null 
   }
 }
 
+export type SlideStep = 1 | -1 | 'first' | 'last' | 'exit';
+
 /**
  * The slide a step leads to from `index` among `count` slides: clamped at both ends (a clicker
  * pressed once too often stays on the last slide); null for Esc, which leaves the projection.
  */
-export function slideAfter(
-  index: number,
-  step: Exclude<ReturnType<typeof keyStep>, null>,
-  count: number,
-): number | null {
+export function slideAfter(index: number, step: SlideStep, count: number): number | null {
   if (step === 'exit') return null;
   const to = step === 'first' ? 0 : step === 'last' ? count - 1 : index + step;
   return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
+}
+
+/** How far a slide is scrolled, in CSS pixels: what decides whether a key reveals or moves on. */
+export interface SlideView {
+  /** scrollTop */
+  top: number;
+  /** clientHeight: the part of the slide on screen */
+  height: number;
+  /** scrollHeight: the whole slide */
+  full: number;
+  /** one line of projected text */
+  line: number;
+}
+
+/**
+ * Keys that page *within* a slide before they leave it. A presenter's remote sends PageDown (some
+ * Space or ArrowDown); if those jumped straight to the next slide, the end of a paragraph that does
+ * not fit would never be shown. ArrowRight/ArrowLeft still move a whole slide at once.
+ */
+const REVEAL_KEYS: Record<string, 1 | -1> = {
+  PageDown: 1,
+  ' ': 1,
+  ArrowDown: 1,
+  PageUp: -1,
+  ArrowUp: -1,
+};
+
+/**
+ * Where the slide should scroll to for `direction`, or null when it is already showing its end
+ * (forward) or its start (backward), so the key moves to the next or previous slide instead. A page
+ * is the visible height less one line, so the line the audience was reading stays on screen.
+ */
+export function revealTo(view: SlideView, direction: 1 | -1): number | null {
+  const last = Math.max(view.full - view.height, 0);
+  const page = Math.max(view.height - view.line, view.line);
+  if (direction === 1) return view.top < last - 1 ? Math.min(view.top + page, last) : null;
+  return view.top > 1 ? Math.max(view.top - page, 0) : null;
+}
+
+/** What a key does on the slide as it is: scroll it (to a scrollTop), change slide, or nothing. */
+export function keyAction(
+  key: string,
+  view: SlideView,
+): { scrollTo: number } | { step: SlideStep } | null {
+  const direction = REVEAL_KEYS[key] as 1 | -1 | undefined;
+  if (direction !== undefined) {
+    const to = revealTo(view, direction);
+    if (to !== null) return { scrollTo: to };
+  }
+  const step = keyStep(key);
+  return step === null ? null : { step };
+}
+
+interface ProjectionParts {
+  start: HTMLButtonElement;
+  overlay: HTMLElement;
+  stage: HTMLElement;
+  materialLabel: HTMLElement;
+  position: HTMLElement;
+  more: HTMLElement | null;
+}
+
+function projectionParts(): ProjectionParts | null {
+  const start = document.querySelector<HTMLButtonElement>('.projection-start');
+  const overlay = document.querySelector<HTMLElement>('.projection');
+  const stage = overlay?.querySelector<HTMLElement>('.projection-slide');
+  const materialLabel = overlay?.querySelector<HTMLElement>('.projection-material');
+  const position = overlay?.querySelector<HTMLElement>('.projection-position');
+  if (!start || !overlay || !stage || !materialLabel || !position) return null;
+  const more = overlay.querySelector<HTMLElement>('.projection-more');
+  return { start, overlay, stage, materialLabel, position, more };
+}
+
+function viewOf(stage: HTMLElement): SlideView {
+  const line = parseFloat(getComputedStyle(stage).lineHeight) || 40;
+  return {
+    top: stage.scrollTop,
+    height: stage.clientHeight,
+    full: stage.scrollHeight,
+    line,
+  };
+}
+
+/** Marks whether the slide has more below what is on screen ("下接"), for the presenter. */
+function markMore(parts: ProjectionParts): void {
+  const hasMore = revealTo(viewOf(parts.stage), 1) !== null;
+  if (parts.more) parts.more.hidden = !hasMore;
+}
+
+function renderSlide(parts: ProjectionParts, slide: Slide, at: number, count: number): void {
+  const { stage } = parts;
+  stage.replaceChildren();
+  if (slide.opening) {
+    const title = document.createElement('p');
+    title.className = 'projection-title';
+    title.textContent = slide.title;
+    stage.append(title);
+  }
+  stage.append(...slide.nodes.map((n) => n.cloneNode(true)));
+  stage.scrollTop = 0;
+  parts.materialLabel.textContent = slide.material;
+  parts.position.textContent = `${at + 1} / ${count}`;
+  history.replaceState(null, '', `#projection-${at + 1}`);
+  document.documentElement.dataset.projectionSlide = String(at + 1);
+  markMore(parts);
+}
+
+/** The projection's state: the slides (built on first use) and the one on screen. */
+class Projection {
+  private slides: Slide[] | null = null;
+  private index = 0;
+
+  constructor(
+    private readonly parts: ProjectionParts,
+    private readonly base: string,
+    private readonly items: HandoutItem[],
+  ) {}
+
+  get open(): boolean {
+    return !this.parts.overlay.hidden;
+  }
+
+  async ensureSlides(): Promise<Slide[]> {
+    if (!this.slides) {
+      const { start } = this.parts;
+      start.disabled = true;
+      start.textContent = '正在准备投影……';
+      const { loaded } = await loadItems(this.base, this.items);
+      this.slides = buildSlides(loaded);
+      start.disabled = false;
+      start.textContent = '投影模式';
+    }
+    return this.slides;
+  }
+
+  show(i: number): void {
+    const slides = this.slides;
+    if (!slides || slides.length === 0) return;
+    this.index = Math.min(Math.max(i, 0), slides.length - 1);
+    renderSlide(this.parts, slides[this.index], this.index, slides.length);
+  }
+
+  async enter(at = 0): Promise<void> {
+    await this.ensureSlides();
+    this.parts.overlay.hidden = false;
+    document.documentElement.classList.add('projecting');
+    this.show(at);
+    this.parts.overlay.focus();
+  }
+
+  leave(): void {
+    this.parts.overlay.hidden = true;
+    document.documentElement.classList.remove('projecting');
+    history.replaceState(null, '', location.pathname + location.search);
+    delete document.documentElement.dataset.projectionSlide;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    this.parts.start.focus();
+  }
+
+  /** Carries out a key: reveals the rest of the slide, or moves. Returns whether it was used. */
+  press(key: string): boolean {
+    const action = keyAction(key, viewOf(this.parts.stage));
+    if (action === null) return false;
+    if ('scrollTo' in action) {
+      this.parts.stage.scrollTo({ top: action.scrollTo, behavior: 'instant' });
+      markMore(this.parts);
+      return true;
+    }
+    const to = slideAfter(this.index, action.step, this.slides?.length ?? 0);
+    if (to === null) this.leave();
+    // Pressed once too often on the last slide: stay where the reader is, scrolled as it is.
+    else if (to !== this.index) this.show(to);
+    return true;
+  }
+}
+
+function wireProjection(projection: Projection, parts: ProjectionParts): void {
+  const { start, overlay, stage } = parts;
+  start.addEventListener('click', async () => {
+    // Full screen must be asked for inside the click, before anything is awaited.
+    overlay.hidden = false;
+    if (overlay.requestFullscreen) overlay.requestFullscreen().catch(() => {});
+    await projection.enter(0);
+  });
+  overlay.tabIndex = -1;
+  // A click is a clicker's "next": it too reveals the rest of the slide first.
+  overlay.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('a')) return;
+    projection.press('PageDown');
+  });
+  stage.addEventListener('scroll', () => markMore(parts), { passive: true });
+  document.addEventListener('keydown', (e) => {
+    if (!projection.open || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (projection.press(e.key)) e.preventDefault();
+  });
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && projection.open) overlay.focus();
+  });
 }
 
 /**
@@ -135,92 +331,18 @@ export function slideAfter(
  * materials) and the overlay it fills, one slide at a time.
  */
 export function mountProjection(base: string): void {
-  const start = document.querySelector<HTMLButtonElement>('.projection-start')!;
-  const overlay = document.querySelector<HTMLElement>('.projection')!;
-  const stage = overlay.querySelector<HTMLElement>('.projection-slide')!;
-  const materialLabel = overlay.querySelector<HTMLElement>('.projection-material')!;
-  const position = overlay.querySelector<HTMLElement>('.projection-position')!;
-  const items = (start.dataset.items ?? '')
+  const parts = projectionParts();
+  if (!parts) return;
+  const items = (parts.start.dataset.items ?? '')
     .split(',')
     .map((s) => parseItem(s))
     .filter((i): i is HandoutItem => i !== null);
-
-  let slides: Slide[] | null = null;
-  let index = 0;
-
-  async function ensureSlides(): Promise<Slide[]> {
-    if (!slides) {
-      start.disabled = true;
-      start.textContent = '正在准备投影……';
-      const { loaded } = await loadItems(base, items);
-      slides = buildSlides(loaded);
-      start.disabled = false;
-      start.textContent = '投影模式';
-    }
-    return slides;
-  }
-
-  function show(i: number): void {
-    if (!slides || slides.length === 0) return;
-    index = Math.min(Math.max(i, 0), slides.length - 1);
-    const slide = slides[index];
-    stage.replaceChildren();
-    if (slide.opening) {
-      const title = document.createElement('p');
-      title.className = 'projection-title';
-      title.textContent = slide.title;
-      stage.append(title);
-    }
-    stage.append(...slide.nodes.map((n) => n.cloneNode(true)));
-    stage.scrollTop = 0;
-    materialLabel.textContent = slide.material;
-    position.textContent = `${index + 1} / ${slides.length}`;
-    history.replaceState(null, '', `#projection-${index + 1}`);
-    document.documentElement.dataset.projectionSlide = String(index + 1);
-  }
-
-  async function open(at = 0): Promise<void> {
-    await ensureSlides();
-    overlay.hidden = false;
-    document.documentElement.classList.add('projecting');
-    show(at);
-    overlay.focus();
-  }
-
-  function close(): void {
-    overlay.hidden = true;
-    document.documentElement.classList.remove('projecting');
-    history.replaceState(null, '', location.pathname + location.search);
-    delete document.documentElement.dataset.projectionSlide;
-    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    start.focus();
-  }
-
-  start.addEventListener('click', async () => {
-    // Full screen must be asked for inside the click, before anything is awaited.
-    overlay.hidden = false;
-    if (overlay.requestFullscreen) overlay.requestFullscreen().catch(() => {});
-    await open(0);
-  });
-  overlay.tabIndex = -1;
-  overlay.addEventListener('click', (e) => {
-    if ((e.target as HTMLElement).closest('a')) return;
-    show(index + 1);
-  });
-  document.addEventListener('keydown', (e) => {
-    if (overlay.hidden || e.altKey || e.ctrlKey || e.metaKey) return;
-    const step = keyStep(e.key);
-    if (step === null) return;
-    e.preventDefault();
-    const to = slideAfter(index, step, slides?.length ?? 0);
-    if (to === null) close();
-    else show(to);
-  });
-  document.addEventListener('fullscreenchange', () => {
-    if (!document.fullscreenElement && !overlay.hidden) overlay.focus();
-  });
+  const projection = new Projection(parts, base, items);
+  wireProjection(projection, parts);
   // A reload or a shared link with #projection-N opens the projection at that slide.
   if (location.hash.startsWith('#projection-')) {
-    void ensureSlides().then((s) => open(slideFromHash(location.hash, s.length) ?? 0));
+    void projection
+      .ensureSlides()
+      .then((s) => projection.enter(slideFromHash(location.hash, s.length) ?? 0));
   }
 }

@@ -25,14 +25,20 @@ export async function termHistory(slug: string): Promise<YearCount[]> {
   return span ? yearSeries(counts, span[0], span[1]) : [];
 }
 
-/** The latest year of the archive and the terms no article used before it. */
+/**
+ * The latest year of the archive and the terms no article used before it. `coversYearBefore` says
+ * whether the archive has material from the year just before: only then is a term first seen in
+ * the latest year "new"; after a gap (the shipped reports jump from 2018 to 2024) it is only the
+ * earliest the archive holds.
+ */
 export async function termsNewInLatestYear(): Promise<
-  { year: number; terms: GlossaryTerm[] } | undefined
+  { year: number; terms: GlossaryTerm[]; coversYearBefore: boolean } | undefined
 > {
   const span = await archiveSpan();
   if (!span) return undefined;
+  const years = new Set((await allArticles()).map((a) => a.data.year));
   const terms: GlossaryTerm[] = [];
   for (const term of glossary)
     if (firstYear(await termHistory(term.slug)) === span[1]) terms.push(term);
-  return { year: span[1], terms };
+  return { year: span[1], terms, coversYearBefore: years.has(span[1] - 1) };
 }

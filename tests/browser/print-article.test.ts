@@ -94,10 +94,17 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
         });
       }
       await page.goto(`${server.origin}/articles/${id}/`);
-      // The article's own text and its source line, read from the page as a reader sees it.
+      // The article's own text, its author line under the title and its source line, read from
+      // the page as a reader sees it.
       const expected = await page.evaluate(() => {
         const article = document.querySelector('article')!;
-        const parts = ['h1', '.article-subtitle', '.article-body', '.print-source']
+        const parts = [
+          'h1',
+          '.article-subtitle',
+          '.article-header .article-authors',
+          '.article-body',
+          '.print-source',
+        ]
           .map((sel) => article.querySelector(sel))
           .filter((el): el is Element => el !== null)
           .map((el) => {

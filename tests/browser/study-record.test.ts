@@ -84,7 +84,7 @@ describe.skipIf(skipBrowser)(
       expect(await day.locator('h2').textContent()).toContain(chineseDate(today));
       expect(await day.locator('li a').allTextContents()).toEqual([articleTitle, sessionTitle]);
       expect(await day.locator('li').first().textContent()).toMatch(
-        /文章 · \d\d:\d\d 打开 · (不到 1 分钟|约 \d+ 分钟)/,
+        /文章 · \d\d:\d\d 打开 · (\d+ 分 )?\d+ 秒/,
       );
       expect(await page.locator('.privacy-note').first().textContent()).toContain(
         '不会发送到任何服务器',

@@ -3,7 +3,7 @@ import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { csvCell, ledgerRows, recordCsv } from '../../src/lib/record/export.ts';
 import { recordDocument } from '../../src/lib/record/record-docx.ts';
-import { recordByDay, studyMinutes } from '../../src/lib/record/days.ts';
+import { recordByDay, studyTime } from '../../src/lib/record/days.ts';
 import {
   addVisibleTime,
   loadRecord,
@@ -55,9 +55,11 @@ describe('the study record', () => {
     expect(loadRecord(store).map((v) => v.seconds)).toEqual([20]);
   });
 
-  it('says 不到 1 分钟 for a glance, and rounds minutes otherwise', () => {
-    expect(studyMinutes(10)).toBe('不到 1 分钟');
-    expect(studyMinutes(100)).toBe('约 2 分钟');
+  it('gives the time read in minutes and seconds, never a rounded 0', () => {
+    expect(studyTime(0)).toBe('0 秒');
+    expect(studyTime(20)).toBe('20 秒');
+    expect(studyTime(100)).toBe('1 分 40 秒');
+    expect(studyTime(3725)).toBe('62 分 5 秒');
   });
 });
 
@@ -94,7 +96,8 @@ describe('exporting the 学习台账', () => {
     const buffer = await Packer.toBuffer(recordDocument(record, 'http://x/', new Date(2026, 2, 7)));
     const { value } = await mammoth.extractRawText({ buffer });
     expect(value).toContain('学习台账');
-    expect(value).toContain('2026年3月5日至2026年3月6日，共 2 天、2 次阅读，约 35 分钟');
+    // 600 s and 1,500 s on screen.
+    expect(value).toContain('2026年3月5日至2026年3月6日，共 2 天、2 次阅读，合计 35 分 0 秒');
     for (const row of ledgerRows(record, 'http://x/'))
       for (const cell of row.slice(0, 6)) expect(value).toContain(cell);
   });

@@ -120,7 +120,10 @@ export function startArticleNotes(
     area.focus();
   }
 
-  /** Draws every note of this article on the text; returns how many could not be found. */
+  /**
+   * Draws every note of this article on the text, and says in the status line how many there are
+   * and how many could no longer be found (the material changed).
+   */
   function render(): void {
     unwrap(body.querySelectorAll('mark.reader-note'));
     const notes = loadNotes(store).filter((n) => n.article === info.article);

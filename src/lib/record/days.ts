@@ -20,9 +20,15 @@ export function recordByDay(record: StudyVisit[]): StudyDay[] {
     }));
 }
 
-/** "约 12 分钟"; under half a minute reads "不到 1 分钟" rather than a misleading 0 or 1. */
-export function studyMinutes(seconds: number): string {
-  return seconds < 30 ? '不到 1 分钟' : `约 ${Math.round(seconds / 60)} 分钟`;
+/**
+ * "12 分 5 秒", "45 秒": minutes and seconds as measured. A rounded "约 0 分钟" told a reader who
+ * had read for 20 seconds that nothing was recorded.
+ */
+export function studyTime(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return minutes === 0 ? `${rest} 秒` : `${minutes} 分 ${rest} 秒`;
 }
 
 export const KIND_NAMES: Record<StudyKind, string> = { article: '文章', session: '学习会' };

@@ -12,7 +12,7 @@ import { chineseDate } from '../handout-document.ts';
 import { localDay } from '../local-store.ts';
 import { line, studyDocument } from '../study-docx.ts';
 import { LEDGER_COLUMNS, ledgerRows } from './export.ts';
-import { recordByDay } from './days.ts';
+import { recordByDay, studyTime } from './days.ts';
 import type { StudyVisit } from './visits.ts';
 
 function cell(text: string, bold = false): TableCell {
@@ -22,7 +22,8 @@ function cell(text: string, bold = false): TableCell {
 /** 学习台账 as a Word table: every page read, by day, with the time it was on screen. */
 export function recordDocument(record: StudyVisit[], siteBase: string, at: Date): Document {
   const days = recordByDay(record);
-  const minutes = Math.round(days.reduce((s, d) => s + d.seconds, 0) / 60);
+  const first = days.at(-1);
+  const total = studyTime(days.reduce((s, d) => s + d.seconds, 0));
   // The address column makes the table too wide for A4 in Word; it stays in the CSV.
   const columns = LEDGER_COLUMNS.slice(0, -1);
   const table = new Table({
@@ -36,7 +37,7 @@ export function recordDocument(record: StudyVisit[], siteBase: string, at: Date)
   });
   return studyDocument('学习台账', [
     line(
-      `${days.length ? `${chineseDate(days.at(-1)!.day)}至${chineseDate(days[0].day)}` : '暂无记录'}，共 ${days.length} 天、${record.length} 次阅读，约 ${minutes} 分钟。导出于${chineseDate(localDay(at))}。`,
+      `${first ? `${chineseDate(first.day)}至${chineseDate(days[0].day)}` : '暂无记录'}，共 ${days.length} 天、${record.length} 次阅读，合计 ${total}。导出于${chineseDate(localDay(at))}。`,
       { muted: true },
     ),
     table,
