@@ -2,6 +2,8 @@ import type { SectionDepth } from './sections.ts';
 /** Shared knowledge of how Chinese committee texts are written: numbering, sentence ends. */
 
 export const CN_DIGITS = '〇零一二三四五六七八九十百两';
+/** One digit of a year as printed: Arabic, full-width or Chinese ("2024", "２０２４", "二〇二四"). */
+export const YEAR_DIGIT = '[0-9０-９〇零○一二三四五六七八九]';
 const NUM = `[一二三四五六七八九十百]+`;
 
 /** "一、" opens a section (h2). */
