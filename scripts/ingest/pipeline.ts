@@ -11,6 +11,7 @@ import { structure } from './stages/structure.ts';
 import { tag } from './stages/tag.ts';
 import { SourceError } from './stages/source-error.ts';
 import { docxToLines } from './stages/docx.ts';
+import { pdfToLines } from './stages/pdf.ts';
 import {
   matchEdits,
   readEditorial,
@@ -27,7 +28,7 @@ import { articleFingerprint } from '../proofread/checks/duplicate-article.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
-export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
+export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.pdf'];
 
 export interface GeneratedArticle {
   slug: string;
@@ -45,7 +46,7 @@ export interface GeneratedArticle {
 
 export interface ConvertedSource {
   source: string;
-  encoding: Encoding | 'docx';
+  encoding: Encoding | 'docx' | 'pdf';
   articles: GeneratedArticle[];
 }
 
@@ -79,6 +80,9 @@ export async function convertSource(
   if (ext === '.docx') {
     lines = await docxToLines(bytes, source);
     encoding = 'docx';
+  } else if (ext === '.pdf') {
+    lines = await pdfToLines(bytes, source);
+    encoding = 'pdf';
   } else {
     const decoded = decode(bytes, source);
     lines = normalise(decoded.text);
@@ -86,7 +90,7 @@ export async function convertSource(
   }
   // Running headers and page numbers left in the text by page breaks are layout, not words.
   lines = removePageFurniture(lines).lines;
-  const hardWrapped = ext !== '.docx' && isHardWrapped(lines);
+  const hardWrapped = ext === '.txt' && isHardWrapped(lines);
   const fileStem = path.posix.basename(source, path.posix.extname(source));
   const drafts = splitArticles(lines, { fileStem, defaultColumn: folderColumn(source) });
   const editorial = editorialInput
