@@ -2,7 +2,7 @@ import { AnchorCounter } from '../../src/core/anchors.ts';
 import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/core/proofreading.ts';
 import { visible } from '../../src/core/chinese.ts';
 import type { Paragraph } from '../ingest/stages/mend.ts';
-import type { SourceLine } from '../ingest/stages/normalise.ts';
+import type { PrintedLine, SourceLine } from '../ingest/stages/normalise.ts';
 import type { Block } from '../ingest/stages/structure.ts';
 import { headingSequence } from './checks/heading-sequence.ts';
 import { paragraphCuts } from './checks/paragraph-cut.ts';
@@ -46,6 +46,33 @@ function lineOf(lines: SourceLine[], from: number, needle: string): number {
   return from;
 }
 
+/** In a PDF: the page, and the line on it, of the printed line holding `needle` in source line `at`. */
+function printedPlace(lines: SourceLine[], at: number, needle: string): PrintedLine | undefined {
+  const line = lines.find((l) => l.line === at);
+  if (!line?.printed) return undefined;
+  const offset = Math.max(0, line.text.indexOf(needle));
+  return line.printed.findLast((p) => p.at <= offset) ?? line.printed[0];
+}
+
+/**
+ * Where a finding is: the source line the flagged text is on, searched with a little text before it,
+ * then alone; in a PDF, the page and the line on that page.
+ */
+function findingPlace(
+  lines: SourceLine[],
+  text: string,
+  start: number,
+  end: number,
+  line: number,
+  matchLine: boolean,
+): { line: number; page?: number } {
+  const flagged = text.slice(start, end);
+  const found = matchLine ? lineOf(lines, line, text.slice(Math.max(0, start - 6), end)) : line;
+  const at = found !== line || !matchLine ? found : lineOf(lines, line, flagged);
+  const printed = printedPlace(lines, at, flagged);
+  return printed ? { line: printed.line, page: printed.page } : { line: at };
+}
+
 /**
  * Every finding in one article: the textlint rules over its blocks, and the checks that need what
  * the pipeline knows (heading numbers, the cuts mend joined). Reads the text, never changes it.
@@ -64,18 +91,14 @@ export async function proofreadArticle(article: ArticleToProofread): Promise<Fin
     matchLine = true,
   ) => {
     const flagged = text.slice(start, end);
-    // The line the flagged text is on: searched with a little text before it, then alone.
-    const found = matchLine
-      ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end))
-      : line;
-    const at = found !== line || !matchLine ? found : lineOf(article.lines, line, flagged);
+    const place = findingPlace(article.lines, text, start, end, line, matchLine);
     findings.push({
       kind,
       severity: FINDING_KINDS[kind].severity,
       message,
       text: flagged,
       source: article.source,
-      line: at,
+      ...place,
       article: article.slug,
       title: article.title,
       sourceIndex: article.sourceIndex,

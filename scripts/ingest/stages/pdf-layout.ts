@@ -289,16 +289,29 @@ interface Placed {
 /** Segments in reading order → one source line per paragraph, its line the running number of its first segment. */
 function paragraphs(ordered: Placed[]): SourceLine[] {
   const out: SourceLine[] = [];
+  let onPage = 0;
   ordered.forEach((placed, i) => {
     const { segment } = placed;
     const previous = ordered[i - 1];
+    onPage = previous?.segment.page === segment.page ? onPage + 1 : 1;
     const indented = segment.x0 - edges(segment, placed.columns).left > 0.6 * segment.size;
     const last = out.at(-1);
     if (last && previous && !opensParagraph(previous, placed, indented)) {
-      last.text = joinLineEnd(last.text, segment.text);
+      const joined = joinLineEnd(last.text, segment.text);
+      last.printed?.push({
+        at: joined.length - segment.text.length,
+        page: segment.page,
+        line: onPage,
+      });
+      last.text = joined;
       return;
     }
-    const line: SourceLine = { text: segment.text, line: i + 1, gapBefore: true };
+    const line: SourceLine = {
+      text: segment.text,
+      line: i + 1,
+      gapBefore: true,
+      printed: [{ at: 0, page: segment.page, line: onPage }],
+    };
     if (indented) line.indented = true;
     out.push(line);
   });
