@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertSource } from '../../scripts/ingest/pipeline.ts';
 import { pdfToLines } from '../../scripts/ingest/stages/pdf.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import { badPdfs, ISSUE_TEXT, printIssue, RUNNING_HEAD } from '../fixtures/pdf/fixtures.ts';
+import { openTypesetter } from '../fixtures/pdf/typeset.ts';
 import { errorLines, ingest, put, snapshot, workspace } from '../helpers/ingest-cli.ts';
 
 /** What an editor sees of an article: its metadata as read, and its text with headings and paragraphs. */
@@ -59,6 +62,42 @@ describe('a journal issue typeset as PDF (constructed, printed with Chromium)', 
           .toString('latin1')
           .match(/\/Type\s*\/Page\b/g)?.length,
       ).toBeGreaterThan(1);
+  });
+});
+
+describe('proofreading a PDF', () => {
+  it('places a finding by the page and the line on it where the PDF shows the flagged text', async () => {
+    const typesetter = await openTypesetter();
+    const marked = ISSUE_TEXT.replace(
+      '经过八年持续努力',
+      '经过八年持续努力，科研机构 and 高等院校',
+    );
+    let pdf: Uint8Array;
+    try {
+      pdf = await typesetter.print(marked, { columns: 1, runningHead: RUNNING_HEAD });
+    } finally {
+      await typesetter.close();
+    }
+    const { articles: generated } = await convertSource('期刊/校对.pdf', pdf);
+    const finding = generated
+      .flatMap((a) => a.findings)
+      .find((f) => f.kind === 'latin-in-chinese' && f.text === 'and');
+    expect(finding?.page).toBeDefined();
+    // Poppler, not PDF.js, says where the text is: its page, and its line among the page's lines
+    // between the running head and the folio.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-proofread-')), '校对.pdf');
+    fs.writeFileSync(file, pdf);
+    const page = String(finding?.page);
+    const lines = execFileSync('pdftotext', ['-f', page, '-l', page, file, '-'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && l !== '\f');
+    expect(lines[0]).toBe(RUNNING_HEAD);
+    const body = lines.slice(1, -1);
+    expect(body.findIndex((l) => / ?and ?/.test(l)) + 1).toBe(finding?.line);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });
 

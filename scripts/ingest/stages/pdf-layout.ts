@@ -96,15 +96,16 @@ function cutAtGutters(line: TextRun[], page: number): Segment[] {
 
 /**
  * Letter-spaced type (a banner "深 入 学 习") and a justified line stretched between its characters
- * ("不搞 “ 清一色”") come out of the text layer with spaces between characters: spacing, not words,
- * and closed up where there are two or more on the line. A single one may be a space the text has
- * ("由于 “四人帮”"), and in a short line (a column label "履职 风采", a speaker "李 强") a gap is the
- * typesetter's word gap: both stay.
+ * ("不搞 “ 清一色”", "增长 7.4% ，") come out of the text layer with spaces between characters:
+ * spacing, not words. Where a line has two or more such gaps beside a Chinese character they are
+ * closed up; a gap between two Latin words stays. A single one may be a space the text has, and in
+ * a short line (a column label "履职 风采", a speaker "李 强") a gap is the typesetter's word gap:
+ * both stay.
  */
 function unspaced(text: string): string {
-  const between = new RegExp(`(?<=${WIDE}) +(?=${WIDE})`, 'gu');
-  if ([...text].length <= 12 || (text.match(between) ?? []).length < 2) return text;
-  return text.replace(between, '');
+  const besideWide = new RegExp(`(?<=${WIDE}) +|(?<=\\S) +(?=${WIDE})`, 'gu');
+  if ([...text].length <= 12 || (text.match(besideWide) ?? []).length < 2) return text;
+  return text.replace(besideWide, '');
 }
 
 /** Characters set on the full-width grid: Han, CJK and full-width punctuation, Chinese quotes. */

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { isSimplified, unshareGlyphs } from '../../../src/core/pdf-text-layer.ts';
@@ -6,6 +8,11 @@ import type { SourceLine } from './normalise.ts';
 import { pdfLines, type PageText, type TextRun } from './pdf-layout.ts';
 
 const PDF_MAGIC = '%PDF-';
+// Chinese PDFs often set their text in fonts with Adobe's predefined CMaps (UniGB-UCS2-H …): without
+// them PDF.js cannot tell which characters the codes are.
+const PDFJS = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAPS = `${path.join(PDFJS, 'cmaps')}${path.sep}`;
+const STANDARD_FONTS = `${path.join(PDFJS, 'standard_fonts')}${path.sep}`;
 
 /**
  * .pdf → lines, through PDF.js's text layer: every text run with its position and size. The page
@@ -36,6 +43,9 @@ async function readPages(bytes: Uint8Array, file: string): Promise<PageText[]> {
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS,
   });
   try {
     const doc = await loading.promise;
