@@ -98,23 +98,32 @@ export function unifyRadicals(text: string): string {
 }
 
 /**
- * Glyphs a CJK font shares between a simplified character and its traditional form, which the text
- * layer maps back to the traditional one: a page printed in simplified Chinese shows 户 and its
- * text layer says 戶 (Chromium with Noto CJK does this). Found by printing the 72 reports.
+ * Glyphs a CJK font shares between two characters, which the text layer maps back to the one the
+ * page does not mean (Chromium with Noto CJK does this; found by printing the 72 reports): the
+ * dash — read as the horizontal bar ―, the double dash —— as ⸺, the full-width slash ／ as the
+ * division slash ∕. Chinese text uses the first in each pair.
  */
+const SHARED_GLYPHS: Record<string, string> = { '―': '—', '⸺': '——', '∕': '／' };
+/** And 户, read as 戶: only a simplified text means 户. */
 const SHARED_WITH_TRADITIONAL: Record<string, string> = { 戶: '户' };
-const SHARED = new RegExp(`[${Object.keys(SHARED_WITH_TRADITIONAL).join('')}]`, 'gu');
 
-// Common characters that are written differently in simplified and traditional text.
-const SIMPLIFIED_ONLY = /[们这国为会发过对说时个来]/gu;
-const TRADITIONAL_ONLY = /[們這國為會發過對說時個來]/gu;
+const SHARED = new RegExp(`[${Object.keys(SHARED_GLYPHS).join('')}]`, 'gu');
+const SHARED_TRADITIONAL = new RegExp(`[${Object.keys(SHARED_WITH_TRADITIONAL).join('')}]`, 'gu');
 
-/** True for a text in simplified characters: its commonest words use the simplified forms. */
+// Common characters written differently in simplified and traditional text.
+const SIMPLIFIED_ONLY = /[们这国为会发过对说时个来业经资与实产]/gu;
+const TRADITIONAL_ONLY = /[們這國為會發過對說時個來業經資與實產]/gu;
+
+/** True for a text in simplified characters throughout: not one traditional form to twenty simplified. */
 export function isSimplified(text: string): boolean {
-  return (text.match(SIMPLIFIED_ONLY)?.length ?? 0) > (text.match(TRADITIONAL_ONLY)?.length ?? 0);
+  const simplified = text.match(SIMPLIFIED_ONLY)?.length ?? 0;
+  return simplified > 0 && (text.match(TRADITIONAL_ONLY)?.length ?? 0) * 20 < simplified;
 }
 
-/** A simplified text's shared glyphs back to the simplified characters the page shows. */
-export function unshareGlyphs(text: string): string {
-  return text.replace(SHARED, (c) => SHARED_WITH_TRADITIONAL[c] ?? c);
+/** Shared glyphs back to the characters the page shows; 戶 only in a simplified text. */
+export function unshareGlyphs(text: string, simplified: boolean): string {
+  const shown = text.replace(SHARED, (c) => SHARED_GLYPHS[c] ?? c);
+  return simplified
+    ? shown.replace(SHARED_TRADITIONAL, (c) => SHARED_WITH_TRADITIONAL[c] ?? c)
+    : shown;
 }

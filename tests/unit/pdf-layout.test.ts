@@ -174,9 +174,12 @@ describe('the text layer of CJK fonts', () => {
     expect(unifyRadicals('⼈⺠代表⼤会，⻓江⻩河')).toBe('人民代表大会，长江黄河');
   });
 
-  it('gives 户 for the glyph it shares with 戶 in simplified text only', () => {
+  it('gives 户 for the glyph it shares with 戶 in simplified text only, and — ／ for ― ∕ always', () => {
     expect(isSimplified('我们这个国家的住戶')).toBe(true);
-    expect(unshareGlyphs('落戶')).toBe('落户');
+    expect(unshareGlyphs('落戶，中国―东盟，1∕4，⸺', true)).toBe('落户，中国—东盟，1／4，——');
     expect(isSimplified('我們這個國家的住戶')).toBe(false);
+    // A simplified text that keeps traditional forms (工商業, 資料) keeps its 戶 too.
+    expect(isSimplified('社会主义工商業在生产資料私有制方面的改造，个体經济')).toBe(false);
+    expect(unshareGlyphs('农戶', false)).toBe('农戶');
   });
 });

@@ -1,4 +1,4 @@
-import { TERMINAL, headingLevel, squeezeSpaces } from '../../../src/core/chinese.ts';
+import { squeezeSpaces } from '../../../src/core/chinese.ts';
 import { unifyRadicals } from '../../../src/core/pdf-text-layer.ts';
 import { isPageFurniture } from './furniture.ts';
 import type { SourceLine } from './normalise.ts';
@@ -43,13 +43,14 @@ interface Columns {
 export function pdfLines(pages: PageText[]): SourceLine[] {
   const perPage = pages.map((p) => baselines(p));
   const bodySize = commonSize(perPage.flat());
-  const furniture = repeatedAtEdges(perPage);
+  const furniture = repeatedAtEdges(perPage, bodySize);
   const kept = perPage.map((segments) => segments.filter((s) => !furniture.has(s)));
   const block = textBlock(kept.flat(), bodySize);
   const gutters = kept.map((segments) => findGutters(segments, bodySize, block));
+  const pitch = linePitch(kept, bodySize);
   const ordered = kept.flatMap((segments, i) => {
     const columns = pageColumns(segments, gutters[i], gutters, block);
-    return readingOrder(segments, columns, bodySize).map((s) => ({ segment: s, columns }));
+    return readingOrder(segments, columns, bodySize).map((s) => ({ segment: s, columns, pitch }));
   });
   return paragraphs(ordered);
 }
@@ -111,6 +112,20 @@ function unspaced(text: string): string {
 /** Characters set on the full-width grid: Han, CJK and full-width punctuation, Chinese quotes. */
 const WIDE = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’…—·]';
 
+/** The commonest distance between consecutive body baselines: the leading of the body text. */
+function linePitch(pages: Segment[][], bodySize: number): number {
+  const counts = new Map<number, number>();
+  for (const segments of pages) {
+    const ys = [...new Set(segments.filter((s) => sameSize(s.size, bodySize)).map((s) => s.y))];
+    ys.sort((a, b) => b - a);
+    for (let i = 1; i < ys.length; i++) {
+      const d = Math.round((ys[i - 1] - ys[i]) * 2) / 2;
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1.5 * bodySize;
+}
+
 /** The size most of the text is set in: the body type. */
 function commonSize(segments: Segment[]): number {
   const bySize = new Map<number, number>();
@@ -126,28 +141,40 @@ const edgeKey = (s: Segment) => squeezeSpaces(s.text).replace(/[0-9０-９]+/g, 
 
 /**
  * The running heads and folios: the top and bottom lines of a page whose text (numbers aside)
- * recurs at the same place on at least half the pages, or that read as a folio or a journal-and-issue
- * line by themselves. Nothing below the top line or above the bottom line is ever taken.
+ * recurs at the same place on at least half the pages, that read as a folio or a journal-and-issue
+ * line by themselves, or that are set smaller than the body and stand apart from it by more than two
+ * lines' space (a running head over a single page). Nothing below the top line or above the bottom
+ * line is ever taken.
  */
-function repeatedAtEdges(pages: Segment[][]): Set<Segment> {
-  const edges = pages.flatMap((segments) => {
-    if (segments.length < 2) return [];
-    const top = Math.max(...segments.map((s) => s.y));
-    const bottom = Math.min(...segments.map((s) => s.y));
-    return segments.filter((s) => s.y === top || s.y === bottom);
-  });
+function repeatedAtEdges(pages: Segment[][], bodySize: number): Set<Segment> {
+  const edges = pages.flatMap((segments) => pageEdges(segments, bodySize));
+  const key = (s: Segment) => `${Math.round(s.y)}|${edgeKey(s)}`;
   const counts = new Map<string, number>();
-  for (const s of edges) {
-    const key = `${Math.round(s.y)}|${edgeKey(s)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const { segment } of edges) counts.set(key(segment), (counts.get(key(segment)) ?? 0) + 1);
   const enough = Math.max(2, Math.ceil(pages.length / 2));
   return new Set(
-    edges.filter(
-      (s) =>
-        (counts.get(`${Math.round(s.y)}|${edgeKey(s)}`) ?? 0) >= enough || isPageFurniture(s.text),
-    ),
+    edges
+      .filter(
+        ({ segment, apart }) =>
+          (counts.get(key(segment)) ?? 0) >= enough ||
+          isPageFurniture(segment.text) ||
+          (apart && segment.size < 0.9 * bodySize),
+      )
+      .map(({ segment }) => segment),
   );
+}
+
+/** The segments on a page's top and bottom baselines, and whether each stands apart from the text. */
+function pageEdges(segments: Segment[], bodySize: number): { segment: Segment; apart: boolean }[] {
+  if (segments.length < 2) return [];
+  const ys = [...new Set(segments.map((s) => s.y))].sort((a, b) => b - a);
+  const [top, next] = ys;
+  const [bottom, above] = [ys[ys.length - 1], ys[ys.length - 2]];
+  return segments.flatMap((segment) => {
+    if (segment.y === top) return [{ segment, apart: top - next > 2.5 * bodySize }];
+    if (segment.y === bottom) return [{ segment, apart: above - bottom > 2.5 * bodySize }];
+    return [];
+  });
 }
 
 /** Where the body text stands on the pages: the same margins on every page of a journal. */
@@ -285,6 +312,8 @@ function edges(s: Segment, columns: Columns): { left: number; right: number } {
 interface Placed {
   segment: Segment;
   columns: Columns;
+  /** The distance from baseline to baseline of the body text. */
+  pitch: number;
 }
 
 /** Segments in reading order → one source line per paragraph, its line the running number of its first segment. */
@@ -321,16 +350,17 @@ function paragraphs(ordered: Placed[]): SourceLine[] {
 
 /**
  * True where a new paragraph starts: a first-line indent, a change of type size or of spanning, or
- * a line before that stops short of its column's edge, a numbered heading after a sentence's end.
+ * a line before that stops short of its column's edge, space above the line.
  * A spanning line runs on only from a full one (a title set on two lines).
  */
 function opensParagraph(before: Placed, placed: Placed, indented: boolean): boolean {
   const a = before.segment;
   const b = placed.segment;
   if (indented || !sameSize(a.size, b.size)) return true;
-  // A heading set flush left after a full last line: only its number tells it ("一、", "第二章").
-  if (TERMINAL.test(a.text) && headingLevel(b.text) !== undefined) return true;
   if (a.column < 0 !== b.column < 0) return true;
+  // Space above a line (a heading set flush left after a full last line) opens a paragraph.
+  if (a.page === b.page && a.column === b.column && a.y - b.y > before.pitch + 0.2 * b.size)
+    return true;
   const { right } = edges(a, before.columns);
   if (a.column < 0) return a.x1 - a.x0 < 0.85 * (before.columns.right - before.columns.left);
   return a.x1 < right - 1.2 * a.size;

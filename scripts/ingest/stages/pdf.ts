@@ -28,8 +28,8 @@ export async function pdfToLines(bytes: Uint8Array, file: string): Promise<Sourc
       '没有文字层（扫描件），请先做文字识别 / image-only PDF (a scan): run text recognition (OCR) first',
     );
   const lines = pdfLines(pages);
-  if (!isSimplified(lines.map((l) => l.text).join(''))) return lines;
-  return lines.map((l) => ({ ...l, text: unshareGlyphs(l.text) }));
+  const simplified = isSimplified(lines.map((l) => l.text).join(''));
+  return lines.map((l) => ({ ...l, text: unshareGlyphs(l.text, simplified) }));
 }
 
 /** The text runs of every page, or an error naming the file for a PDF that cannot be read. */
