@@ -83,8 +83,11 @@ function cutAtGutters(line: TextRun[], page: number): Segment[] {
       // A gap wider than a quarter of the type is a space the PDF did not draw (between Latin words).
       const spaced = gap > 0.25 * r.size && !/\s$/.test(current.text) && !/^\s/.test(r.text);
       current.text += (spaced ? ' ' : '') + (blank ? ' ' : r.text);
-      current.x1 = Math.max(current.x1, r.x1);
-      if (!blank) current.size = Math.max(current.size, r.size);
+      // A space's extent says nothing: PDF.js may give one that reaches across the gutter.
+      if (!blank) {
+        current.x1 = Math.max(current.x1, r.x1);
+        current.size = Math.max(current.size, r.size);
+      }
     } else if (!blank) {
       // A space never starts a segment: where a line starts is where its first character stands.
       current = { ...r, page, column: 0 };
