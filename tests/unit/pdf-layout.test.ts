@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfLines, type PageText, type TextRun } from '../../scripts/ingest/stages/pdf-layout.ts';
+import { pdfToLines } from '../../scripts/ingest/stages/pdf.ts';
 import { isSimplified, unifyRadicals, unshareGlyphs } from '../../src/core/pdf-text-layer.ts';
 
 /**
@@ -181,5 +182,17 @@ describe('the text layer of CJK fonts', () => {
     // A simplified text that keeps traditional forms (工商業, 資料) keeps its 戶 too.
     expect(isSimplified('社会主义工商業在生产資料私有制方面的改造，个体經济')).toBe(false);
     expect(unshareGlyphs('农戶', false)).toBe('农戶');
+  });
+});
+
+describe('a file that is not a readable PDF', () => {
+  it('is refused with an error naming the file: not a PDF, or damaged', async () => {
+    await expect(
+      pdfToLines(Buffer.from('<html>改了名的网页</html>'), '期刊/网页.pdf'),
+    ).rejects.toThrow(/^期刊\/网页\.pdf: 不是 PDF 文件/);
+    const broken = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]);
+    await expect(pdfToLines(broken, '期刊/坏.pdf')).rejects.toThrow(
+      /^期刊\/坏\.pdf: PDF 文件已损坏/,
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { isSimplified, unshareGlyphs } from '../../../src/core/pdf-text-layer.ts';
 import { SourceError } from './source-error.ts';
@@ -36,6 +35,8 @@ export async function pdfToLines(bytes: Uint8Array, file: string): Promise<Sourc
 async function readPages(bytes: Uint8Array, file: string): Promise<PageText[]> {
   if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).indexOf(PDF_MAGIC) < 0)
     throw new SourceError(file, '不是 PDF 文件（开头没有 %PDF-） / not a PDF file');
+  // Loaded when a PDF comes: an archive of text files never pays for PDF.js.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // PDF.js takes the buffer over; the caller's bytes are hashed and must stay as they are.
   const loading = getDocument({
     data: new Uint8Array(bytes),
