@@ -112,6 +112,15 @@ describe('PDF reading order (constructed pages)', () => {
     expect(read.slice(2).every((l) => l.indented)).toBe(true);
   });
 
+  it('reads a title set on two centred lines, the first full, as one line', () => {
+    const title = [
+      '关于进一步加强和改进新时代人民政协委员履职能力建设工作的'.padEnd(29, '的'),
+      '若干意见和实施办法',
+    ];
+    const read = texts([page(1, [{ lines: title }, [set(PARAGRAPHS.slice(0, 2), 46)]], false)]);
+    expect(read).toEqual([title.join(''), ...PARAGRAPHS.slice(0, 2)]);
+  });
+
   it('runs a paragraph on from the last column of one page to the first of the next', () => {
     const lines = set(PARAGRAPHS.slice(0, 4), 22);
     const cut = [6, 12, 18];

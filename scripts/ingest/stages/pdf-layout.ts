@@ -47,10 +47,10 @@ export function pdfLines(pages: PageText[]): SourceLine[] {
   const kept = perPage.map((segments) => segments.filter((s) => !furniture.has(s)));
   const block = textBlock(kept.flat(), bodySize);
   const gutters = kept.map((segments) => findGutters(segments, bodySize, block));
-  const pitch = linePitch(kept, bodySize);
+  const leading = linePitch(kept, bodySize) / bodySize;
   const ordered = kept.flatMap((segments, i) => {
     const columns = pageColumns(segments, gutters[i], gutters, block);
-    return readingOrder(segments, columns, bodySize).map((s) => ({ segment: s, columns, pitch }));
+    return readingOrder(segments, columns, bodySize).map((s) => ({ segment: s, columns, leading }));
   });
   return paragraphs(ordered);
 }
@@ -315,8 +315,8 @@ function edges(s: Segment, columns: Columns): { left: number; right: number } {
 interface Placed {
   segment: Segment;
   columns: Columns;
-  /** The distance from baseline to baseline of the body text. */
-  pitch: number;
+  /** The distance from baseline to baseline of the body text, in multiples of its size. */
+  leading: number;
 }
 
 /** Segments in reading order → one source line per paragraph, its line the running number of its first segment. */
@@ -327,7 +327,7 @@ function paragraphs(ordered: Placed[]): SourceLine[] {
     const { segment } = placed;
     const previous = ordered[i - 1];
     onPage = previous?.segment.page === segment.page ? onPage + 1 : 1;
-    const indented = segment.x0 - edges(segment, placed.columns).left > 0.6 * segment.size;
+    const indented = isIndented(segment, edges(segment, placed.columns));
     const last = out.at(-1);
     if (last && previous && !opensParagraph(previous, placed, indented)) {
       const joined = joinLineEnd(last.text, segment.text);
@@ -352,6 +352,16 @@ function paragraphs(ordered: Placed[]): SourceLine[] {
 }
 
 /**
+ * A first-line indent: the line starts more than half a character in from its column's edge. A line
+ * centred with room on both sides (a title's second line, a speaker) is not indented.
+ */
+function isIndented(s: Segment, { left, right }: { left: number; right: number }): boolean {
+  const inset = s.x0 - left;
+  const centred = Math.abs(inset - (right - s.x1)) < 1.5 * s.size && inset > 2.5 * s.size;
+  return inset > 0.6 * s.size && !centred;
+}
+
+/**
  * True where a new paragraph starts: a first-line indent, a change of type size or of spanning, or
  * a line before that stops short of its column's edge, space above the line.
  * A spanning line runs on only from a full one (a title set on two lines).
@@ -362,7 +372,7 @@ function opensParagraph(before: Placed, placed: Placed, indented: boolean): bool
   if (indented || !sameSize(a.size, b.size)) return true;
   if (a.column < 0 !== b.column < 0) return true;
   // Space above a line (a heading set flush left after a full last line) opens a paragraph.
-  if (a.page === b.page && a.column === b.column && a.y - b.y > before.pitch + 0.2 * b.size)
+  if (a.page === b.page && a.column === b.column && a.y - b.y > (before.leading + 0.2) * b.size)
     return true;
   const { right } = edges(a, before.columns);
   if (a.column < 0) return a.x1 - a.x0 < 0.85 * (before.columns.right - before.columns.left);
