@@ -278,7 +278,7 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
 
 /** Where a source is cut before it is searched for marks: at separator lines and at speech heads. */
 function segmentStarts(lines: SourceLine[]): { at: number; separator: boolean }[] {
-  return lines.flatMap((l, i) => {
+  return lines.flatMap((l, i): { at: number; separator: boolean }[] => {
     if (ARTICLE_SEPARATOR.test(l.text)) return [{ at: i, separator: true }];
     return i > 0 && startsSpeech(lines, i) ? [{ at: i, separator: false }] : [];
   });
