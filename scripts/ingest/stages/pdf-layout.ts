@@ -1,4 +1,4 @@
-import { squeezeSpaces } from '../../../src/core/chinese.ts';
+import { TERMINAL, headingLevel, squeezeSpaces } from '../../../src/core/chinese.ts';
 import { unifyRadicals } from '../../../src/core/pdf-text-layer.ts';
 import { isPageFurniture } from './furniture.ts';
 import type { SourceLine } from './normalise.ts';
@@ -371,9 +371,12 @@ function opensParagraph(before: Placed, placed: Placed, indented: boolean): bool
   const b = placed.segment;
   if (indented || !sameSize(a.size, b.size)) return true;
   if (a.column < 0 !== b.column < 0) return true;
-  // Space above a line (a heading set flush left after a full last line) opens a paragraph.
-  if (a.page === b.page && a.column === b.column && a.y - b.y > (before.leading + 0.2) * b.size)
-    return true;
+  // Space above a line (a heading set flush left after a full last line) opens a paragraph; at
+  // the top of a column or page there is no space to see, and a numbered heading after a sentence's
+  // end is told by its number ("二、", "（三）").
+  if (a.page !== b.page || a.column !== b.column) {
+    if (TERMINAL.test(a.text) && headingLevel(b.text) !== undefined) return true;
+  } else if (a.y - b.y > (before.leading + 0.2) * b.size) return true;
   const { right } = edges(a, before.columns);
   if (a.column < 0) return a.x1 - a.x0 < 0.85 * (before.columns.right - before.columns.left);
   return a.x1 < right - 1.2 * a.size;
