@@ -43,6 +43,15 @@ afterAll(async () => {
   await typesetter.close();
 });
 
+/**
+ * A space the text has beside a Chinese character ("由于 “四人帮”", web residue in some reports)
+ * prints as a gap that cannot be told from the spacing a justified line gets, and is read as
+ * spacing. Where the articles differ, they must differ in those spaces alone.
+ */
+const WIDE_GAP =
+  /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]) +| +(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—])/gu;
+const withoutWideGaps = (value: unknown) => JSON.parse(JSON.stringify(value).replace(WIDE_GAP, ''));
+
 describe(`the shared reports printed to PDF give the article of their .txt (${chosen.length} of ${all.length})`, () => {
   for (const file of chosen)
     it(
@@ -53,9 +62,11 @@ describe(`the shared reports printed to PDF give the article of their .txt (${ch
         const expected = await article(`政府工作报告/${file}`, Buffer.from(text));
         for (const columns of [1, 2] as const) {
           const pdf = await typesetter.print(text, { columns, runningHead: '政府工作报告' });
-          expect(await article(`政府工作报告/${stem}.pdf`, pdf), `${columns} column(s)`).toEqual(
-            expected,
-          );
+          const read = await article(`政府工作报告/${stem}.pdf`, pdf);
+          if (JSON.stringify(read) !== JSON.stringify(expected))
+            expect(withoutWideGaps(read), `${columns} column(s), spaces aside`).toEqual(
+              withoutWideGaps(expected),
+            );
         }
       },
       120_000,
