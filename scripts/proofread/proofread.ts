@@ -73,6 +73,19 @@ function findingPlace(
   return printed ? { line: printed.line, page: printed.page } : { line: at };
 }
 
+/** A paragraph cut mend joined: its paragraph, the line the cut is on, and its section's anchor. */
+function cutPlace(
+  article: ArticleToProofread,
+  anchors: (string | undefined)[],
+  hit: { paragraph: number; start: number },
+) {
+  const p = article.paragraphs[hit.paragraph];
+  const block = article.blocks.findIndex((b) => b.line === p.line);
+  // The cut is on the paragraph's last joined line when it is at the end, else on its first.
+  const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
+  return { p, line, anchor: block >= 0 ? anchors[block] : undefined };
+}
+
 /**
  * Every finding in one article: the textlint rules over its blocks, and the checks that need what
  * the pipeline knows (heading numbers, the cuts mend joined). Reads the text, never changes it.
@@ -125,20 +138,9 @@ export async function proofreadArticle(article: ArticleToProofread): Promise<Fin
     );
   }
   for (const hit of paragraphCuts(article.paragraphs)) {
-    const p = article.paragraphs[hit.paragraph];
-    const block = article.blocks.findIndex((b) => b.line === p.line);
-    // The cut is on the paragraph's last joined line when it is at the end, else on its first.
-    const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
-    add(
-      'paragraph-cut',
-      hit.message,
-      p.text,
-      hit.start,
-      hit.end,
-      line,
-      block >= 0 ? anchors[block] : undefined,
-      false,
-    );
+    const { p, line, anchor } = cutPlace(article, anchors, hit);
+    add('paragraph-cut', hit.message, p.text, hit.start, hit.end, line, anchor, false);
   }
+
   return findings;
 }
