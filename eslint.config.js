@@ -29,6 +29,17 @@ const layoutZones = [
     from: ['./src/site', './src/markdown'],
     message: 'src/lib runs in the browser; src/site and src/markdown run only at build time.',
   },
+  {
+    target: './scripts/proofread',
+    from: './scripts/ingest',
+    message:
+      'Ingest runs the proofreading checks; they read the text through scripts/model, never ingest itself.',
+  },
+  {
+    target: './scripts/model',
+    from: ['./scripts/ingest', './scripts/proofread'],
+    message: 'scripts/model is what ingest and proofread share; it depends on neither.',
+  },
 ];
 
 /** src/core is pure (no Node, no Astro) so the browser, the build and the commands can all load it. */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { HandoutItem } from '../src/core/handout-items.ts';
 import { chromiumAvailable, CHROMIUM } from './tools/chromium.ts';
-import { readArticles, resolveArgument, UnknownItemError } from './handout/articles.ts';
+import { readArticles, resolveArguments, type ArticleFile } from './handout/articles.ts';
 import { HandoutFailure, printHandout } from './handout/print.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +23,10 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-async function main(): Promise<void> {
+type CommandLine = ReturnType<typeof parseCommandLine>;
+
+/** The options and the names typed; an unknown option ends the command with usage. */
+function parseCommandLine() {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,59 +48,48 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`);
   }
-  const { values: opts, positionals } = parsed;
+  return parsed;
+}
+
+/** Values a person may mistype: said before anything is read or printed. */
+function checkValues(values: CommandLine['values']): void {
+  if (values.site !== undefined && !URL.canParse(values.site))
+    fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${values.site}”`);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    fail(`--date 要写成 2026-03-05 这样的日期，而不是“${values.date}”`);
+}
+
+/** The handout's items: --all, then each name typed; every name not found or not unique is named at once. */
+function handoutItems(
+  { values, positionals }: CommandLine,
+  articles: ArticleFile[],
+): HandoutItem[] {
+  const { items, problems } = resolveArguments(positionals, articles);
+  if (problems.length > 0) fail(problems.join('\n'));
+  const all = values.all ? articles.map((a) => ({ article: a.id })) : [];
+  return [...all, ...items];
+}
+
+async function main(): Promise<void> {
+  const commandLine = parseCommandLine();
+  const opts = commandLine.values;
   if (opts.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (opts.site !== undefined && !URL.canParse(opts.site))
-    fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${opts.site}”`);
-  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
-    fail(`--date 要写成 2026-03-05 这样的日期，而不是“${opts.date}”`);
-
+  checkValues(opts);
   const articles = readArticles(
     process.env.ARTICLES_DIR
       ? path.resolve(ROOT, process.env.ARTICLES_DIR)
       : path.join(ROOT, 'src/content/articles'),
   );
-  let items: HandoutItem[];
-  try {
-    items = [
-      ...(opts.all ? articles.map((a) => ({ article: a.id })) : []),
-      ...positionals.map((arg) => resolveArgument(arg, articles)),
-    ];
-  } catch (e) {
-    if (e instanceof UnknownItemError) fail(e.message);
-    throw e;
-  }
+  const items = handoutItems(commandLine, articles);
   if (items.length === 0) fail(`没有指定材料。\n${USAGE}`);
   if (!chromiumAvailable())
     fail(`找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium 包，或设置 CHROMIUM_PATH。`, 1);
-
-  // npm runs scripts from the project folder; a relative --out means the folder the command was typed in.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
   const titles = new Map(articles.map((a) => [a.id, a.title]));
   try {
-    const { file, pages } = await printHandout({
-      root: ROOT,
-      items,
-      titles,
-      out: path.resolve(cwd, opts.out ?? 'handout.pdf'),
-      dist: path.resolve(ROOT, process.env.DIST_DIR ?? 'dist'),
-      basePath: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
-      options: {
-        cover: opts.cover !== undefined,
-        meeting: opts.cover ?? '',
-        date: opts.date ?? '',
-        organiser: opts.organiser ?? '',
-        outline: !!opts.outline,
-        notes: !!opts.notes,
-      },
-      // The PDF is read away from this machine: print the site's real address, not the local server's.
-      site: opts.site ?? process.env.SITE_URL ?? 'built',
-      build: !!opts.build,
-      quiet: !!opts.quiet,
-    });
+    const { file, pages } = await printHandout(printRequest(opts, items, titles));
     const list = items.map(
       (i) => `${titles.get(i.article) ?? i.article}${i.section ? `#${i.section}` : ''}`,
     );
@@ -108,6 +100,36 @@ async function main(): Promise<void> {
     if (e instanceof HandoutFailure) fail(e.message, 1);
     throw e;
   }
+}
+
+/** What to print and where, from the options and the environment (the built site, its base path). */
+function printRequest(
+  opts: CommandLine['values'],
+  items: HandoutItem[],
+  titles: Map<string, string>,
+): Parameters<typeof printHandout>[0] {
+  // npm runs scripts from the project folder; a relative --out means the folder the command was typed in.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  return {
+    root: ROOT,
+    items,
+    titles,
+    out: path.resolve(cwd, opts.out ?? 'handout.pdf'),
+    dist: path.resolve(ROOT, process.env.DIST_DIR ?? 'dist'),
+    basePath: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
+    options: {
+      cover: opts.cover !== undefined,
+      meeting: opts.cover ?? '',
+      date: opts.date ?? '',
+      organiser: opts.organiser ?? '',
+      outline: !!opts.outline,
+      notes: !!opts.notes,
+    },
+    // The PDF is read away from this machine: print the site's real address, not the local server's.
+    site: opts.site ?? process.env.SITE_URL ?? 'built',
+    build: !!opts.build,
+    quiet: !!opts.quiet,
+  };
 }
 
 await main();

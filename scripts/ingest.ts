@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { runIngest } from './ingest/run.ts';
-import { sha256 } from './ingest/plan.ts';
+import { sha256 } from './model/hash.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -87,3 +87,24 @@ export function resolveArgument(arg: string, articles: ArticleFile[]): HandoutIt
   }
   return section ? { article: article.id, section } : { article: article.id };
 }
+
+/**
+ * Every argument resolved, or every one that cannot be: each unknown or ambiguous name is listed
+ * (one line each), so a person fixes them all in one go rather than one per run.
+ */
+export function resolveArguments(
+  args: string[],
+  articles: ArticleFile[],
+): { items: HandoutItem[]; problems: string[] } {
+  const items: HandoutItem[] = [];
+  const problems: string[] = [];
+  for (const arg of args) {
+    try {
+      items.push(resolveArgument(arg, articles));
+    } catch (error) {
+      if (!(error instanceof UnknownItemError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  return { items, problems };
+}

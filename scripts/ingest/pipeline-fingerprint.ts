@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from './plan.ts';
+import { sha256 } from '../model/hash.ts';
 
 /** Relative specifiers in static imports, re-exports and dynamic imports. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -15,8 +15,7 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 export function localImportClosure(entry: string): string[] {
   const seen = new Set<string>();
   const stack = [path.resolve(entry)];
-  while (stack.length > 0) {
-    const file = stack.pop()!;
+  for (let file = stack.pop(); file !== undefined; file = stack.pop()) {
     if (seen.has(file) || !fs.existsSync(file)) continue;
     seen.add(file);
     if (!/\.[cm]?[jt]s$/.test(file)) continue; // JSON and other data: hashed, not parsed

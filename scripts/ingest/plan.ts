@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../../src/core/proofreading.ts';
 
 /**
@@ -41,10 +40,6 @@ export type Decision = 'added' | 'changed' | 'unchanged' | 'removed';
 /** True when a file's size and modification time are the ones recorded with its hash. */
 export function sameStat(recorded: FileStamp, now: { size: number; mtimeMs: number }): boolean {
   return recorded.size === now.size && recorded.mtimeMs === now.mtimeMs;
-}
-
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

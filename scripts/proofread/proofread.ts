@@ -1,9 +1,7 @@
 import { AnchorCounter } from '../../src/core/anchors.ts';
 import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/core/proofreading.ts';
 import { visible } from '../../src/core/chinese.ts';
-import type { Paragraph } from '../ingest/stages/mend.ts';
-import type { PrintedLine, SourceLine } from '../ingest/stages/normalise.ts';
-import type { Block } from '../ingest/stages/structure.ts';
+import type { Block, Paragraph, PrintedLine, SourceLine } from '../model/text.ts';
 import { headingSequence } from './checks/heading-sequence.ts';
 import { paragraphCuts } from './checks/paragraph-cut.ts';
 import { lintParagraphs } from './lint.ts';
@@ -54,36 +52,47 @@ function printedPlace(lines: SourceLine[], at: number, needle: string): PrintedL
   return line.printed.findLast((p) => p.at <= offset) ?? line.printed[0];
 }
 
-/**
- * Where a finding is: the source line the flagged text is on, searched with a little text before it,
- * then alone; in a PDF, the page and the line on that page.
- */
-function findingPlace(
-  lines: SourceLine[],
-  text: string,
-  start: number,
-  end: number,
-  line: number,
-  matchLine: boolean,
-): { line: number; page?: number } {
-  const flagged = text.slice(start, end);
-  const found = matchLine ? lineOf(lines, line, text.slice(Math.max(0, start - 6), end)) : line;
-  const at = found !== line || !matchLine ? found : lineOf(lines, line, flagged);
-  const printed = printedPlace(lines, at, flagged);
-  return printed ? { line: printed.line, page: printed.page } : { line: at };
+/** Where in the block a finding is: the block's text, the flagged span, and the block's line and section. */
+interface Place {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  anchor: string | undefined;
+  /** Look for the flagged text's own source line (false: the line given is already the right one). */
+  matchLine: boolean;
 }
 
-/** A paragraph cut mend joined: its paragraph, the line the cut is on, and its section's anchor. */
-function cutPlace(
+/** A finding of `kind` at `place`, with its source line and a little context either side. */
+function finding(
   article: ArticleToProofread,
-  anchors: (string | undefined)[],
-  hit: { paragraph: number; start: number },
-) {
-  const p = article.paragraphs[hit.paragraph];
-  const block = article.blocks.findIndex((b) => b.line === p.line);
-  // The cut is on the paragraph's last joined line when it is at the end, else on its first.
-  const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
-  return { p, line, anchor: block >= 0 ? anchors[block] : undefined };
+  kind: FindingKind,
+  message: string,
+  place: Place,
+): Finding {
+  const { text, start, end, line, anchor, matchLine } = place;
+  const flagged = text.slice(start, end);
+  // The line the flagged text is on: searched with a little text before it, then alone.
+  const found = matchLine
+    ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end))
+    : line;
+  const at = found !== line || !matchLine ? found : lineOf(article.lines, line, flagged);
+  // In a PDF: the page, and the line on that page.
+  const printed = printedPlace(article.lines, at, flagged);
+  return {
+    kind,
+    severity: FINDING_KINDS[kind].severity,
+    message,
+    text: flagged,
+    source: article.source,
+    ...(printed ? { line: printed.line, page: printed.page } : { line: at }),
+    article: article.slug,
+    title: article.title,
+    sourceIndex: article.sourceIndex,
+    ...(anchor ? { anchor } : {}),
+    before: text.slice(whole(text, Math.max(0, start - CONTEXT)), start),
+    after: text.slice(end, whole(text, end + CONTEXT)),
+  };
 }
 
 /**
@@ -91,56 +100,37 @@ function cutPlace(
  * the pipeline knows (heading numbers, the cuts mend joined). Reads the text, never changes it.
  */
 export async function proofreadArticle(article: ArticleToProofread): Promise<Finding[]> {
-  const anchors = blockAnchors(article.blocks);
+  const { blocks, paragraphs } = article;
+  const anchors = blockAnchors(blocks);
   const findings: Finding[] = [];
-  const add = (
-    kind: FindingKind,
-    message: string,
-    text: string,
-    start: number,
-    end: number,
-    line: number,
-    anchor: string | undefined,
-    matchLine = true,
-  ) => {
-    const flagged = text.slice(start, end);
-    const place = findingPlace(article.lines, text, start, end, line, matchLine);
-    findings.push({
-      kind,
-      severity: FINDING_KINDS[kind].severity,
-      message,
-      text: flagged,
-      source: article.source,
-      ...place,
-      article: article.slug,
-      title: article.title,
-      sourceIndex: article.sourceIndex,
-      ...(anchor ? { anchor } : {}),
-      before: text.slice(whole(text, Math.max(0, start - CONTEXT)), start),
-      after: text.slice(end, whole(text, end + CONTEXT)),
-    });
-  };
-  for (const hit of await lintParagraphs(article.blocks.map((b) => b.text))) {
-    const block = article.blocks[hit.paragraph];
-    add(hit.kind, hit.message, block.text, hit.start, hit.end, block.line, anchors[hit.paragraph]);
-  }
-  for (const hit of headingSequence(article.blocks)) {
-    const block = article.blocks[hit.block];
-    add(
-      'heading-sequence',
-      hit.message,
-      block.text,
-      hit.start,
-      hit.end,
-      block.line,
-      anchors[hit.block],
-      false,
+  for (const hit of await lintParagraphs(blocks.map((b) => b.text))) {
+    const { text, line } = blocks[hit.paragraph];
+    const anchor = anchors[hit.paragraph];
+    findings.push(
+      finding(article, hit.kind, hit.message, {
+        text,
+        start: hit.start,
+        end: hit.end,
+        line,
+        anchor,
+        matchLine: true,
+      }),
     );
   }
-  for (const hit of paragraphCuts(article.paragraphs)) {
-    const { p, line, anchor } = cutPlace(article, anchors, hit);
-    add('paragraph-cut', hit.message, p.text, hit.start, hit.end, line, anchor, false);
+  for (const hit of headingSequence(blocks)) {
+    const { text, line } = blocks[hit.block];
+    const anchor = anchors[hit.block];
+    const place = { text, start: hit.start, end: hit.end, line, anchor, matchLine: false };
+    findings.push(finding(article, 'heading-sequence', hit.message, place));
   }
-
+  for (const hit of paragraphCuts(paragraphs)) {
+    const p = paragraphs[hit.paragraph];
+    const block = blocks.findIndex((b) => b.line === p.line);
+    // The cut is on the paragraph's last joined line when it is at the end, else on its first.
+    const line = hit.start > 0 ? (p.joins?.at(-1)?.line ?? p.line) : p.line;
+    const anchor = block >= 0 ? anchors[block] : undefined;
+    const place = { text: p.text, start: hit.start, end: hit.end, line, anchor, matchLine: false };
+    findings.push(finding(article, 'paragraph-cut', hit.message, place));
+  }
   return findings;
 }

@@ -114,15 +114,18 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
     expect(text).toContain(`网址：http://xuexi.example/articles/${REPORT_2024}/#s3-9`);
   });
 
-  it('refuses an unknown slug, naming it, and writes nothing', async () => {
-    const { code, stderr } = await handout([
-      '2024nian-zhengfu-gongzuo-baogao',
-      '2099nian-zhengfu-gongzuo-baogao',
-      '--out',
-      'bad.pdf',
-    ]);
+  it('refuses unknown slugs, naming every one, and writes nothing', async () => {
+    // A whole id is unique in any archive; the two unknown names are made so no article has them.
+    const articles = readArticles(ARTICLES);
+    const known = articles[0].id;
+    const missing = ['2099nian-zhengfu-gongzuo-baogao', 'no-such-article'].map((name) => {
+      while (articles.some((a) => a.id.split('/').pop() === name)) name += '-x';
+      return name;
+    });
+    const { code, stderr } = await handout([known, ...missing, '--out', 'bad.pdf']);
     expect(code).not.toBe(0);
-    expect(stderr).toContain('2099nian-zhengfu-gongzuo-baogao');
+    for (const name of missing) expect(stderr).toContain(name);
+    expect(stderr).not.toContain(`“${known}”`);
     expect(fs.existsSync(path.join(tmp, 'bad.pdf'))).toBe(false);
   });
 });

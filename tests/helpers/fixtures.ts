@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, GOV_REPORTS } from './paths.ts';
-import { normalise, type SourceLine } from '../../scripts/ingest/stages/normalise.ts';
+import { normalise } from '../../scripts/ingest/stages/normalise.ts';
+import type { SourceLine } from '../../scripts/model/text.ts';
 import { decode } from '../../scripts/ingest/stages/decode.ts';
 
 export function fixtureBytes(rel: string): Buffer {

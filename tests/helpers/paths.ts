@@ -7,5 +7,11 @@ export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 export const SOURCES = path.join(ROOT, 'src/content/sources');
 export const ARTICLES = path.join(ROOT, 'src/content/articles');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
-/** The 72 public-domain government work reports shared with this project. */
-export const GOV_REPORTS = path.resolve(ROOT, '../shared/corpus/gov-work-reports');
+/**
+ * The 72 public-domain government work reports shared with this project: beside the checkout, or
+ * where GOV_REPORTS_DIR says (a worktree elsewhere, a CI cache).
+ */
+export const GOV_REPORTS = path.resolve(
+  ROOT,
+  process.env.GOV_REPORTS_DIR ?? '../shared/corpus/gov-work-reports',
+);

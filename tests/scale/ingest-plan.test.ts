@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planIngest, sha256, type Manifest } from '../../scripts/ingest/plan.ts';
+import { planIngest, type Manifest } from '../../scripts/ingest/plan.ts';
+import { sha256 } from '../../scripts/model/hash.ts';
 import { GOV_REPORTS } from '../helpers/paths.ts';
 
 // Real reports, so the hashes are the ones ingest computes for real sources.

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArticles, resolveArgument, UnknownItemError } from '../../scripts/handout/articles.ts';
+import {
+  readArticles,
+  resolveArgument,
+  resolveArguments,
+  UnknownItemError,
+} from '../../scripts/handout/articles.ts';
 import {
   formatItem,
   handoutParams,
@@ -126,6 +131,27 @@ describe('npm run handout arguments, on the shipped articles', () => {
     expect(() => resolveArgument(missing, articles)).toThrow(UnknownItemError);
     expect(() => resolveArgument(missing, articles)).toThrow(new RegExp(missing));
     expect(() => resolveArgument(`${REPORT_2024}#s9`, articles)).toThrow(/没有第 s9 节/);
+  });
+
+  it('names every unknown and every ambiguous argument at once, and resolves the rest', () => {
+    const [first, second] = articles;
+    const slugOf = (id: string) => id.split('/').pop() ?? id;
+    // Two slugs no article has, and one that two articles share (a second copy of one, in another folder).
+    const missing = ['absent-one', 'absent-two'].map((name) => {
+      while (articles.some((a) => slugOf(a.id) === name)) name += '-x';
+      return name;
+    });
+    const copy = { ...first, id: `another-folder/${slugOf(first.id)}` };
+    const archive = [...articles, copy];
+    const { items, problems } = resolveArguments(
+      [missing[0], second.id, slugOf(first.id), missing[1]],
+      archive,
+    );
+    expect(items).toEqual([{ article: second.id }]);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain(missing[0]);
+    expect(problems[1]).toMatch(new RegExp(`不唯一.*${first.id}.*${copy.id}`));
+    expect(problems[2]).toContain(missing[1]);
   });
 });
 

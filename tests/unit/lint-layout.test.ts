@@ -49,6 +49,20 @@ describe('the import layout, as lint enforces it', () => {
     );
   });
 
+  it('the proofreading checks import nothing of ingest, and the model they share neither', async () => {
+    const code = "import { mend } from '../ingest/stages/mend.ts';\nexport const x = mend;\n";
+    expect(await rulesBroken('scripts/proofread/planted.ts', code)).toContain(
+      'import-x/no-restricted-paths',
+    );
+    const back =
+      "import { proofreadArticle } from '../proofread/proofread.ts';\nexport const x = proofreadArticle;\n";
+    expect(await rulesBroken('scripts/model/planted.ts', back)).toContain(
+      'import-x/no-restricted-paths',
+    );
+    const shared = "import type { Block } from '../model/text.ts';\nexport type X = Block;\n";
+    expect(await rulesBroken('scripts/proofread/planted.ts', shared)).toEqual([]);
+  });
+
   it('an import that keeps to the layout passes', async () => {
     const code = "import { CN_DIGITS } from '../core/chinese.ts';\nexport const x = CN_DIGITS;\n";
     expect(await rulesBroken('src/lib/planted.ts', code)).toEqual([]);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyAccepted } from '../../scripts/proofread/accept.ts';
-import { readAcceptList } from '../../scripts/proofread/accept-editorial.ts';
+import { readAcceptList } from '../../scripts/ingest/accept-list.ts';
 import { buildReport, reportSummary } from '../../scripts/proofread/report.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mend } from '../../scripts/ingest/stages/mend.ts';
 import { splitArticles } from '../../scripts/ingest/stages/split.ts';
-import { structure, type Block } from '../../scripts/ingest/stages/structure.ts';
+import { structure } from '../../scripts/ingest/stages/structure.ts';
+import type { Block } from '../../scripts/model/text.ts';
 import { fixtureLines } from '../helpers/fixtures.ts';
 
 const p = (text: string, line = 1) => ({ text, line });

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { SourceError } from './source-error.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 
 // Tags that end one line of text and start the next; anything else inside them is inline.
 const BLOCK = new Set([

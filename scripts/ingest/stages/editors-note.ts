@@ -1,5 +1,5 @@
 import { EDITORS_NOTE } from './split.ts';
-import type { Paragraph } from './mend.ts';
+import type { Paragraph } from '../../model/text.ts';
 
 /**
  * A "【编者按】……" paragraph among the first of an article is the editor's note on it, not the

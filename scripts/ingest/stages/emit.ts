@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
-import type { Block } from './structure.ts';
+import type { Block } from '../../model/text.ts';
 
 /**
  * The only MDX components an article body may contain: the study aids the editorial layer adds

@@ -1,5 +1,5 @@
 import { squeezeSpaces } from '../../../src/core/chinese.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 
 /** A page number set on its own line: "— 23 —", "-23-", "－ 23 －", "第23页". */
 const PAGE_NUMBER = /^(?:[—–\-－~～]\s*[0-9０-９]{1,4}\s*[—–\-－~～]|第\s*[0-9０-９]{1,4}\s*页)$/u;

@@ -1,4 +1,3 @@
-import type { SectionDepth } from '../../../src/core/sections.ts';
 import {
   CANNOT_START,
   POINT_MARK_AT_START,
@@ -9,27 +8,7 @@ import {
   ITEM_MARK_AT_START,
   visible,
 } from '../../../src/core/chinese.ts';
-import type { SourceLine } from './normalise.ts';
-
-/** Where mend joined a source line onto the paragraph: its offset in the paragraph text and its source line. */
-export interface Join {
-  at: number;
-  line: number;
-  /** The text of the line that was continued (the part before the cut), for the proofreading report. */
-  before: string;
-  /** True when blank lines or a page break stood at the cut (a running header, a page end). */
-  acrossGap: boolean;
-}
-
-/** A paragraph of running text, with the source line it starts on. */
-export interface Paragraph {
-  text: string;
-  line: number;
-  /** A Word heading style: the paragraph is a heading of this depth whatever its text says. */
-  headingStyle?: SectionDepth;
-  /** The cuts mend rejoined, in order (absent when the paragraph was one source line). */
-  joins?: Join[];
-}
+import type { Paragraph, SourceLine } from '../../model/text.ts';
 
 const BOLD = /\*\*/g;
 const OPENS_PARAGRAPH = /^(?:——|[(（]作者|各位代表|各位委员|同志们)/u;

@@ -1,4 +1,4 @@
-import type { Paragraph } from './mend.ts';
+import type { Paragraph } from '../../model/text.ts';
 
 // How Wikisource-style licence notes open; what follows them to the end of the file is the same note.
 const LICENCE_OPENING = /^本作品(?:是|来自|在)/u;

@@ -1,7 +1,7 @@
 import { TERMINAL, headingLevel, squeezeSpaces } from '../../../src/core/chinese.ts';
 import { unifyRadicals } from '../../../src/core/pdf-text-layer.ts';
 import { isPageFurniture } from './furniture.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 
 /** One piece of text as a PDF draws it: its string, where it starts and ends on the baseline, its size. */
 export interface TextRun {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { isSimplified, unshareGlyphs } from '../../../src/core/pdf-text-layer.ts';
 import { SourceError } from './source-error.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 import { pdfLines, type PageText, type TextRun } from './pdf-layout.ts';
 
 const PDF_MAGIC = '%PDF-';

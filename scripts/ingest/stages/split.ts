@@ -7,7 +7,7 @@ import {
   headingLevel,
   squeezeSpaces,
 } from '../../../src/core/chinese.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 import { EDITORIAL_NOTE } from './notes.ts';
 
 /** One article cut out of a source, its header marks already turned into metadata. */

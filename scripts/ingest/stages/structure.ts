@@ -1,4 +1,3 @@
-import type { SectionDepth } from '../../../src/core/sections.ts';
 import {
   ARTICLE_MARK_AT_START,
   SECTION_MARK,
@@ -7,11 +6,7 @@ import {
   markNumber,
   visible,
 } from '../../../src/core/chinese.ts';
-import type { Paragraph } from './mend.ts';
-
-export type Block =
-  | { type: 'heading'; depth: SectionDepth; text: string; line: number }
-  | { type: 'paragraph'; text: string; line: number };
+import type { Block, Paragraph } from '../../model/text.ts';
 
 const FIRST_SENTENCE = /^.*?[。！？!?](?:[”’」』）)])*/u;
 

@@ -2,7 +2,7 @@ import type { BlockContent, List, Paragraph, RootContent } from 'mdast';
 import { AnchorCounter } from '../../../src/core/anchors.ts';
 import type { ArticleEdits, Editorial } from './editorial.ts';
 import { SourceError } from './source-error.ts';
-import type { Block } from './structure.ts';
+import type { Block } from '../../model/text.ts';
 
 /** An MDX component in the article body (mdast-util-mdx-jsx's flow element, string attributes only). */
 export interface StudyAidElement {

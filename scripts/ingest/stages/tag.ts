@@ -1,6 +1,6 @@
 import topicsData from '../../../src/data/topics.json' with { type: 'json' };
 import { termSpellings } from '../../../src/site/glossary.ts';
-import type { Block } from './structure.ts';
+import type { Block } from '../../model/text.ts';
 import type { ArticleDraft } from './split.ts';
 import { jieba, tfidf } from '../../../src/site/jieba.ts';
 import { parseNumber } from '../../../src/core/chinese.ts';

@@ -1,4 +1,4 @@
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
 
 /**
  * True for a hard-wrapped export: Word's "save as text with line breaks" cuts every line at the

@@ -1,6 +1,6 @@
-import { sha256 } from '../../ingest/plan.ts';
+import { sha256 } from '../../model/hash.ts';
 import { FINDING_KINDS, type Finding } from '../../../src/core/proofreading.ts';
-import type { Block } from '../../ingest/stages/structure.ts';
+import type { Block } from '../../model/text.ts';
 
 /** Full-width letters, digits and ASCII punctuation read as their half-width forms. */
 function halfWidth(text: string): string {

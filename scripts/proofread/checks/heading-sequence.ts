@@ -1,5 +1,5 @@
 import { markNumber } from '../../../src/core/chinese.ts';
-import type { Block } from '../../ingest/stages/structure.ts';
+import type { Block } from '../../model/text.ts';
 
 export interface BlockHit {
   /** Index of the block in the article. */

@@ -5,7 +5,7 @@ import {
   headingLevel,
   visible,
 } from '../../../src/core/chinese.ts';
-import type { Paragraph } from '../../ingest/stages/mend.ts';
+import type { Paragraph } from '../../model/text.ts';
 import { jieba } from '../../../src/site/jieba.ts';
 
 /** True when the cut at `at` falls inside a word ("改" / "革"): the line was cut mid-word, not set as a line of its own. */

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { editorialPathFor, readEditorial } from '../ingest/stages/editorial.ts';
-import type { AcceptedFinding } from './accept.ts';
+import { editorialPathFor, readEditorial } from './stages/editorial.ts';
+import type { AcceptedFinding } from '../proofread/accept.ts';
 
 export function readAcceptList(sourcesDir: string, source: string): AcceptedFinding[] {
   const rel = editorialPathFor(source);
