@@ -114,10 +114,10 @@ const SHARED_TRADITIONAL = new RegExp(`[${Object.keys(SHARED_WITH_TRADITIONAL).j
 const SIMPLIFIED_ONLY = /[们这国为会发过对说时个来业经资与实产]/gu;
 const TRADITIONAL_ONLY = /[們這國為會發過對說時個來業經資與實產]/gu;
 
-/** True for a text in simplified characters throughout: not one traditional form to twenty simplified. */
+/** True for a text in simplified characters throughout: under one traditional form to 200 simplified (1957 mixes them 1 : 31 and means its 戶). */
 export function isSimplified(text: string): boolean {
   const simplified = text.match(SIMPLIFIED_ONLY)?.length ?? 0;
-  return simplified > 0 && (text.match(TRADITIONAL_ONLY)?.length ?? 0) * 20 < simplified;
+  return simplified > 0 && (text.match(TRADITIONAL_ONLY)?.length ?? 0) * 200 < simplified;
 }
 
 /** Shared glyphs back to the characters the page shows; 戶 only in a simplified text. */
