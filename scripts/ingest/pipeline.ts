@@ -11,6 +11,7 @@ import { structure } from './stages/structure.ts';
 import { tag } from './stages/tag.ts';
 import { SourceError } from './stages/source-error.ts';
 import { docxToLines } from './stages/docx.ts';
+import { pdfToLines } from './stages/pdf.ts';
 import {
   matchEdits,
   readEditorial,
@@ -36,7 +37,7 @@ import { articleFingerprint } from '../proofread/checks/duplicate-article.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
 
 /** Source file types the pipeline reads; anything else under sources/ is warned about and left alone. */
-export const SOURCE_EXTENSIONS = ['.txt', '.docx'];
+export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.pdf'];
 
 export interface GeneratedArticle {
   slug: string;
@@ -54,7 +55,7 @@ export interface GeneratedArticle {
 
 export interface ConvertedSource {
   source: string;
-  encoding: Encoding | 'docx';
+  encoding: Encoding | 'docx' | 'pdf';
   articles: GeneratedArticle[];
 }
 
@@ -106,6 +107,11 @@ async function sourceLines(
     const read = await timed('decode', () => docxToLines(bytes, source));
     const lines = await timed('split', () => removePageFurniture(read).lines);
     return { lines, encoding: 'docx', hardWrapped: false };
+  }
+  if (ext === '.pdf') {
+    const read = await timed('decode', () => pdfToLines(bytes, source));
+    const lines = await timed('split', () => removePageFurniture(read).lines);
+    return { lines, encoding: 'pdf', hardWrapped: false };
   }
   const decoded = await timed('decode', () => decode(bytes, source));
   const text = await timed('decode', () => normalise(decoded.text));

@@ -20,6 +20,19 @@ export interface SourceLine {
   indented?: boolean;
   /** Set only for .docx: the line had a Word heading style (Heading 1 → 2, Heading 2 and below → 3). */
   headingStyle?: SectionDepth;
+  /**
+   * Set only for .pdf, where a line is a typeset paragraph: where each printed line of it starts in
+   * its text, with the page and the line on that page (furniture not counted), so a proofreading
+   * finding is placed where an editor finds it in the PDF.
+   */
+  printed?: PrintedLine[];
+}
+
+export interface PrintedLine {
+  /** Offset in the line's text where the printed line starts. */
+  at: number;
+  page: number;
+  line: number;
 }
 
 /** Where mend joined a source line onto the paragraph: its offset in the paragraph text and its source line. */

@@ -1,7 +1,7 @@
 import { AnchorCounter } from '../../src/core/anchors.ts';
 import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/core/proofreading.ts';
 import { visible } from '../../src/core/chinese.ts';
-import type { Block, Paragraph, SourceLine } from '../model/text.ts';
+import type { Block, Paragraph, PrintedLine, SourceLine } from '../model/text.ts';
 import { headingSequence } from './checks/heading-sequence.ts';
 import { paragraphCuts } from './checks/paragraph-cut.ts';
 import { lintParagraphs } from './lint.ts';
@@ -44,6 +44,14 @@ function lineOf(lines: SourceLine[], from: number, needle: string): number {
   return from;
 }
 
+/** In a PDF: the page, and the line on it, of the printed line holding `needle` in source line `at`. */
+function printedPlace(lines: SourceLine[], at: number, needle: string): PrintedLine | undefined {
+  const line = lines.find((l) => l.line === at);
+  if (!line?.printed) return undefined;
+  const offset = Math.max(0, line.text.indexOf(needle));
+  return line.printed.findLast((p) => p.at <= offset) ?? line.printed[0];
+}
+
 /** Where in the block a finding is: the block's text, the flagged span, and the block's line and section. */
 interface Place {
   text: string;
@@ -69,13 +77,15 @@ function finding(
     ? lineOf(article.lines, line, text.slice(Math.max(0, start - 6), end))
     : line;
   const at = found !== line || !matchLine ? found : lineOf(article.lines, line, flagged);
+  // In a PDF: the page, and the line on that page.
+  const printed = printedPlace(article.lines, at, flagged);
   return {
     kind,
     severity: FINDING_KINDS[kind].severity,
     message,
     text: flagged,
     source: article.source,
-    line: at,
+    ...(printed ? { line: printed.line, page: printed.page } : { line: at }),
     article: article.slug,
     title: article.title,
     sourceIndex: article.sourceIndex,

@@ -9,6 +9,8 @@ export const CN_NUMERAL = '[一二三四五六七八九十百]';
 export const CN_ONE_TO_NINE = '[一二三四五六七八九]';
 /** One digit of a year written out in Chinese ("一九七八", "二〇二四"; 〇 in each form it is printed in). */
 export const CN_YEAR_DIGIT = '[〇零○Ｏ一二三四五六七八九]';
+/** One digit of a year as printed: Arabic, full-width or Chinese ("2024", "２０２４", "二〇二四"). */
+export const YEAR_DIGIT = '[0-9０-９〇零○一二三四五六七八九]';
 const NUM = `${CN_NUMERAL}+`;
 
 /** "一、" opens a section (h2). */

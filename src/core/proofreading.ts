@@ -74,9 +74,13 @@ export interface Finding {
   message: string;
   /** The flagged text exactly as it stands ("and", "(一)", "心心"). */
   text: string;
-  /** Source file, relative to src/content/sources/, and the 1-based line the flagged text is on. */
+  /**
+   * Source file, relative to src/content/sources/, and the 1-based line the flagged text is on; in
+   * a PDF, the page it is on and the line on that page.
+   */
   source: string;
   line: number;
+  page?: number;
   /** The article it is in: its slug, title and position in its source. */
   article: string;
   title: string;
@@ -104,6 +108,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) ||
+      (a.page ?? 0) - (b.page ?? 0) ||
       a.line - b.line ||
       a.sourceIndex - b.sourceIndex ||
       (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||

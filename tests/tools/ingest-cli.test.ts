@@ -97,7 +97,7 @@ describe('other files under sources', () => {
   it('names a file of another type in a warning and leaves it alone', () => {
     const { ws, before } = ingested();
     const others = {
-      '委员履职/说明.pdf': '%PDF-1.4 not a source',
+      '委员履职/说明.pptx': 'PK\x03\x04 not a source',
       '委员履职/照片.jpg': '\xff\xd8\xff',
       '旧稿.doc': '\xd0\xcf\x11\xe0',
     };

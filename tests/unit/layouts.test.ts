@@ -125,6 +125,49 @@ describe('a regulation (constructed)', () => {
   });
 });
 
+describe('a 讲话选编: speeches back to back (constructed)', () => {
+  it('gives one article per speech, each with its own title, subtitle, date, speaker and note', async () => {
+    const { articles } = await convert('speeches.txt');
+    expect(articles.map((a) => a.data.title)).toEqual([
+      '在市政协十五届二次会议开幕会上的讲话',
+      '在市政协十五届二次会议闭幕会上的讲话',
+      '在全市政协工作会议上的讲话',
+    ]);
+    expect(articles.map((a) => a.data.date)).toEqual(['2024-01-15', '2024-01-18', '2024-03-02']);
+    expect(articles.map((a) => a.data.authors)).toEqual([['王某某'], ['李某某'], ['赵某某']]);
+    expect(articles.map((a) => a.data.subtitle)).toEqual([
+      '在政协某某市第十五届委员会第二次会议开幕会上的讲话',
+      '在政协某某市第十五届委员会第二次会议闭幕会上的讲话',
+      '在全市政协工作会议上的讲话',
+    ]);
+    for (const { data, body } of articles) {
+      expect(data.notes).toEqual(['（根据录音整理）']);
+      // No head of the next speech is left in the text of the one before.
+      expect(body).not.toMatch(/讲话|录音整理|（\d{4}年/);
+      expect(await html(body)).toContain('<h2 id="s1">一、');
+    }
+  });
+
+  it('a single speech with its note is still one article', async () => {
+    const { articles } = await convert('speech-gbk.txt');
+    expect(articles).toHaveLength(1);
+  });
+});
+
+describe('a regulation whose title ends in （试行） (constructed)', () => {
+  it('keeps （试行） in the title, on the title line or on a line of its own', async () => {
+    const { articles } = await convert('regulation-trial.txt');
+    expect(articles.map((a) => a.data.title)).toEqual([
+      '政协某某市委员会委员联系界别群众工作办法（试行）',
+    ]);
+    expect(articles[0].body).not.toContain('试行）');
+    const [title, ...rest] = fs.readFileSync(file('regulation-trial.txt'), 'utf8').split('\n');
+    const twoLines = [title.replace('（试行）', ''), '（试行）', ...rest].join('\n');
+    const { articles: split } = await convertSource('期刊/办法.txt', Buffer.from(twoLines));
+    expect(readArticle(split[0].content).data.title).toBe(articles[0].data.title);
+  });
+});
+
 describe('a hard-wrapped Word export (constructed)', () => {
   it('rejoins the 30-character lines into paragraphs, with no space inside a cut Latin word or number, and splits at ＊　＊　＊', async () => {
     const lines = normalise(fs.readFileSync(file('hard-wrapped.txt'), 'utf8'));
@@ -140,7 +183,7 @@ describe('a hard-wrapped Word export (constructed)', () => {
   });
 
   it('the seed and the shared reports are not hard-wrapped', () => {
-    for (const f of ['running-heads.txt', 'speech-gbk.txt', 'regulation.txt'])
+    for (const f of ['running-heads.txt', 'speech-gbk.txt', 'regulation.txt', 'speeches.txt'])
       expect(isHardWrapped(normalise(decode(fs.readFileSync(file(f)), f).text)), f).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { Paragraph } from '../../model/text.ts';
 // How Wikisource-style licence notes open; what follows them to the end of the file is the same note.
 const LICENCE_OPENING = /^本作品(?:是|来自|在)/u;
 // What an editor appends in brackets after a speech or article: "（根据录音整理）", "（有删节）", "（原载《…》）".
-const EDITORIAL_NOTE =
+export const EDITORIAL_NOTE =
   /^[(（](?:根据|据)?(?:录音|讲话录音|记录)整理[^()（）]{0,20}[)）]$|^[(（][^()（）]{0,30}(?:有删节|略有删节|摘编|节选|原载|刊于|标题为编者所加|编者有删改)[^()（）]{0,30}[)）]$/u;
 
 /**

@@ -3,10 +3,12 @@ import {
   CANNOT_START,
   HAN,
   TERMINAL,
+  YEAR_DIGIT,
   headingLevel,
   squeezeSpaces,
 } from '../../../src/core/chinese.ts';
-import type { SourceLine } from './normalise.ts';
+import type { SourceLine } from '../../model/text.ts';
+import { EDITORIAL_NOTE } from './notes.ts';
 
 /** One article cut out of a source, its header marks already turned into metadata. */
 export interface ArticleDraft {
@@ -48,8 +50,10 @@ export const ARTICLE_SEPARATOR = /^[＊※☆★◆◇](?:[\s\u3000]*[＊※☆�
 /** A 【编者按】 paragraph (also "编者按：") opening an article: the editor's note, not the author's text. */
 export const EDITORS_NOTE = /^(?:【\s*编者按\s*】|\[\s*编者按\s*\]|编者按\s*[:：])\s*/u;
 /** A date line under a speech's title: "（2024年1月18日）". */
-export const DATE_LINE =
-  /^[(（]\s*[0-9０-９〇零○一二三四五六七八九]{4}\s*年[^()（）]{1,6}月[^()（）]{1,6}日\s*[)）]$/u;
+export const DATE_LINE = new RegExp(
+  `^[(（]\\s*${YEAR_DIGIT}{4}\\s*年[^()（）]{1,6}月[^()（）]{1,6}日\\s*[)）]$`,
+  'u',
+);
 // ASCII "--" only counts before words: "-->" or "---" in pasted code is not a subtitle.
 const SUBTITLE = /^(?:——|－－|—(?!—)|--(?=\s*[\p{Script=Han}\p{N}]))\s*(.+)$/u;
 const SALUTATION = /^(?:各位代表|各位委员|同志们|各位同志|各位领导)[^。]{0,12}[：:！!，,]$/u;
@@ -65,8 +69,10 @@ export function isColumnLine(text: string): boolean {
 }
 
 // A dated line under a title without its dash: "1957年6月26日在第一届全国人民代表大会第四次会议上".
-const DATED_SUBTITLE =
-  /^[0-9０-９〇零○一二三四五六七八九]{4}年.{1,6}月.{1,6}日.{0,40}(?:上|讲话|报告)$/u;
+const DATED_SUBTITLE = new RegExp(
+  `^${YEAR_DIGIT}{4}年.{1,6}月.{1,6}日.{0,40}(?:上|讲话|报告)$`,
+  'u',
+);
 
 function isSubtitle(text: string): boolean {
   return SUBTITLE.test(text) || DATED_SUBTITLE.test(squeezeSpaces(text));
@@ -82,15 +88,30 @@ function subtitleText(text: string): string {
  */
 function joinTitleLines(parts: string[]): string {
   return parts.reduce((title, part) =>
-    squeezeSpaces(part).length <= 2 || squeezeSpaces(title).length <= 2
+    squeezeSpaces(part).length <= 2 ||
+    squeezeSpaces(title).length <= 2 ||
+    TITLE_QUALIFIER.test(part.trim())
       ? title + part
       : `${title} ${part}`,
   );
 }
 
+/**
+ * What a regulation's title carries at its end, in brackets: "（试行）", "（暂行）", "（草案）",
+ * "（征求意见稿）", "（2024年修订）". Part of the title, though a closing bracket usually ends a sentence.
+ */
+const TITLE_QUALIFIER = new RegExp(
+  `[(（](?:试行|暂行|草案|修订稿?|修正稿?|征求意见稿|送审稿|${YEAR_DIGIT}{4}年(?:修订|修正))[)）]$`,
+  'u',
+);
+
 /** Short, unpunctuated, unnumbered: how a title line looks. */
 function isTitleLike(text: string, continuing = false): boolean {
-  const bare = squeezeSpaces(text);
+  const whole = squeezeSpaces(text);
+  // "（试行）" on a line of its own, under the title it qualifies.
+  if (continuing && TITLE_QUALIFIER.test(whole) && whole.replace(TITLE_QUALIFIER, '') === '')
+    return true;
+  const bare = whole.replace(TITLE_QUALIFIER, '');
   return (
     bare.length >= (continuing ? 1 : 2) &&
     // A second title line never opens with ASCII punctuation ("-->", "---"): that is pasted code.
@@ -145,77 +166,76 @@ interface Start {
  * followed by an author still opens one (a research report printed without a byline).
  */
 function findStarts(lines: SourceLine[]): Start[] {
-  const starts: Start[] = [];
   const used = new Set<number>();
-  for (let i = 0; i < lines.length; i++) {
-    if (!AUTHOR.test(lines[i].text)) continue;
-    const titleLines: number[] = [];
-    let k = i - 1;
-    // A 【编者按】 set between the title and the author mark stays in the article's text; the title is above it.
-    // Only the note's own lines (a page break may cut it) stand between: a title or label line ends the search.
-    for (
-      let e = i - 1;
-      e >= Math.max(0, i - 8) && !used.has(e) && !AUTHOR.test(lines[e].text);
-      e--
-    ) {
-      if (EDITORS_NOTE.test(lines[e].text)) {
-        k = e - 1;
-        break;
-      }
-      if (
-        isTitleLike(lines[e].text) ||
-        isColumnLine(lines[e].text) ||
-        headingLevel(lines[e].text) !== undefined
-      )
-        break;
-    }
-    // So does a byline set right under the title ("作者系……" / "（作者单位：……）"): it is read as the byline.
-    while (k >= 0 && !used.has(k) && BYLINE.test(lines[k].text)) k--;
-    while (
-      k >= 0 &&
-      titleLines.length < 2 &&
-      !used.has(k) &&
-      isTitleLike(lines[k].text) &&
-      !isColumnLine(lines[k].text)
-    ) {
-      titleLines.unshift(k);
-      k--;
-    }
-    // "委员论坛" / "扩大有效需求" over an author mark: a short first line named like a column is the column.
-    let named: number | undefined;
-    if (titleLines.length === 2 && COLUMN_NAME.test(squeezeSpaces(lines[titleLines[0]].text)))
-      named = titleLines.shift();
-    let at = named ?? titleLines[0] ?? i;
-    let column = named === undefined ? undefined : squeezeSpaces(lines[named].text);
-    while (k >= 0 && !used.has(k) && isColumnLine(lines[k].text)) {
-      column ??= squeezeSpaces(lines[k].text);
-      at = k;
-      k--;
-    }
-    for (let u = at; u <= i; u++) used.add(u);
-    starts.push({ at, column, titleLines, author: i, labels: named === undefined ? [] : [named] });
-  }
-  for (let i = 0; i < lines.length; i++) {
-    if (used.has(i) || !isColumnLine(lines[i].text)) continue;
-    // A run of labels: the last one is the column, the run opens the article.
-    let j = i;
-    while (j + 1 < lines.length && !used.has(j + 1) && isColumnLine(lines[j + 1].text)) j++;
-    const titleLines: number[] = [];
-    let k = j + 1;
-    while (
-      k < lines.length &&
-      titleLines.length < 2 &&
-      !used.has(k) &&
-      isTitleLike(lines[k].text)
-    ) {
-      titleLines.push(k);
-      k++;
-    }
-    for (let u = i; u < k; u++) used.add(u);
-    starts.push({ at: i, column: squeezeSpaces(lines[j].text), titleLines });
-    i = k - 1;
-  }
+  const starts = lines.flatMap((l, i) =>
+    AUTHOR.test(l.text) ? [authorStart(lines, i, used)] : [],
+  );
+  // Lines a label run takes are marked used, so the loop steps over them.
+  for (let i = 0; i < lines.length; i++)
+    if (!used.has(i) && isColumnLine(lines[i].text)) starts.push(labelStart(lines, i, used));
   return starts.sort((a, b) => a.at - b.at);
+}
+
+/** Where the title lines above an author mark at `i` end: above a 【编者按】 set between them, if any. */
+function aboveEditorsNote(lines: SourceLine[], i: number, used: Set<number>): number {
+  // Only the note's own lines (a page break may cut it) stand between: a title or label line ends the search.
+  for (let e = i - 1; e >= Math.max(0, i - 8) && !used.has(e) && !AUTHOR.test(lines[e].text); e--) {
+    if (EDITORS_NOTE.test(lines[e].text)) return e - 1;
+    if (
+      isTitleLike(lines[e].text) ||
+      isColumnLine(lines[e].text) ||
+      headingLevel(lines[e].text) !== undefined
+    )
+      break;
+  }
+  return i - 1;
+}
+
+/** The article an author mark at `i` opens: the title lines and column labels above it. */
+function authorStart(lines: SourceLine[], i: number, used: Set<number>): Start {
+  const titleLines: number[] = [];
+  // A 【编者按】 set between the title and the author mark stays in the article's text; the title is above it.
+  let k = aboveEditorsNote(lines, i, used);
+  // So does a byline set right under the title ("作者系……" / "（作者单位：……）"): it is read as the byline.
+  while (k >= 0 && !used.has(k) && BYLINE.test(lines[k].text)) k--;
+  while (
+    k >= 0 &&
+    titleLines.length < 2 &&
+    !used.has(k) &&
+    isTitleLike(lines[k].text) &&
+    !isColumnLine(lines[k].text)
+  ) {
+    titleLines.unshift(k);
+    k--;
+  }
+  // "委员论坛" / "扩大有效需求" over an author mark: a short first line named like a column is the column.
+  let named: number | undefined;
+  if (titleLines.length === 2 && COLUMN_NAME.test(squeezeSpaces(lines[titleLines[0]].text)))
+    named = titleLines.shift();
+  let at = named ?? titleLines[0] ?? i;
+  let column = named === undefined ? undefined : squeezeSpaces(lines[named].text);
+  while (k >= 0 && !used.has(k) && isColumnLine(lines[k].text)) {
+    column ??= squeezeSpaces(lines[k].text);
+    at = k;
+    k--;
+  }
+  for (let u = at; u <= i; u++) used.add(u);
+  return { at, column, titleLines, author: i, labels: named === undefined ? [] : [named] };
+}
+
+/** The article a run of column labels from `i` opens, with the title lines under it. */
+function labelStart(lines: SourceLine[], i: number, used: Set<number>): Start {
+  // A run of labels: the last one is the column, the run opens the article.
+  let j = i;
+  while (j + 1 < lines.length && !used.has(j + 1) && isColumnLine(lines[j + 1].text)) j++;
+  const titleLines: number[] = [];
+  let k = j + 1;
+  while (k < lines.length && titleLines.length < 2 && !used.has(k) && isTitleLike(lines[k].text)) {
+    titleLines.push(k);
+    k++;
+  }
+  for (let u = i; u < k; u++) used.add(u);
+  return { at: i, column: squeezeSpaces(lines[j].text), titleLines };
 }
 
 export interface SplitOptions {
@@ -227,20 +247,22 @@ export interface SplitOptions {
 
 /**
  * Cuts a source into articles; a source with no marks is one article in report style. A "＊　＊　＊"
- * line ends one article and starts the next; the line itself is kept in the next one's header.
+ * line ends one article and starts the next; the line itself is kept in the next one's header. A
+ * speech's head (title, "——在…上的讲话", date line) after another speech's end starts the next speech.
  */
 export function splitArticles(lines: SourceLine[], options: SplitOptions): ArticleDraft[] {
-  const cuts = lines.flatMap((l, i) => (ARTICLE_SEPARATOR.test(l.text) ? [i] : []));
+  const cuts = segmentStarts(lines);
   if (cuts.length === 0) return splitSegment(lines, options);
   const drafts: ArticleDraft[] = [];
-  [-1, ...cuts].forEach((cut, n) => {
-    const segment = lines.slice(cut + 1, n < cuts.length ? cuts[n] : lines.length);
+  [{ at: 0, separator: false }, ...cuts].forEach((cut, n) => {
+    const from = cut.separator ? cut.at + 1 : cut.at;
+    const segment = lines.slice(from, n < cuts.length ? cuts[n].at : lines.length);
     if (segment.length === 0) return;
     const parts = splitSegment(segment, {
       ...options,
       fileStem: `${options.fileStem}（${drafts.length + 1}）`,
     });
-    if (cut >= 0) parts[0].header.unshift(lines[cut].text);
+    if (cut.separator) parts[0].header.unshift(lines[cut.at].text);
     for (const part of parts) {
       part.index = drafts.length;
       if (part.titleFromFileName)
@@ -252,6 +274,30 @@ export function splitArticles(lines: SourceLine[], options: SplitOptions): Artic
   // Separators with nothing between them: the separator lines still belong to an article.
   if (drafts.length === 0) return splitSegment(lines, options);
   return drafts;
+}
+
+/** Where a source is cut before it is searched for marks: at separator lines and at speech heads. */
+function segmentStarts(lines: SourceLine[]): { at: number; separator: boolean }[] {
+  return lines.flatMap((l, i): { at: number; separator: boolean }[] => {
+    if (ARTICLE_SEPARATOR.test(l.text)) return [{ at: i, separator: true }];
+    return i > 0 && startsSpeech(lines, i) ? [{ at: i, separator: false }] : [];
+  });
+}
+
+/**
+ * True where a 讲话选编 puts the next speech: one to three title lines, then "——在…上的讲话" or a
+ * date line. After an editor's note ("（根据录音整理）") that is enough; after running text the head
+ * must have both, so a report's own short headings never cut it.
+ */
+function startsSpeech(lines: SourceLine[], i: number): boolean {
+  const afterNote = EDITORIAL_NOTE.test(lines[i - 1].text.trim());
+  if (!afterNote && !TERMINAL.test(lines[i - 1].text)) return false;
+  let k = i;
+  while (k < i + 3 && k < lines.length && isTitleLike(lines[k].text, k > i)) k++;
+  if (k === i || k >= lines.length) return false;
+  const subtitled = isSubtitle(lines[k].text);
+  const dated = DATE_LINE.test(squeezeSpaces(lines[subtitled ? k + 1 : k]?.text ?? ''));
+  return afterNote ? subtitled || dated : subtitled && dated;
 }
 
 function splitSegment(lines: SourceLine[], options: SplitOptions): ArticleDraft[] {
@@ -278,8 +324,11 @@ function splitSegment(lines: SourceLine[], options: SplitOptions): ArticleDraft[
       title: start.titleLines.map((i) => lines[i].text.trim()).join(' '),
       titleFromFileName: false,
       column,
+      // findStarts only takes a line AUTHOR matches as the author mark.
       authors:
-        start.author === undefined ? [] : authorNames(AUTHOR.exec(lines[start.author].text)![1]),
+        start.author === undefined
+          ? []
+          : authorNames(AUTHOR.exec(lines[start.author].text)?.[1] ?? ''),
       positions: [],
       header,
       body,
@@ -391,7 +440,7 @@ function speechHead(lines: SourceLine[], start: number, draft: ArticleDraft): nu
       // "国务院总理　" / "李　强" on two lines, or "国务院总理　李　强" on one: position first, then the name.
       const [position, name] =
         speaker.length > 1
-          ? [speaker.slice(0, -1).join(''), speaker.at(-1)!]
+          ? [speaker.slice(0, -1).join(''), speaker[speaker.length - 1]]
           : [
               speaker[0].split(/[\s\u3000]+/u)[0],
               speaker[0]
