@@ -1,3 +1,4 @@
+import type { ArticleComponent } from '../core/article-components.ts';
 import EditorsNote from './EditorsNote.astro';
 import KeyPoints from './KeyPoints.astro';
 import KeyQuote from './KeyQuote.astro';
@@ -24,4 +25,4 @@ export const STUDY_AIDS = {
   Errata,
   ErratumNote,
   Erratum,
-};
+} satisfies Record<ArticleComponent, unknown>;

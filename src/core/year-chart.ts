@@ -92,12 +92,12 @@ export function yearChart(series: YearCount[], options: ChartOptions): ChartNode
       node('figcaption', {}, [chartSummary(series, options)]),
       // A long span scrolls sideways rather than shrinking bars and labels below a readable size.
       // Focusable, so a keyboard reader can scroll it too.
+      // A labelled section is a region landmark already, without a role attribute.
       node(
-        'div',
+        'section',
         {
           class: 'year-chart-scroll',
           tabindex: '0',
-          role: 'region',
           'aria-label': '逐年柱形图，可左右滚动',
         },
         [svg],

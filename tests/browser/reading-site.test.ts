@@ -292,7 +292,10 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       const feed = await read('feed.xml');
       const index = await read('sitemap-index.xml');
       const sitemaps = await Promise.all(
-        [...index.getElementsByTagName('loc')].map((loc) => read(loc.textContent ?? '')),
+        // The index names each sitemap by the site's public address (SITE_URL); read it from this server.
+        [...index.getElementsByTagName('loc')].map((loc) =>
+          read(new URL(loc.textContent ?? '').pathname),
+        ),
       );
       const sitemap = sitemaps[0];
       return {

@@ -47,7 +47,12 @@ describe('a topic with more articles than one page holds', () => {
       '--cache',
       path.join(WORK, 'manifest.json'),
     ]);
-    expect(ingest.stderr).toBe('');
+    // The generated study corpus repeats passages on purpose: ingest warns about each unresolved
+    // duplicate (a warning, not an error), and says nothing else.
+    const notWarnings = ingest.stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('警告 / warning'));
+    expect(notWarnings).toEqual([]);
     const articles = fs
       .readdirSync(path.join(WORK, 'articles'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.mdx'));

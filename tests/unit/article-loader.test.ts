@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STUDY_AID_COMPONENTS } from '../../scripts/ingest/stages/emit.ts';
+import { ARTICLE_COMPONENTS } from '../../src/core/article-components.ts';
 import { articleLoader } from '../../src/site/article-loader.ts';
 import { ARTICLES } from '../helpers/paths.ts';
 
@@ -43,7 +43,7 @@ function astroStore() {
   } as unknown as LoaderContext;
   const load = async () => {
     rendered.length = 0;
-    await articleLoader({ dir: 'articles', components: STUDY_AID_COMPONENTS }).load(context);
+    await articleLoader({ dir: 'articles', components: ARTICLE_COMPONENTS }).load(context);
     return [...rendered].sort();
   };
   return { entries, meta, load };

@@ -3,11 +3,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import {
-  blocksToMdast,
-  serialiseArticleBody,
-  STUDY_AID_COMPONENTS,
-} from '../../scripts/ingest/stages/emit.ts';
+import { blocksToMdast, serialiseArticleBody } from '../../scripts/ingest/stages/emit.ts';
+import { ARTICLE_COMPONENTS } from '../../src/core/article-components.ts';
 import { HOSTILE_TOKENS } from '../helpers/hostile-text.ts';
 import { renderArticleHtml, type StandIn } from '../helpers/render-article.ts';
 import { renderMdxHtml } from '../helpers/render-mdx.ts';
@@ -19,7 +16,7 @@ import { shippedArticles } from '../helpers/shipped-articles.ts';
  * stand-ins below render the same shape both ways, so what is compared is everything around them.
  */
 const stringStandIns: Record<string, StandIn> = Object.fromEntries(
-  STUDY_AID_COMPONENTS.map((name) => [
+  ARTICLE_COMPONENTS.map((name) => [
     name,
     (props, children) =>
       name === 'KeyQuote'
@@ -28,7 +25,7 @@ const stringStandIns: Record<string, StandIn> = Object.fromEntries(
   ]),
 );
 const moduleStandIns = Object.fromEntries(
-  STUDY_AID_COMPONENTS.map((name) => [
+  ARTICLE_COMPONENTS.map((name) => [
     name,
     createComponent(
       (result: unknown, props: { section?: string }, slots: Record<string, unknown>) =>

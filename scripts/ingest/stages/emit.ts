@@ -5,25 +5,13 @@ import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import type { Block } from '../../model/text.ts';
 
-/**
- * The only block MDX components an article body may contain: what the editorial layer adds around
- * the text (编者注, 编者按, 学习要点, 思考题, 金句, the 勘误 list and its entries). Anything else
- * JSX-shaped in a body is refused by serialiseArticleBody.
- */
-export const STUDY_AID_COMPONENTS = [
-  'Notice',
-  'EditorsNote',
-  'KeyPoints',
-  'StudyQuestions',
-  'KeyQuotes',
-  'KeyQuote',
-  'Errata',
-  'ErratumNote',
-] as const;
-export type StudyAidComponent = (typeof STUDY_AID_COMPONENTS)[number];
-
-/** The only component allowed inside a paragraph or heading: the mark of a corrected place (勘误). */
-export const INLINE_COMPONENTS = ['Erratum'] as const;
+// The components an article body may use are listed once, in src/core/article-components.ts.
+export {
+  INLINE_COMPONENTS,
+  STUDY_AID_COMPONENTS,
+  type StudyAidComponent,
+} from '../../../src/core/article-components.ts';
+import { INLINE_COMPONENTS, STUDY_AID_COMPONENTS } from '../../../src/core/article-components.ts';
 
 // remark-mdx escapes { } < > but leaves a line that starts with "import"/"export" as is, and MDX
 // would read it as ESM: its first letter is written as a character reference (&#x69;mport).
