@@ -5,6 +5,7 @@ import { mdxOptions } from './src/markdown/markdown-options.ts';
 import { parallelMarkdown } from './src/markdown/parallel-markdown.ts';
 import { ingestIntegration } from './scripts/integrations/ingest.ts';
 import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
+import { deskIntegration } from './scripts/integrations/desk.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -32,11 +33,13 @@ export default defineConfig({
     ),
   },
   devToolbar: { enabled: false },
-  // Ingest before the content collection is read; MDX compiles the articles; the search index after the site is written.
+  // Ingest before the content collection is read; MDX compiles the articles; the search index after
+  // the site is written; the editors' desk (/admin/) exists under `astro dev` only.
   integrations: [
     ingestIntegration(),
     mdx({ ...mdxOptions, ...mdxPathForBench() }),
     searchIndexIntegration(),
+    deskIntegration(),
   ],
   vite: {
     build: {

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readArticle } from '../../src/core/article-file.ts';
+import { articlePath } from '../../src/core/article-path.ts';
+import { deskLink, type DeskRequest } from '../../src/core/desk-link.ts';
+import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { startDesk, type DeskServer } from '../helpers/desk-server.ts';
+
+/** This file's own port (the desk helper's range is 4420–4429; 4321 is never used by tests). */
+const PORT = 4424;
+const SOURCE = '期刊/学习与履职文选.txt';
+const ARTICLE = '发展新质生产力 推进新型工业化';
+const EDITORIAL = `src/content/sources/${SOURCE.replace(/\.txt$/, '.yaml')}`;
+
+/** The page of the article `title` of `source`, from the copy's generated articles. */
+function articleUrl(desk: DeskServer, source: string, title: string): string {
+  const dir = path.join(desk.root, 'src/content/articles');
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.mdx')) continue;
+    const { data } = readArticle(fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (data.source === source && data.title === title)
+      return `${desk.site}${articlePath(file.replace(/\.mdx$/, '').replaceAll('\\', '/'))}`;
+  }
+  throw new Error(`no article 《${title}》 from ${source}`);
+}
+
+async function openDesk(page: Page, desk: DeskServer, request?: DeskRequest): Promise<void> {
+  await page.goto(request ? new URL(deskLink('/', request), desk.site).href : `${desk.site}admin/`);
+  const login = page.getByRole('button', { name: '登录' });
+  await login.waitFor();
+  await login.click();
+}
+
+/** Saves the open entry the way an editor does: 发布 → 立即发布. */
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '发布' }).first().click();
+  await page.getByText('立即发布').click();
+}
+
+/** Polls `url` until its HTML satisfies `test` (the dev server re-ingests after a save). */
+async function pageWhen(url: string, test: (html: string) => boolean): Promise<string> {
+  let html = '';
+  for (let tries = 0; tries < 60; tries++) {
+    html = await fetch(url).then((r) => r.text());
+    if (test(html)) return html;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return html;
+}
+
+describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
+  let desk: DeskServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    desk = await startDesk(PORT);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.stop();
+  });
+
+  it('shows a Chinese desk at /admin/ that makes no request beyond this machine', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      if (!local && !['data:', 'blob:'].includes(url.protocol)) outside.push(request.url());
+    });
+    await openDesk(page, desk);
+    await page.getByText('编辑文件（按材料）').first().waitFor();
+    await page.getByText('期刊/学习与履职文选').first().click();
+    await page.getByText('各篇文章').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('内容', { exact: true }).count()).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('refuses a save ingest would reject, saying why in Chinese, and leaves the file as it was', async () => {
+    const before = fs.readFileSync(path.join(desk.root, EDITORIAL));
+    const page = await browser.newPage();
+    await openDesk(page, desk, { action: 'notice', source: SOURCE, article: ARTICLE });
+    await page.locator('.desk-request').waitFor();
+    // An entry that names its article both by title and by position: the editorial schema refuses it.
+    await page.getByLabel('或按位置').nth(1).fill('1');
+    await publish(page);
+    await expect
+      .poll(() => page.textContent('body'), { timeout: 20_000 })
+      .toContain('每篇须写 match（标题）或 index（位置）之一');
+    expect(fs.readFileSync(path.join(desk.root, EDITORIAL)).equals(before)).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('on the shipped journal issue, an erratum and a 思考题 saved at the desk reach the file and the article page', async () => {
+    const yamlPath = path.join(desk.root, EDITORIAL);
+    const header = fs
+      .readFileSync(yamlPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
+    const question = '结合本地实际，谈谈怎样把“科研机构和高等院校”的力量用到县域工业上？';
+    const page = await browser.newPage();
+    await openDesk(page, desk, {
+      action: 'erratum',
+      source: SOURCE,
+      article: ARTICLE,
+      find: 'and',
+    });
+    await page.locator('.desk-request').waitFor();
+    await page.getByLabel('改为').fill('和');
+    const textareas = () => page.locator('textarea').evaluateAll((els) => els.map((el) => el.id));
+    const before = await textareas();
+    // The second article's 思考题 list (the articles are listed in source order, all open).
+    await page
+      .getByRole('button', { name: /新增思考题/ })
+      .nth(1)
+      .click();
+    const added = (await textareas()).filter((id) => !before.includes(id));
+    expect(added).toHaveLength(1);
+    await page.locator(`[id="${added[0]}"]`).fill(question);
+    await publish(page);
+    await expect
+      .poll(() => fs.readFileSync(yamlPath, 'utf8'), { timeout: 20_000 })
+      .toContain(question);
+    const saved = fs.readFileSync(yamlPath, 'utf8');
+    expect(saved).toMatch(/errata:\n\s+- find: and\n\s+replace: 和/);
+    // The editor's comments at the top of the file are still there.
+    for (const line of header) expect(saved).toContain(line);
+    const url = articleUrl(desk, SOURCE, ARTICLE);
+    const html = await pageWhen(url, (h) => h.includes(question));
+    expect(html).toContain(question);
+    expect(html).toContain('科研机构和高等院校');
+    await page.close();
+  }, 180_000);
+});
