@@ -20,6 +20,7 @@ const SITE_LAYER = [
   'tests/hostile/reproducible-build.test.ts',
 ];
 const TOOLS_LAYER = [
+  'tests/tools/**/*.test.ts',
   'tests/hostile/ingest-cli.test.ts',
   'tests/hostile/editorial-cli.test.ts',
   'tests/unit/ingest-report.test.ts',

@@ -96,17 +96,22 @@ async function editorialFile(
   return text;
 }
 
+/** Fields whose empty text is a value: an erratum that replaces the found text by nothing deletes it. */
+const EMPTY_IS_A_VALUE = new Set(['replace']);
+
 /**
  * An emptied field means "not set": Decap writes "" for a cleared text and [] for a cleared list,
  * which the schemas (rightly) refuse as values.
  */
-export function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prune).filter((item) => item !== undefined);
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+export function prune(value: unknown, key = ''): unknown {
+  if (Array.isArray(value))
+    return value.map((item) => prune(item)).filter((item) => item !== undefined);
+  if (typeof value === 'string')
+    return value.trim() === '' && !EMPTY_IS_A_VALUE.has(key) ? undefined : value;
   if (value === null) return undefined;
   if (typeof value !== 'object') return value;
   const entries = Object.entries(value)
-    .map(([key, item]) => [key, prune(item)] as const)
+    .map(([name, item]) => [name, prune(item, name)] as const)
     .filter(([, item]) => item !== undefined && !(Array.isArray(item) && item.length === 0))
     .filter(([, item]) => !(typeof item === 'object' && item && Object.keys(item).length === 0));
   return Object.fromEntries(entries);

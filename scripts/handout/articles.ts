@@ -19,6 +19,7 @@ export interface ArticleFile {
   sections: Map<string, string>;
 }
 
+/** The published articles: one the editor withholds (`publish: false`) has no page to print. */
 export function readArticles(dir: string): ArticleFile[] {
   const files = fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -31,13 +32,16 @@ export function readArticles(dir: string): ArticleFile[] {
       } catch (error) {
         throw new Error(`${path.join(dir, file)}: ${(error as Error).message}`, { cause: error });
       }
-      return {
-        id: articleIdOfFile(file),
-        title: String(article.data.title ?? ''),
-        source: String(article.data.source ?? ''),
-        sections: new Map(sectionHeadings(article.body).map((s) => [s.id, s.heading])),
-      };
+      return article.data.withheld === true
+        ? undefined
+        : {
+            id: articleIdOfFile(file),
+            title: String(article.data.title ?? ''),
+            source: String(article.data.source ?? ''),
+            sections: new Map(sectionHeadings(article.body).map((s) => [s.id, s.heading])),
+          };
     })
+    .filter((a) => a !== undefined)
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

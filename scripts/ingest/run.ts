@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SOURCE_EXTENSIONS, type GeneratedArticle } from './pipeline.ts';
+import { SOURCE_EXTENSIONS, convertSource, type GeneratedArticle } from './pipeline.ts';
+import { settleAddressClashes } from './address-clash.ts';
+import { reportClashes, clashResolver } from './address-clash-run.ts';
 import { convertMany } from './convert-pool.ts';
 import { planIngest, sameStat, sha256, type Manifest, type ManifestOutput } from './plan.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
@@ -16,6 +18,7 @@ import {
   REPORT_FILE,
   buildReport,
   reportSummary,
+  unresolvedWarnings,
   type SourceFindings,
 } from '../proofread/report.ts';
 import { readAcceptList } from '../proofread/accept-editorial.ts';
@@ -259,21 +262,18 @@ export async function runIngest(options: IngestOptions): Promise<number> {
     );
   }
 
-  // Two sources must never claim one page.
-  const owner = new Map<string, string>();
-  for (const [source, articles] of generated) {
-    for (const a of articles) {
-      const other = owner.get(a.file);
-      if (other)
-        failures.push(
-          new SourceError(
-            path.join(path.relative(root, sourcesDir), source),
-            `页面地址 ${a.slug} 与 ${other} 冲突，请改名其中一个文件，或在同名 .yaml 中用 slug 固定地址 / slug clash with ${other}: rename one file or pin a slug in its .yaml`,
-          ),
-        );
-      owner.set(a.file, source);
-    }
-  }
+  // Two sources must never claim one page: the one added later gets a suffix (address-clash.ts).
+  const clashes = await settleAddressClashes(
+    generated,
+    clashResolver(existing, (f, suffix) => {
+      const editorial = editorialOf.get(f);
+      const yaml = editorial ? { file: editorial, bytes: readSource(editorial) } : undefined;
+      return convertSource(f, readSource(f), yaml, { addressSuffix: suffix }).then(
+        (r) => r.articles,
+      );
+    }),
+  );
+  failures.push(...reportClashes(clashes, path.relative(root, sourcesDir)));
 
   const rel = (p: string) => path.relative(root, p) || '.';
   const skipped = new Set<string>();
@@ -372,6 +372,7 @@ export async function runIngest(options: IngestOptions): Promise<number> {
     );
     console.log(reportSummary(report));
   }
+  for (const warning of unresolvedWarnings(report)) console.warn(warning);
   return 0;
 }
 

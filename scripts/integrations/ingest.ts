@@ -9,7 +9,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import fs from 'node:fs';
 import { runScript } from './run-script.ts';
+import { REPORT_FILE, unresolvedWarnings } from '../proofread/report.ts';
+import type { ProofreadingReport } from '../../src/core/proofreading.ts';
 
 /** Edits often come as several file events (an editor's save, a copied folder): one ingest for them. */
 const SETTLE_MS = 300;
@@ -34,6 +37,14 @@ export function ingestIntegration(): AstroIntegration {
         // starts on the articles of the last good ingest, so the editor can fix the file and save.
         if (command === 'build') throw new Error(message);
         logger.error(message);
+      },
+      // Said again at the end of the build, where an editor looks: severe findings no one has resolved.
+      'astro:build:done': ({ logger }) => {
+        const articles = process.env.ARTICLES_DIR ?? path.join(root, 'src/content/articles');
+        const file = path.join(path.dirname(path.resolve(root, articles)), REPORT_FILE);
+        if (!fs.existsSync(file)) return;
+        const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ProofreadingReport;
+        for (const warning of unresolvedWarnings(report)) logger.warn(warning);
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!enabled) return;

@@ -58,6 +58,8 @@ export const articleSchema = z
     header: z.array(z.string()).optional(),
     /** The editor's file (relative to src/content/sources/) whose corrections and study aids this article carries. */
     editorial: z.string().optional(),
+    /** True when the editor withholds the article (`publish: false`): no page, no search entry; its issue lists the title as 暂未刊出. */
+    withheld: z.literal(true).optional(),
     /** A licence or source note the copy appended after the text (Wikisource's), or an editor's note at the end ("（根据录音整理）"), verbatim; shown apart from the text. */
     notes: z.array(z.string()).optional(),
   })

@@ -27,11 +27,18 @@ const NAMED: Record<string, string> = {
  */
 const STUDY_AID_BLOCK = /^<([A-Z][A-Za-z]*)\b[^\n]*\n[\s\S]*?^<\/\1>[ \t]*$/gm;
 
-/** The article's own text: study aids are the editors', not the text's, and are left out. */
+/**
+ * The mark around a corrected place (<Erratum n="1">和</Erratum>, scripts/ingest/stages/errata.ts):
+ * its tags go, its words stay. A "<" of the text itself is always escaped ("\<"), never a tag.
+ */
+export const ERRATUM_TAG = /(?<!\\)<\/?Erratum\b[^<>]*>/g;
+
+/** The article's own text as readers get it: study aids are the editors', not the text's, and are left out; corrections are in. */
 export function markdownBlocks(body: string): MarkdownBlock[] {
   return body
     .replace(/\r\n?/g, '\n')
     .replace(STUDY_AID_BLOCK, '')
+    .replace(ERRATUM_TAG, '')
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '')

@@ -1,23 +1,67 @@
+import type { DeskAction } from './desk-link.ts';
+
 /**
  * The proofreading report (校对报告): what ingest flags in the material for an editor to look at.
  * Shared by ingest (scripts/proofread/), which writes src/data/proofreading.json, and the editors'
  * page that shows it. The report never changes the text.
  */
 
-/** Each kind of finding, with how serious it is and how it is named to editors. */
+/**
+ * Each kind of finding: how serious it is, its short name in the editors' words (`name`, as on the
+ * editors' page) and what it means (`label`).
+ */
 export const FINDING_KINDS = {
-  truncated: { severity: 'error', label: '疑似残缺（结尾是孤立序号或句子未完）' },
-  'latin-in-chinese': { severity: 'warning', label: '中文句中夹有拉丁字母单词' },
-  'unmatched-pair': { severity: 'warning', label: '括号或引号不成对' },
-  'halfwidth-punctuation': { severity: 'notice', label: '中文句中使用半角标点' },
-  'paragraph-cut': { severity: 'notice', label: '断行可能接错或漏接' },
-  'heading-sequence': { severity: 'warning', label: '标题序号跳号或重复' },
-  'duplicate-article': { severity: 'warning', label: '同一篇文章出现在两个材料中' },
-  'doubled-character': { severity: 'warning', label: '疑似多打的重复字' },
-  'mixed-script': { severity: 'notice', label: '同一篇中繁简混用' },
+  truncated: {
+    severity: 'error',
+    name: '残缺',
+    label: '疑似残缺（结尾是孤立序号或句子未完）',
+  },
+  'latin-in-chinese': {
+    severity: 'warning',
+    name: '中英文夹杂',
+    label: '中文句中夹有拉丁字母单词',
+  },
+  'unmatched-pair': { severity: 'warning', name: '引号括号不成对', label: '括号或引号不成对' },
+  'halfwidth-punctuation': {
+    severity: 'notice',
+    name: '半角标点',
+    label: '中文句中使用半角标点',
+  },
+  'paragraph-cut': { severity: 'notice', name: '断行', label: '断行可能接错或漏接' },
+  'heading-sequence': { severity: 'warning', name: '标题序号', label: '标题序号跳号或重复' },
+  'duplicate-article': {
+    severity: 'warning',
+    name: '重复文章',
+    label: '同一篇文章出现在两个材料中',
+  },
+  'doubled-character': { severity: 'warning', name: '重复字', label: '疑似多打的重复字' },
+  'mixed-script': { severity: 'notice', name: '繁简混用', label: '同一篇中繁简混用' },
 } as const;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
+
+/**
+ * Findings about the whole article (it is cut short, or printed twice): an editor resolves one by
+ * correcting or accepting it, or by telling readers (编者注) or withholding the article. Left open,
+ * ingest and the build warn about each, naming the article.
+ */
+export const SEVERE_KINDS: readonly FindingKind[] = ['truncated', 'duplicate-article'];
+
+/**
+ * What resolves a finding of this kind, as the editors' page offers it: 改正 where an erratum can
+ * fix the flagged text, 确认无误 always, and for the severe kinds 加编者注 and 暂不刊出.
+ */
+export function resolvingActions(kind: FindingKind): DeskAction[] {
+  const correctable = !['truncated', 'paragraph-cut', 'duplicate-article'].includes(kind);
+  return [
+    ...(correctable ? (['erratum'] as const) : []),
+    'accept',
+    ...(SEVERE_KINDS.includes(kind) ? (['notice', 'withhold'] as const) : []),
+  ];
+}
+
+/** How an editor resolved findings other than by accepting them: an erratum, a 编者注, withholding the article. */
+export type Resolution = 'corrected' | 'noticed' | 'withheld';
 export type Severity = 'error' | 'warning' | 'notice';
 
 export interface Finding {
@@ -47,6 +91,8 @@ export interface ProofreadingReport {
   counts: Partial<Record<FindingKind, number>>;
   /** How many findings editors have accepted (listed as accepted in the editorial yaml), not shown. */
   accepted: number;
+  /** How many findings editors resolved otherwise (an erratum covers it, a 编者注, the article withheld), not shown. */
+  resolved?: Partial<Record<Resolution, number>>;
   findings: Finding[];
 }
 

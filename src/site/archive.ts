@@ -19,10 +19,28 @@ import { termContexts, type TermContext } from './term-contexts.ts';
  */
 export type Article = CollectionEntry<'articles'>;
 
+let collection: Promise<Article[]> | undefined;
+/** Every article in the collection, withheld ones too, newest first. */
+function everyArticle(): Promise<Article[]> {
+  collection ??= getCollection('articles').then((list) => newestFirst(list));
+  return collection;
+}
+
 let articles: Promise<Article[]> | undefined;
+/**
+ * The published archive, newest first: every article but those the editor withholds
+ * (`publish: false`), which have no page and which no list, feed, sitemap, session or search names.
+ */
 export function allArticles(): Promise<Article[]> {
-  articles ??= getCollection('articles').then((list) => newestFirst(list));
+  articles ??= everyArticle().then((list) => list.filter((a) => !a.data.withheld));
   return articles;
+}
+
+let withheld: Promise<Article[]> | undefined;
+/** Articles the editor withholds: only their issue's contents name them, marked 暂未刊出, without a link. */
+export function withheldArticles(): Promise<Article[]> {
+  withheld ??= everyArticle().then((list) => list.filter((a) => a.data.withheld));
+  return withheld;
 }
 
 let slugs: Promise<Record<TaxonomyKind, Map<string, string>>> | undefined;

@@ -36,12 +36,21 @@ function visibleCharacters(text: string): number {
   return [...text.replace(/\s/g, '')].length;
 }
 
-export function resolveSessions(articles: ArticleLike[], data: unknown = raw): Session[] {
+/**
+ * @param withheld ids of articles the editor withholds (`publish: false`): their materials are left
+ *   out of every session, as if not listed, instead of failing the build.
+ */
+export function resolveSessions(
+  articles: ArticleLike[],
+  data: unknown = raw,
+  withheld: ReadonlySet<string> = new Set(),
+): Session[] {
   const file = sessionsFileSchema.parse(data);
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const published = (text: string) => !withheld.has(parseItem(text)?.article ?? '');
   return file.sessions
     .map((s) => {
-      const resolved = s.materials.map((text): Material => {
+      const resolved = s.materials.filter(published).map((text): Material => {
         const item = parseItem(text);
         const entry = item && byId.get(item.article);
         if (!item || !entry)

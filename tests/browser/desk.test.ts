@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { readArticle } from '../../src/core/article-file.ts';
 import { articlePath } from '../../src/core/article-path.ts';
 import { deskLink, type DeskRequest } from '../../src/core/desk-link.ts';
@@ -24,6 +25,26 @@ function articleUrl(desk: DeskServer, source: string, title: string): string {
       return `${desk.site}${articlePath(file.replace(/\.mdx$/, '').replaceAll('\\', '/'))}`;
   }
   throw new Error(`no article 《${title}》 from ${source}`);
+}
+
+/** The body of that article as ingest wrote it. */
+function articleBody(desk: DeskServer, source: string, title: string): string {
+  const file = new URL(articleUrl(desk, source, title)).pathname.replace(/^\/articles\//, '');
+  const mdx = path.join(desk.root, 'src/content/articles', `${file.replace(/\/$/, '')}.mdx`);
+  return readArticle(fs.readFileSync(mdx, 'utf8')).body;
+}
+
+/** Six characters of a plain paragraph that occur once in `body` and nowhere in the editorial file. */
+function uniquePhrase(body: string, editorial: string): string {
+  for (const line of body.split('\n')) {
+    if (!/^[\u4e00-\u9fff]{12}/.test(line)) continue;
+    for (let at = 0; at + 6 <= line.length; at++) {
+      const phrase = line.slice(at, at + 6);
+      if (!/^[\u4e00-\u9fff]+$/.test(phrase) || editorial.includes(phrase)) continue;
+      if (body.split(phrase).length === 2) return phrase;
+    }
+  }
+  throw new Error('no phrase of the article occurs exactly once');
 }
 
 async function openDesk(page: Page, desk: DeskServer, request?: DeskRequest): Promise<void> {
@@ -101,16 +122,22 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
       .readFileSync(yamlPath, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('#'));
-    const question = '结合本地实际，谈谈怎样把“科研机构和高等院校”的力量用到县域工业上？';
+    const url = articleUrl(desk, SOURCE, ARTICLE);
+    const find = uniquePhrase(
+      articleBody(desk, SOURCE, ARTICLE),
+      fs.readFileSync(yamlPath, 'utf8'),
+    );
+    const replace = `${find}（编者改）`;
+    const question = '结合本地实际，谈谈怎样把科研机构和高等院校的力量用到县域工业上？';
     const page = await browser.newPage();
-    await openDesk(page, desk, {
-      action: 'erratum',
-      source: SOURCE,
-      article: ARTICLE,
-      find: 'and',
-    });
+    await openDesk(page, desk, { action: 'erratum', source: SOURCE, article: ARTICLE, find });
     await page.locator('.desk-request').waitFor();
-    await page.getByLabel('改为').fill('和');
+    // The erratum the link added is the one whose 改为 is still empty.
+    const emptyReplace = await page
+      .locator('input[id^="replace-field"]')
+      .evaluateAll((els) => els.filter((el) => !(el as HTMLInputElement).value).map((el) => el.id));
+    expect(emptyReplace).toHaveLength(1);
+    await page.locator(`[id="${emptyReplace[0]}"]`).fill(replace);
     const textareas = () => page.locator('textarea').evaluateAll((els) => els.map((el) => el.id));
     const before = await textareas();
     // The second article's 思考题 list (the articles are listed in source order, all open).
@@ -126,13 +153,14 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
       .poll(() => fs.readFileSync(yamlPath, 'utf8'), { timeout: 20_000 })
       .toContain(question);
     const saved = fs.readFileSync(yamlPath, 'utf8');
-    expect(saved).toMatch(/errata:\n\s+- find: and\n\s+replace: 和/);
+    const articles = (parse(saved) as { articles: { match?: string; errata?: unknown[] }[] })
+      .articles;
+    expect(articles.find((a) => a.match === ARTICLE)?.errata).toContainEqual({ find, replace });
     // The editor's comments at the top of the file are still there.
     for (const line of header) expect(saved).toContain(line);
-    const url = articleUrl(desk, SOURCE, ARTICLE);
-    const html = await pageWhen(url, (h) => h.includes(question));
+    const html = await pageWhen(url, (h) => h.includes(question) && h.includes(replace));
     expect(html).toContain(question);
-    expect(html).toContain('科研机构和高等院校');
+    expect(html).toContain(replace);
     await page.close();
   }, 180_000);
 });

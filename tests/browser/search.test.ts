@@ -35,6 +35,9 @@ function articlePages(): ArticlePage[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.name.endsWith('.mdx')) {
+        const front = readArticle(fs.readFileSync(full, 'utf8')).data;
+        // An article the editor withholds has no page and no search entry.
+        if (front.withheld === true) continue;
         const id = path
           .relative(ARTICLES, full)
           .replace(/\.mdx$/, '')
@@ -44,7 +47,6 @@ function articlePages(): ArticlePage[] {
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
         const title = find(tree, (el) => el.tagName === 'h1');
         const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
-        const front = readArticle(fs.readFileSync(full, 'utf8')).data;
         out.push({
           url,
           text: fold((title ? toString(title) : '') + (body ? toString(body) : '')),

@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { markdownOptions } from '../../src/markdown/markdown-options.ts';
+import { ERRATUM_TAG } from '../../src/core/markdown-blocks.ts';
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx);
 const markdownRenderer = astroUnified(markdownOptions('/')).createRenderer({
@@ -20,7 +21,8 @@ const STUDY_AID_HTML = new RegExp(String.raw`\n${ASIDE}|${ASIDE.replace('\\1', '
 /**
  * An article body rendered as the .md path renders it: Astro's Markdown processor with the site's
  * options and plugins. Study aids (MDX components, which Markdown has not got) are cut out of the
- * source first; `withoutStudyAids` cuts them out of MDX-rendered HTML, so the two can be compared.
+ * source first, and an erratum mark's tags (its corrected words stay); `withoutStudyAids` cuts them
+ * out of MDX-rendered HTML, so the two can be compared.
  */
 export async function markdownBodyHtml(body: string): Promise<string> {
   const aids = mdxParser
@@ -29,9 +31,13 @@ export async function markdownBodyHtml(body: string): Promise<string> {
   let source = body;
   for (const aid of aids.reverse())
     source = source.slice(0, aid.position!.start.offset!) + source.slice(aid.position!.end.offset!);
-  return (await (await markdownRenderer).render(source)).code;
+  return (await (await markdownRenderer).render(source.replace(ERRATUM_TAG, ''))).code;
 }
 
+/** An erratum mark as the page renders it (src/components/Erratum.astro): its corrected words stay. */
+const ERRATUM_HTML =
+  /<span class="erratum" id="erratum-ref-\d+">([^<]*)<a class="erratum-mark"[^>]*><\/a><\/span>/g;
+
 export function withoutStudyAids(html: string): string {
-  return html.replace(STUDY_AID_HTML, '');
+  return html.replace(STUDY_AID_HTML, '').replace(ERRATUM_HTML, '$1');
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileForPath, htmlFiles, idsIn, linksIn, pagePath } from './site-files.ts';
+import { DESK_PATH } from '../../src/core/desk-link.ts';
 
 export interface BrokenLink {
   from: string;
@@ -44,6 +45,8 @@ export function checkLinks(
       return void broken.push({ from, href, reason: 'points outside the site' });
     const file = fileForPath(target.pathname, base);
     if (file === undefined) return void broken.push({ from, href, reason: `outside base ${base}` });
+    // The editors' desk is served by the dev server only (src/core/desk-link.ts): never in a build.
+    if (from.startsWith('editors/') && file === `${DESK_PATH}index.html`) return;
     const full = path.join(dir, file);
     if (!fs.existsSync(full)) {
       const isDir = fs.existsSync(path.join(dir, file, 'index.html'));

@@ -7,8 +7,21 @@ import { articleIdOfFile, readArticle } from '../../src/core/article-file.ts';
 /** With the raw MDX body after the front matter, as Astro's entry.body holds it. */
 export type ShippedArticle = ArticleEntry & { body: string };
 
-/** Every generated article in src/content/articles, read the way the content collection reads it. */
+/**
+ * Every published article in src/content/articles, read the way the content collection reads it:
+ * the ones that have a page. An article the editor withholds (`withheld` in its front matter) is
+ * left out; `withheldArticles` lists those.
+ */
 export function shippedArticles(): ShippedArticle[] {
+  return everyArticle().filter((a) => !a.data.withheld);
+}
+
+/** The articles the editor withholds: no page, only their title on their issue's contents. */
+export function withheldArticles(): ShippedArticle[] {
+  return everyArticle().filter((a) => a.data.withheld);
+}
+
+function everyArticle(): ShippedArticle[] {
   const files = fs
     .readdirSync(ARTICLES, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.mdx'));

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, DIST } from '../helpers/paths.ts';
-import type { ProofreadingReport } from '../../src/core/proofreading.ts';
+import {
+  FINDING_KINDS,
+  resolvingActions,
+  type ProofreadingReport,
+} from '../../src/core/proofreading.ts';
+import { readDeskLink } from '../../src/core/desk-link.ts';
+import { sourceName } from '../../src/site/proofreading.ts';
+import { withheldArticles } from '../helpers/shipped-articles.ts';
 
 /** The editors' 校对报告 page in the built site, against the report ingest wrote beside the articles. */
 const report: ProofreadingReport = JSON.parse(
@@ -31,16 +38,61 @@ describe('the editors’ proofreading page', () => {
       const item = items.find(
         (i) =>
           unescape(i).includes(`${f.before}<mark>${f.text}</mark>${f.after}`) &&
-          unescape(i).includes(`${f.source}：第 ${f.line} 行`),
+          unescape(i).includes(`材料 ${sourceName(f.source)}，第 ${f.line} 行`),
       );
       expect(item, `${f.kind} ${f.source}:${f.line}`).toBeDefined();
-      expect(unescape(item!)).toContain(`${f.source}：第 ${f.line} 行`);
+    }
+  });
+
+  it('speaks the editors’ language: kinds in Chinese, sections by heading, no codes, file formats or commands', () => {
+    const html = unescape(page());
+    const text = html.replace(/<[^>]+>/g, '');
+    for (const kind of Object.keys(report.counts) as (keyof typeof FINDING_KINDS)[]) {
+      expect(text).toContain(FINDING_KINDS[kind].name);
+      expect(text).not.toContain(kind);
+    }
+    expect(text).not.toMatch(/§|\.ya?ml|\.txt|\.docx|npm |accept:|JSON/);
+    // The desk exists only on the editor's own machine: the page says so in plain words.
+    expect(text).toContain('编辑台只在编辑自己电脑上打开的资料库里才有');
+  });
+
+  it('offers each finding the desk actions that resolve it, opening the desk on its article', () => {
+    const html = unescape(page());
+    const items = [...html.matchAll(/<li class="finding[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map(
+      (m) => m[1],
+    );
+    for (const f of report.findings) {
+      const item = items.find(
+        (i) =>
+          i.includes(`${f.before}<mark>${f.text}</mark>${f.after}`) &&
+          i.includes(`材料 ${sourceName(f.source)}，第 ${f.line} 行`),
+      );
+      const requests = [...(item ?? '').matchAll(/class="finding-action[^"]*" href="([^"]+)"/g)]
+        .map((m) => readDeskLink(new URL(m[1], 'http://x').search))
+        .filter((r) => r !== undefined);
+      expect(requests.map((r) => r.action)).toEqual(resolvingActions(f.kind));
+      for (const r of requests) {
+        expect(r).toMatchObject({ source: f.source, article: f.title });
+        if (r.action === 'erratum' || r.action === 'accept') expect(r.find).toBe(f.text);
+        if (r.action === 'accept') expect(r.kind).toBe(f.kind);
+      }
+      // A section is named by its heading's words, as on the article page.
+      if (f.anchor) {
+        const target = fs.readFileSync(
+          path.join(DIST, 'articles', f.article, 'index.html'),
+          'utf8',
+        );
+        const heading = new RegExp(`<h[23][^>]*id="${f.anchor}"[^>]*>([^<]+)<`).exec(target)?.[1];
+        expect(item).toContain(`<span class="finding-section">${heading}</span>`);
+      }
     }
   });
 
   it('links each finding to its section of the article, which highlights the text around it', () => {
     const html = unescape(page());
-    for (const f of report.findings) {
+    // An article the editor withholds has no page to link to.
+    const withheld = new Set(withheldArticles().map((a) => a.id));
+    for (const f of report.findings.filter((x) => !withheld.has(x.article))) {
       // A finding about the whole article (the same article in two sources) has no context to highlight: it opens the article.
       const whole = !f.before && !f.after;
       const href = [...html.matchAll(/href="([^"]+)"/g)]

@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import {
   blocksToMdast,
+  INLINE_COMPONENTS,
   serialiseArticleBody,
   STUDY_AID_COMPONENTS,
 } from '../../scripts/ingest/stages/emit.ts';
@@ -88,15 +89,18 @@ describe('an article body renders as MDX exactly as it rendered as .md (same pro
 
 /**
  * Stand-ins with the rendered shape the contract gives study aids: <aside data-study-aid=…>; the
- * one aid that sits inside another (a KeyQuote in KeyQuotes) is a list item, as on the page.
+ * aids that sit inside another (a KeyQuote in KeyQuotes, an ErratumNote in Errata) are list items,
+ * as on the page; an erratum mark in the text is its corrected words alone.
  */
 const studyAidStandIns = Object.fromEntries(
-  STUDY_AID_COMPONENTS.map((name) => [
+  [...STUDY_AID_COMPONENTS, ...INLINE_COMPONENTS].map((name) => [
     name,
     createComponent((result: unknown, _props: unknown, slots: Record<string, unknown>) =>
-      name === 'KeyQuote'
+      name === 'KeyQuote' || name === 'ErratumNote'
         ? render`<li>${renderSlot(result as never, slots.default as never)}</li>`
-        : render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`,
+        : name === 'Erratum'
+          ? render`${renderSlot(result as never, slots.default as never)}`
+          : render`<aside data-study-aid="${name}">${renderSlot(result as never, slots.default as never)}</aside>`,
     ),
   ]),
 );

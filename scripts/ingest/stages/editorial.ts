@@ -54,6 +54,21 @@ const issueFacts = z
 /** An editor's finding the proofreading report should no longer raise. */
 const acceptedFinding = z.object({ kind: text, text: text.optional() }).strict();
 
+/**
+ * A correction of the body text (勘误): the article shows `replace` where the source has `find`, marks
+ * the place, and lists the original sentence at the end, so no sentence of the source leaves the page.
+ */
+const erratum = z
+  .object({
+    /** The text as the source has it; it must occur exactly once in the article (one paragraph or heading). */
+    find: text,
+    /** What readers see instead; empty deletes the found text. */
+    replace: z.string(),
+    /** Why, shown in the 勘误 list after what changed. */
+    note: text.optional(),
+  })
+  .strict();
+
 /** Corrections and study aids for one article, found by its title as ingest reads it, or its position. */
 const articleEdits = z
   .object({
@@ -86,6 +101,12 @@ const articleEdits = z
     example: z.boolean().optional(),
     /** Proofreading findings the editor has looked at and accepted. */
     accept: z.array(acceptedFinding).optional(),
+    /** 勘误: corrections of the body text; the source file itself is never changed. */
+    errata: z.array(erratum).optional(),
+    /** 编者注: what readers are told above the text ("原稿不完整，本文仅刊出第一部分"). */
+    notice: text.optional(),
+    /** false withholds the article: no page, no search entry; its issue lists the title as 暂未刊出. */
+    publish: z.boolean().optional(),
   })
   .strict()
   .refine((a) => (a.match === undefined) !== (a.index === undefined), {
@@ -101,6 +122,7 @@ export const editorialSchema = z
 
 export type EditorialData = z.infer<typeof editorialSchema>;
 export type ArticleEdits = EditorialData['articles'][number];
+export type Erratum = NonNullable<ArticleEdits['errata']>[number];
 
 export interface Editorial {
   /** Path of the yaml file relative to src/content/sources/. */

@@ -6,17 +6,24 @@ import type { Root, RootContent } from 'mdast';
 import type { Block } from './structure.ts';
 
 /**
- * The only MDX components an article body may contain: the study aids the editorial layer adds
- * (编者按, 学习要点, 思考题, 金句). Anything else JSX-shaped in a body is refused by serialiseArticleBody.
+ * The only block MDX components an article body may contain: what the editorial layer adds around
+ * the text (编者注, 编者按, 学习要点, 思考题, 金句, the 勘误 list and its entries). Anything else
+ * JSX-shaped in a body is refused by serialiseArticleBody.
  */
 export const STUDY_AID_COMPONENTS = [
+  'Notice',
   'EditorsNote',
   'KeyPoints',
   'StudyQuestions',
   'KeyQuotes',
   'KeyQuote',
+  'Errata',
+  'ErratumNote',
 ] as const;
 export type StudyAidComponent = (typeof STUDY_AID_COMPONENTS)[number];
+
+/** The only component allowed inside a paragraph or heading: the mark of a corrected place (勘误). */
+export const INLINE_COMPONENTS = ['Erratum'] as const;
 
 // remark-mdx escapes { } < > but leaves a line that starts with "import"/"export" as is, and MDX
 // would read it as ESM: its first letter is written as a character reference (&#x69;mport).
@@ -53,7 +60,8 @@ export function blocksToMdast(blocks: Block[]): Root {
  * # > - 1. * _ ` [ ] \ …), so the text is shown, never run. Then the MDX is parsed back as the site
  * parses it and must give the very tree that went in (positions aside): one character changed, one
  * paragraph turned into a link, emphasis or an expression, and nothing is written. The tree may hold
- * only Markdown and the study-aid components (STUDY_AID_COMPONENTS) with string attributes: no ESM,
+ * only Markdown, the study-aid components (STUDY_AID_COMPONENTS) and, inside text, the erratum mark
+ * (INLINE_COMPONENTS), with string attributes: no ESM,
  * no {expressions}, no other JSX. Errors name `file` and the source line the node came from
  * (a node's position.start.line, or the nearest node before it that has one).
  */
@@ -97,7 +105,10 @@ export function serialiseArticleBody(tree: Root, file: string): string {
 
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
 const JSX_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
-const ALLOWED_COMPONENTS = new Set<string>(STUDY_AID_COMPONENTS);
+const ALLOWED_COMPONENTS = {
+  mdxJsxFlowElement: new Set<string>(STUDY_AID_COMPONENTS),
+  mdxJsxTextElement: new Set<string>(INLINE_COMPONENTS),
+};
 
 function checkAllowed(tree: Root, problems: string[]): void {
   let line: number | undefined;
@@ -110,9 +121,9 @@ function checkAllowed(tree: Root, problems: string[]): void {
       );
     } else if (JSX_NODES.has(node.type)) {
       const el = node as Extract<RootContent, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
-      if (node.type !== 'mdxJsxFlowElement' || !el.name || !ALLOWED_COMPONENTS.has(el.name)) {
+      if (!el.name || !ALLOWED_COMPONENTS[el.type].has(el.name)) {
         problems.push(
-          `${where()}：组件 <${el.name ?? ''}> 不在允许之列（${STUDY_AID_COMPONENTS.join('、')}）/ component not allowed`,
+          `${where()}：组件 <${el.name ?? ''}> 不在允许之列（${[...ALLOWED_COMPONENTS[el.type]].join('、')}）/ component not allowed`,
         );
       }
       for (const attribute of el.attributes) {

@@ -26,17 +26,21 @@ export function sourceSlug(sourcePath: string): string {
  * compilation, the article's title — never on what else is in the archive, so adding sources never
  * moves an existing page. Two sources with the same title still differ because their paths differ.
  * @param prefix the source's slug (sourceSlug) or the issue's, already a URL path
+ * @param addressSuffix set when another source holds this one's addresses (scripts/ingest/address-clash.ts):
+ *   a single text's address, or a compilation's titles when it has no prefix, get "-n"
  */
 export function articleSlug(
   prefix: string,
   isCompilation: boolean,
   title: string,
   takenInSource: Set<string>,
+  addressSuffix?: number,
 ): string {
+  const suffix = addressSuffix === undefined ? '' : `-${addressSuffix}`;
   // A single text saved under a machine-made name at the top of sources/: its title is all it has.
-  if (!isCompilation) return prefix || slugify(title);
+  if (!isCompilation) return `${prefix || slugify(title)}${suffix}`;
   const titleSlug = slugify(title);
-  const first = prefix ? `${prefix}/${titleSlug}` : titleSlug;
+  const first = prefix ? `${prefix}/${titleSlug}` : `${titleSlug}${suffix}`;
   let slug = first;
   for (let n = 2; takenInSource.has(slug); n++) slug = `${first}-${n}`;
   takenInSource.add(slug);

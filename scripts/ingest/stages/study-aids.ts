@@ -29,6 +29,11 @@ const list = (items: string[], ordered: boolean): List => ({
   })),
 });
 
+/** An editor's text with paragraphs separated by blank lines; a single line break inside one is dropped. */
+function paragraphs(text: string): Paragraph[] {
+  return text.split(/\n\s*\n/).map((p) => paragraph(p.replace(/\s*\n\s*/g, '')));
+}
+
 function element(
   name: string,
   children: StudyAidElement['children'],
@@ -59,7 +64,7 @@ export function sectionOfSentence(blocks: readonly Block[], sentence: string): s
 }
 
 /**
- * The study aids as MDX components (the editor's, from the source's .yaml, and a 【编者按】 the source printed): 编者按 and 学习要点 go before the text, 金句 and 思考题
+ * The study aids as MDX components (the editor's, from the source's .yaml, and a 【编者按】 the source printed): 编者注, 编者按 and 学习要点 go before the text, 金句 and 思考题
  * after it. Each 金句 must be a sentence of the text as ingest made it; one that is not (the source
  * changed, or a typing slip) is an error at its line in the editorial file.
  */
@@ -73,14 +78,10 @@ export function studyAidNodes(
   const example = edits?.example ? '示例' : undefined;
   const before: StudyAidElement[] = [];
   const after: StudyAidElement[] = [];
+  // 编者注 first: what readers must know about the text before anything else is said of it.
+  if (edits?.notice) before.push(element('Notice', paragraphs(edits.notice), { example }));
   if (edits?.editorsNote) {
-    before.push(
-      element(
-        'EditorsNote',
-        edits.editorsNote.split(/\n\s*\n/).map((p) => paragraph(p.replace(/\s*\n\s*/g, ''))),
-        { example },
-      ),
-    );
+    before.push(element('EditorsNote', paragraphs(edits.editorsNote), { example }));
   } else if (sourceNote) {
     // Printed with the article (【编者按】): the journal's own, never an example.
     before.push(element('EditorsNote', [paragraph(sourceNote)]));
