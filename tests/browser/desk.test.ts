@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -80,6 +81,8 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
+    // What the launcher and the dev server said (ingest's messages), for a failure's reader.
+    if (desk) fs.writeFileSync(path.join(os.tmpdir(), `desk-test-${PORT}.log`), desk.output());
     await desk?.stop();
   });
 
@@ -98,7 +101,7 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
     expect(await page.getByText('媒体', { exact: true }).count()).toBeGreaterThan(0);
     await page.getByText('期刊/学习与履职文选').first().click();
     await page.getByText('各篇文章').first().waitFor();
-    await page.getByText('发布', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: '发布' }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(outside).toEqual([]);
     await page.close();
@@ -132,6 +135,7 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
     );
     const replace = `${find}（编者改）`;
     const question = '结合本地实际，谈谈怎样把科研机构和高等院校的力量用到县域工业上？';
+    expect((await fetch(url)).status).toBe(200);
     const page = await browser.newPage();
     await openDesk(page, desk, { action: 'erratum', source: SOURCE, article: ARTICLE, find });
     await page.locator('.desk-request').waitFor();

@@ -23,7 +23,10 @@ export async function startDesk(port: number): Promise<DeskServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
   copyProject(root);
   // Vitest's import.meta.env keys would override the dev server's own (see build-archive.ts).
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
+  // The copy links the checkout's node_modules: its own DIST_DIR gives it its own Astro cache
+  // (content store) instead of the checkout's node_modules/.astro.
+  const env = { ...inherited, DIST_DIR: path.join(root, 'dist') };
   const server: ChildProcess = spawn(
     process.execPath,
     ['scripts/desk.ts', '--port', String(port), '--no-open'],
