@@ -123,7 +123,7 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
     await page.close();
   }, 120_000);
 
-  it('on the shipped journal issue, an erratum and a 思考题 saved at the desk reach the file and the article page', async () => {
+  it('on the shipped journal issue, an erratum and a 思考题 saved at the desk reach the file, and the dev server re-ingests it', async () => {
     const yamlPath = path.join(desk.root, EDITORIAL);
     const header = fs
       .readFileSync(yamlPath, 'utf8')
