@@ -8,6 +8,7 @@ import { searchIndexIntegration } from './scripts/integrations/search-index.ts';
 import { environment } from './src/site/environment.ts';
 import { isReadingPage } from './src/core/reading-pages.ts';
 import { cacheDir, outDir } from './scripts/build-dirs.ts';
+import { deskIntegration } from './scripts/integrations/desk.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -31,7 +32,8 @@ export default defineConfig({
   // renders hand-written .mdx pages (through @astrojs/mdx) and any .md, with the same plugins.
   markdown: { processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`) },
   devToolbar: { enabled: false },
-  // Ingest before the content collection is read; MDX for hand-written pages; the search index after the site is written.
+  // Ingest before the content collection is read; MDX for hand-written pages; the search index after
+  // the site is written; the editors' desk (/admin/) exists under `astro dev` only.
   integrations: [
     ingestIntegration(),
     mdx(mdxOptions),
@@ -43,5 +45,6 @@ export default defineConfig({
         isReadingPage(new URL(page).pathname.slice(base.replace(/\/?$/, '/').length)),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
+    deskIntegration(),
   ],
 });

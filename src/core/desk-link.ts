@@ -57,3 +57,26 @@ export function readDeskLink(search: string): DeskRequest | undefined {
     ...(params.has('kind') ? { kind: params.get('kind') ?? '' } : {}),
   };
 }
+
+/**
+ * The desk's name for a source's editorial entry, used in the desk's own addresses
+ * (`#/collections/editorial/entries/<name>`): the source path without its extension, with "~" for
+ * "/" because the desk's router splits on "/".
+ */
+export function deskEntryName(source: string): string {
+  return source.replace(/\.[^./]+$/, '').replaceAll('/', '~');
+}
+
+/** The desk's collections and custom widgets, named once for its configuration and its page. */
+export const DESK_NAMES = {
+  /** One entry per source: its editorial file. */
+  editorialCollection: 'editorial',
+  /** The data files: sessions, glossary, columns. */
+  dataCollection: 'data',
+  /** The upload form. */
+  uploadCollection: 'upload',
+  /** The list of per-article edits, which fills in a desk link's request when it opens. */
+  articlesWidget: 'desk-articles',
+  /** Uploads a source into a column folder. */
+  uploadWidget: 'desk-upload',
+} as const;

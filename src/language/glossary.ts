@@ -1,4 +1,5 @@
 import glossaryData from '../data/glossary.json' with { type: 'json' };
+import { glossaryFileSchema } from '../core/data-files.ts';
 
 export interface GlossaryTerm {
   term: string;
@@ -7,7 +8,7 @@ export interface GlossaryTerm {
   aliases?: string[];
 }
 
-export const glossary: GlossaryTerm[] = glossaryData.terms;
+export const glossary: GlossaryTerm[] = glossaryFileSchema.parse(glossaryData).terms;
 
 /** Every spelling of every term, longest first so "大统战工作格局" wins over a shorter overlap. */
 export const termSpellings: { spelling: string; term: GlossaryTerm }[] = glossary

@@ -1,25 +1,16 @@
-import { z } from 'astro/zod';
+import type { z } from 'zod';
 import { readingMinutes } from '../core/reading-time.ts';
 import { parseItem, type HandoutItem } from '../core/handout-items.ts';
 import { sectionTexts } from '../core/sections.ts';
 import type { ArticleData, ArticleEntry } from '../core/article-schema.ts';
 import raw from '../data/sessions.json';
+import { sessionSchema, sessionsFileSchema } from '../core/data-files.ts';
 
 /**
  * Study sessions (逢会必学): a meeting, its date, and the materials read at it, in order. The list
  * lives in src/data/sessions.json; a material that names no article or section fails the build
  * with the session and the material named, so a typo never ships as a broken handout.
  */
-
-const sessionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  meeting: z.string().min(1),
-  organiser: z.string().optional(),
-  note: z.string().optional(),
-  materials: z.array(z.string()).min(1),
-});
-const fileSchema = z.object({ $comment: z.string().optional(), sessions: z.array(sessionSchema) });
 
 export type SessionData = z.infer<typeof sessionSchema>;
 
@@ -54,7 +45,7 @@ export function resolveSessions(
   data: unknown = raw,
   withheld: ReadonlySet<string> = new Set(),
 ): Session[] {
-  const file = fileSchema.parse(data);
+  const file = sessionsFileSchema.parse(data);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const published = (text: string) => !withheld.has(parseItem(text)?.article ?? '');
   return file.sessions

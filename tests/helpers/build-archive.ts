@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths.ts';
+import { copyProject } from './project-copy.ts';
 
 /**
  * Builds the site from a given articles folder (default: the committed articles, as the global
@@ -45,17 +46,7 @@ export function buildArchive(
     // e.g. BASE_PATH and SITE_URL for a build deployed under a sub-path.
     ...extraEnv,
   };
-  fs.rmSync(root, { recursive: true, force: true });
-  for (const item of [
-    'package.json',
-    'astro.config.mjs',
-    'tsconfig.json',
-    'src',
-    'scripts',
-    'public',
-  ].filter((i) => fs.existsSync(path.join(ROOT, i))))
-    fs.cpSync(path.join(ROOT, item), path.join(root, item), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  copyProject(root);
   execFileSync('node', [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env,

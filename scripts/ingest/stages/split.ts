@@ -1,4 +1,5 @@
 import columnsData from '../../../src/data/columns.json' with { type: 'json' };
+import { columnsFileSchema } from '../../../src/core/data-files.ts';
 import {
   CANNOT_START,
   HAN,
@@ -31,7 +32,7 @@ export interface ArticleDraft {
   firstLine: number;
 }
 
-const KNOWN_COLUMNS = new Set(columnsData.columns.map(squeezeSpaces));
+const KNOWN_COLUMNS = new Set(columnsFileSchema.parse(columnsData).columns.map(squeezeSpaces));
 // Author marks: "□ 周均发", "■ 李某某", "文/王某某", "作者：张三 李四" (names only: a sentence is never one).
 const AUTHOR =
   /^(?:[□■◻◼]\s*|文\s*[/／]\s*|作者\s*[:：]\s*)([\p{Script=Han}·•][\p{Script=Han}·•\s\u3000、，,]{0,30})$/u;
