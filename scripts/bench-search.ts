@@ -9,15 +9,16 @@ import { parseArgs } from 'node:util';
 import { runSearchBench } from './bench/search-bench.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Inside the project on purpose: Astro puts its prerender chunks in ./.astro/ for an outDir outside
+// the working directory, where a parallel build would overwrite them; inside, they go to outDir.
+const DEFAULT_DIR = path.join(root, 'node_modules/.cache/zhengxie-bench-search');
 const { values: args } = parseArgs({
   options: {
     random: { type: 'string', default: '200' },
     seed: { type: 'string', default: '20240305' },
     cold: { type: 'string', default: '10' },
     warm: { type: 'string', default: '40' },
-    // Inside the project on purpose: Astro puts its prerender chunks in ./.astro/ for an outDir outside
-    // the working directory, where a parallel build would overwrite them; inside, they go to outDir.
-    dir: { type: 'string', default: path.join(root, 'node_modules/.cache/zhengxie-bench-search') },
+    dir: { type: 'string', default: DEFAULT_DIR },
     reuse: { type: 'boolean', default: false },
     n: { type: 'string', default: '0' },
   },
@@ -28,7 +29,7 @@ await runSearchBench({
   seed: Number(args.seed),
   cold: Number(args.cold),
   warm: Number(args.warm),
-  dir: path.resolve(args.dir!),
-  reuse: args.reuse!,
+  dir: path.resolve(args.dir ?? DEFAULT_DIR),
+  reuse: args.reuse === true,
   n: Number(args.n),
 });

@@ -63,8 +63,7 @@ export function treeProcesses(root: number): ProcStat[] {
   const inTree = new Set<number>();
   for (const s of stats) if (s.pgrp === root) inTree.add(s.pid);
   const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
     inTree.add(pid);
     for (const c of children.get(pid) ?? []) if (!inTree.has(c.pid)) stack.push(c.pid);
   }

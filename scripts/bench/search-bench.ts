@@ -11,11 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tools/chromium.ts';
-import { serveDirectory } from '../tools/static-server.ts';
+import { serveDirectory, type StaticServer } from '../tools/static-server.ts';
 import { buildArchive } from './search/archive.ts';
 import { bundleDirs } from '../search-index/shards.ts';
-import { readPages, sampleQueries, type Query } from './search/phrases.ts';
+import { readPages, sampleQueries, type PageText, type Query } from './search/phrases.ts';
 import { suggestionCost, type SuggestionCost } from './search/suggestion-cost.ts';
 import {
   coldBytes,
@@ -80,13 +81,25 @@ interface Measured {
   queries: Query[];
   results: Record<Engine, EngineResult>;
   completeSets: number;
-  incomplete: { phrase: string; shown: number; stated: number; relevant: number }[];
-  misses: Record<Engine, { phrase: string; missing: string[]; wrong: string[] }[]>;
+  incomplete: Incomplete[];
+  misses: Record<Engine, Miss[]>;
   suggestions?: SuggestionCost;
 }
 
-async function measure(args: SearchBenchOptions, studyArticles: number): Promise<Measured> {
-  const warmGoal = studyArticles > 0 ? GOALS.warmMsLarge : GOALS.warmMsSmall;
+type Miss = { phrase: string; missing: string[]; wrong: string[] };
+type Incomplete = { phrase: string; shown: number; stated: number; relevant: number };
+
+/** The built archive a run searches, and the phrases it asks. */
+interface Archive {
+  dist: string;
+  pages: PageText[];
+  queries: Query[];
+  /** Phrases not among `queries`, for the warm timings. */
+  warmQueries: Query[];
+}
+
+/** Builds the archive (or keeps one built before, with --reuse) and samples the phrases to ask. */
+function prepareArchive(args: SearchBenchOptions, studyArticles: number): Archive {
   const work = path.resolve(studyArticles > 0 ? `${args.dir}-n${studyArticles}` : args.dir);
   console.log(`构建基准资料库 / building the archive in ${work}`);
   const dist = path.join(work, 'dist');
@@ -101,120 +114,222 @@ async function measure(args: SearchBenchOptions, studyArticles: number): Promise
   console.log(
     `${pages.length} 篇，${pages.reduce((n, p) => n + p.original.length, 0)} 字；${queries.length} 个检索词`,
   );
+  return { dist, pages, queries, warmQueries };
+}
 
+/** The top ten of every query against its Ctrl-F ground truth: precision, recall, first right, by phrase length. */
+interface TopTenScores {
+  p: number[];
+  r: number[];
+  first: number[];
+  byLen: Map<number, { p: number[]; r: number[] }>;
+  misses: Miss[];
+}
+
+async function scoreTopTen(page: Page, engine: Engine, queries: Query[]): Promise<TopTenScores> {
+  const scores: TopTenScores = { p: [], r: [], first: [], byLen: new Map(), misses: [] };
+  for (const q of queries) {
+    const top = await topTen(page, engine, q.phrase);
+    const rel = new Set(q.relevant);
+    const right = top.filter((u) => rel.has(u)).length;
+    const precision = top.length ? right / top.length : q.relevant.length === 0 ? 1 : 0;
+    const recall = right / Math.min(10, q.relevant.length);
+    scores.p.push(precision);
+    scores.r.push(recall);
+    scores.first.push(top[0] && rel.has(top[0]) ? 1 : 0);
+    const len = [...q.phrase].length;
+    const b = scores.byLen.get(len) ?? { p: [], r: [] };
+    b.p.push(precision);
+    b.r.push(recall);
+    scores.byLen.set(len, b);
+    if (precision < 1 || recall < 1)
+      scores.misses.push({
+        phrase: q.phrase,
+        missing: q.relevant.filter((u) => !top.includes(u)).slice(0, 3),
+        wrong: top.filter((u) => !rel.has(u)).slice(0, 3),
+      });
+  }
+  return scores;
+}
+
+/**
+ * Beyond the top ten: for the political terms, every result (via "show the rest") must be exactly
+ * the Ctrl-F set, and the stated total must match it. Returns the terms that were not.
+ */
+async function checkCompleteSets(
+  page: Page,
+  queries: Query[],
+  studyArticles: number,
+): Promise<{ completeSets: number; incomplete: Incomplete[] }> {
+  let completeSets = 0;
+  const incomplete: Incomplete[] = [];
+  // At 10,000 articles a common term is on thousands of pages: pressing "show the rest" hundreds
+  // of times measures patience, not search, so the complete-set check keeps to terms on ≤ 200 pages.
+  for (const q of queries.filter(
+    (x) => x.kind === 'term' && (studyArticles === 0 || x.relevant.length <= 200),
+  )) {
+    const all = await everyResult(page, q.phrase);
+    const exact =
+      all.urls.length === q.relevant.length &&
+      q.relevant.every((u) => all.urls.includes(u)) &&
+      all.stated === q.relevant.length;
+    if (exact) completeSets += 1;
+    else
+      incomplete.push({
+        phrase: q.phrase,
+        shown: all.urls.length,
+        stated: all.stated,
+        relevant: q.relevant.length,
+      });
+  }
+  return { completeSets, incomplete };
+}
+
+/** Bytes of a cold first query, for up to `count` queries of one kind spread over the list. */
+async function coldSample(
+  run: { browser: Browser; server: StaticServer; dist: string; engine: Engine },
+  queries: Query[],
+  kind: Query['kind'],
+  count: number,
+): Promise<number[]> {
+  const list = queries.filter((q) => q.kind === kind);
+  const step = Math.max(1, Math.floor(list.length / count));
+  const bytes: number[] = [];
+  for (let i = 0; i < list.length && bytes.length < count; i += step)
+    bytes.push(await coldBytes(run.browser, run.server, run.dist, run.engine, list[i].phrase));
+  return bytes;
+}
+
+/** What one engine scores: the top tens, warm timings, cold transfer, index size. */
+function engineResult(
+  scores: TopTenScores,
+  warm: number[],
+  cold: { random: number[]; terms: number[] },
+  indexSize: number,
+): EngineResult {
+  const all = [...cold.random, ...cold.terms];
+  return {
+    precisionAt10: mean(scores.p),
+    recallAt10: mean(scores.r),
+    firstRight: mean(scores.first),
+    byLength: Object.fromEntries(
+      [...scores.byLen]
+        .sort((a, b) => a[0] - b[0])
+        .map(([len, v]) => [
+          String(len),
+          { precision: mean(v.p), recall: mean(v.r), n: v.p.length },
+        ]),
+    ),
+    coldBytes: Math.round(mean(all)),
+    coldRandomBytes: Math.round(mean(cold.random)),
+    coldTermBytes: Math.round(mean(cold.terms)),
+    warmMedianMs: quantile(warm, 0.5),
+    warmP90Ms: quantile(warm, 0.9),
+    indexBytes: indexSize,
+  };
+}
+
+/** Everything measured of both engines on one archive, before it is printed. */
+interface EngineRuns {
+  results: Record<Engine, EngineResult>;
+  completeSets: number;
+  incomplete: Incomplete[];
+  misses: Record<Engine, Miss[]>;
+  suggestions?: SuggestionCost;
+}
+
+/** Both engines in turn in one browser, then the did-you-mean cost. */
+async function runEngines(
+  args: SearchBenchOptions,
+  studyArticles: number,
+  archive: Archive,
+): Promise<EngineRuns> {
+  const { dist, pages, queries, warmQueries } = archive;
   const server = await serveDirectory(dist);
   const browser = await launchChromium();
-  const results: Record<Engine, EngineResult> = {} as Record<Engine, EngineResult>;
-  let completeSets = 0;
-  const incomplete: { phrase: string; shown: number; stated: number; relevant: number }[] = [];
-  const misses: Record<Engine, { phrase: string; missing: string[]; wrong: string[] }[]> = {
-    ours: [],
-    default: [],
+  const runs: EngineRuns = {
+    results: {} as Record<Engine, EngineResult>,
+    completeSets: 0,
+    incomplete: [],
+    misses: { ours: [], default: [] },
   };
-  let suggestions: SuggestionCost | undefined;
   try {
     for (const engine of ['ours', 'default'] as Engine[]) {
       const page = await openEngine(browser, server.origin, engine);
-      const p: number[] = [];
-      const r: number[] = [];
-      const first: number[] = [];
-      const byLen = new Map<number, { p: number[]; r: number[] }>();
-      for (const q of queries) {
-        const top = await topTen(page, engine, q.phrase);
-        const rel = new Set(q.relevant);
-        const right = top.filter((u) => rel.has(u)).length;
-        const precision = top.length ? right / top.length : q.relevant.length === 0 ? 1 : 0;
-        const recall = right / Math.min(10, q.relevant.length);
-        p.push(precision);
-        r.push(recall);
-        first.push(top[0] && rel.has(top[0]) ? 1 : 0);
-        const len = [...q.phrase].length;
-        const b = byLen.get(len) ?? { p: [], r: [] };
-        b.p.push(precision);
-        b.r.push(recall);
-        byLen.set(len, b);
-        if (precision < 1 || recall < 1)
-          misses[engine].push({
-            phrase: q.phrase,
-            missing: q.relevant.filter((u) => !top.includes(u)).slice(0, 3),
-            wrong: top.filter((u) => !rel.has(u)).slice(0, 3),
-          });
-      }
+      const scores = await scoreTopTen(page, engine, queries);
+      runs.misses[engine].push(...scores.misses);
       const warm: number[] = [];
       // New phrases (not asked before on this page), so their index chunks and fragments are not cached yet.
       for (const q of warmQueries) warm.push(await timedQuery(page, engine, q.phrase));
       if (engine === 'ours') {
-        // Beyond the top ten: for the political terms, every result (via "show the rest") must be
-        // exactly the Ctrl-F set, and the stated total must match it.
-        // At 10,000 articles a common term is on thousands of pages: pressing "show the rest" hundreds
-        // of times measures patience, not search, so the complete-set check keeps to terms on ≤ 200 pages.
-        for (const q of queries.filter(
-          (x) => x.kind === 'term' && (studyArticles === 0 || x.relevant.length <= 200),
-        )) {
-          const all = await everyResult(page, q.phrase);
-          const exact =
-            all.urls.length === q.relevant.length &&
-            q.relevant.every((u) => all.urls.includes(u)) &&
-            all.stated === q.relevant.length;
-          if (exact) completeSets += 1;
-          else
-            incomplete.push({
-              phrase: q.phrase,
-              shown: all.urls.length,
-              stated: all.stated,
-              relevant: q.relevant.length,
-            });
-        }
+        const sets = await checkCompleteSets(page, queries, studyArticles);
+        runs.completeSets += sets.completeSets;
+        runs.incomplete.push(...sets.incomplete);
       }
       await page.context().close();
       // Spread over each kind of query: random phrases are mostly rare, political terms frequent
       // (ten results to fetch, and more index chunks), so the two are reported apart as well.
-      const coldOf = async (kind: Query['kind']) => {
-        const list = queries.filter((q) => q.kind === kind);
-        const step = Math.max(1, Math.floor(list.length / args.cold));
-        const bytes: number[] = [];
-        for (let i = 0; i < list.length && bytes.length < args.cold; i += step)
-          bytes.push(await coldBytes(browser, server, dist, engine, list[i].phrase));
-        return bytes;
-      };
-      const coldRandom = await coldOf('random');
-      const coldTerms = await coldOf('term');
-      const cold = [...coldRandom, ...coldTerms];
-      results[engine] = {
-        precisionAt10: mean(p),
-        recallAt10: mean(r),
-        firstRight: mean(first),
-        byLength: Object.fromEntries(
-          [...byLen]
-            .sort((a, b) => a[0] - b[0])
-            .map(([len, v]) => [
-              String(len),
-              { precision: mean(v.p), recall: mean(v.r), n: v.p.length },
-            ]),
-        ),
-        coldBytes: Math.round(mean(cold)),
-        coldRandomBytes: Math.round(mean(coldRandom)),
-        coldTermBytes: Math.round(mean(coldTerms)),
-        warmMedianMs: quantile(warm, 0.5),
-        warmP90Ms: quantile(warm, 0.9),
-        // Ours: every bundle of a sharded index.
-        indexBytes: (engine === 'ours' ? bundleDirs(dist) : ['pagefind-default']).reduce(
-          (n, b) => n + indexBytes(path.join(dist, b)),
-          0,
-        ),
-      };
+      const run = { browser, server, dist, engine };
+      const random = await coldSample(run, queries, 'random', args.cold);
+      const terms = await coldSample(run, queries, 'term', args.cold);
+      // Ours: every bundle of a sharded index.
+      const indexSize = (engine === 'ours' ? bundleDirs(dist) : ['pagefind-default']).reduce(
+        (n, b) => n + indexBytes(path.join(dist, b)),
+        0,
+      );
+      runs.results[engine] = engineResult(scores, warm, { random, terms }, indexSize);
     }
-    suggestions = await suggestionCost(browser, server, dist, queries, pages);
-    console.log(`\n您是不是要找 / did-you-mean: ${JSON.stringify(suggestions)}`);
+    runs.suggestions = await suggestionCost(browser, server, dist, queries, pages);
+    console.log(`\n您是不是要找 / did-you-mean: ${JSON.stringify(runs.suggestions)}`);
   } finally {
     await browser.close();
     await server.close();
   }
+  return runs;
+}
 
-  const o = results.ours;
-  const d = results.default;
+/** The table of both engines against the goals, by phrase length, and the imperfect queries. */
+function printComparison(
+  args: SearchBenchOptions,
+  warmGoal: number,
+  archive: Archive,
+  runs: EngineRuns,
+): void {
+  const { pages, queries } = archive;
+  const { completeSets, incomplete, misses } = runs;
+  const o = runs.results.ours;
+  const d = runs.results.default;
+  console.log(
+    `\n${pages.length} pages, ${queries.length} queries (${queries.filter((q) => q.kind === 'term').length} political terms), seed ${args.seed}\n`,
+  );
+  console.log(['指标 metric', '本项目 ours', '默认 Pagefind', '目标 goal'].join(' | '));
+  console.log('--- | --- | --- | ---');
+  for (const row of comparisonRows(o, d, warmGoal, completeSets, incomplete.length))
+    console.log(row.join(' | '));
+  console.log('\nP@10 / R@10 by phrase length (ours | default):');
+  for (const len of Object.keys(o.byLength))
+    console.log(
+      `  ${len} 字 (n=${o.byLength[len].n}): ${o.byLength[len].precision.toFixed(2)}/${o.byLength[len].recall.toFixed(2)} | ${d.byLength[len].precision.toFixed(2)}/${d.byLength[len].recall.toFixed(2)}`,
+    );
+  if (misses.ours.length > 0)
+    console.log('\nours, imperfect queries:', JSON.stringify(misses.ours.slice(0, 10), null, 1));
+  if (incomplete.length > 0)
+    console.log(
+      '\nours, incomplete result sets:',
+      JSON.stringify(incomplete.slice(0, 10), null, 1),
+    );
+}
+
+/** The table's rows: metric, ours, default Pagefind, goal (a table of data). */
+function comparisonRows(
+  o: EngineResult,
+  d: EngineResult,
+  warmGoal: number,
+  completeSets: number,
+  incompleteSets: number,
+): [string, string, string, string][] {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  const rows: [string, string, string, string][] = [
+  return [
     [
       'P@10',
       o.precisionAt10.toFixed(3),
@@ -246,39 +361,28 @@ async function measure(args: SearchBenchOptions, studyArticles: number): Promise
     ['索引大小 index size', kb(o.indexBytes), kb(d.indexBytes), ''],
     [
       '全部结果 = Ctrl-F (terms, all pages)',
-      `${completeSets}/${completeSets + incomplete.length}`,
+      `${completeSets}/${completeSets + incompleteSets}`,
       '',
-      incomplete.length === 0 ? '✓' : '✗',
+      incompleteSets === 0 ? '✓' : '✗',
     ],
   ];
-  console.log(
-    `\n${pages.length} pages, ${queries.length} queries (${queries.filter((q) => q.kind === 'term').length} political terms), seed ${args.seed}\n`,
-  );
-  console.log(['指标 metric', '本项目 ours', '默认 Pagefind', '目标 goal'].join(' | '));
-  console.log('--- | --- | --- | ---');
-  for (const row of rows) console.log(row.join(' | '));
-  console.log('\nP@10 / R@10 by phrase length (ours | default):');
-  for (const len of Object.keys(o.byLength))
-    console.log(
-      `  ${len} 字 (n=${o.byLength[len].n}): ${o.byLength[len].precision.toFixed(2)}/${o.byLength[len].recall.toFixed(2)} | ${d.byLength[len].precision.toFixed(2)}/${d.byLength[len].recall.toFixed(2)}`,
-    );
-  if (misses.ours.length > 0)
-    console.log('\nours, imperfect queries:', JSON.stringify(misses.ours.slice(0, 10), null, 1));
-  if (incomplete.length > 0)
-    console.log(
-      '\nours, incomplete result sets:',
-      JSON.stringify(incomplete.slice(0, 10), null, 1),
-    );
+}
 
+/** One archive: build it, run both engines, print the comparison. */
+async function measure(args: SearchBenchOptions, studyArticles: number): Promise<Measured> {
+  const warmGoal = studyArticles > 0 ? GOALS.warmMsLarge : GOALS.warmMsSmall;
+  const archive = prepareArchive(args, studyArticles);
+  const runs = await runEngines(args, studyArticles, archive);
+  printComparison(args, warmGoal, archive, runs);
   return {
     label: studyArticles > 0 ? `${studyArticles} study articles` : 'shipped + reports',
-    pages: pages.length,
-    queries,
-    results,
-    completeSets,
-    incomplete,
-    misses,
-    suggestions,
+    pages: archive.pages.length,
+    queries: archive.queries,
+    results: runs.results,
+    completeSets: runs.completeSets,
+    incomplete: runs.incomplete,
+    misses: runs.misses,
+    suggestions: runs.suggestions,
   };
 }
 

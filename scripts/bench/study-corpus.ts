@@ -70,11 +70,13 @@ export function studyPieces(reportsDir: string): Piece[] {
       current.paragraphs.push(line);
       current.characters += line.trim().length;
     }
+    // A short last chunk joins the one before it.
     const tail = chunks.at(-1);
-    if (tail && tail.characters < MIN_TAIL && chunks.length > 1) {
+    const before = chunks.at(-2);
+    if (tail && before && tail.characters < MIN_TAIL) {
       chunks.pop();
-      chunks.at(-1)!.paragraphs.push(...tail.paragraphs);
-      chunks.at(-1)!.characters += tail.characters;
+      before.paragraphs.push(...tail.paragraphs);
+      before.characters += tail.characters;
     }
     // A resolution or a one-line preamble is not a study article.
     for (const c of chunks) if (c.characters >= MIN_TAIL) pieces.push({ report, ...c });

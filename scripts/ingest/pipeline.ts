@@ -223,17 +223,7 @@ async function convertArticle(
   const entry = context.edited.get(index);
   const edits = entry?.edits;
   const draft = correctedDraft(original, edits);
-  const mended = await timed('mend', () => mend(draft.body, { hardWrapped: context.hardWrapped }));
-  const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
-  const { body: paragraphs, notes } = separateNotes(withoutNote);
-  const blocks = await timed('mend', () => structure(paragraphs));
-  if (blocks.length === 0) {
-    throw new SourceError(
-      source,
-      `文章《${draft.title}》没有正文 / article has no body text`,
-      draft.firstLine,
-    );
-  }
+  const { editorsNote, paragraphs, notes, blocks } = await articleText(context, draft);
   const errata =
     edits?.errata && editorial && entry
       ? placeErrata(blocks, edits.errata, editorial, entry.at)
@@ -278,6 +268,25 @@ async function convertArticle(
     fingerprint: articleFingerprint(blocks),
     line: draft.firstLine,
   };
+}
+
+/**
+ * The article's text read into blocks: its lines mended, the source's 【编者按】 and its notes taken
+ * out, the rest structured. An article with no text left is an error at its first line.
+ */
+async function articleText(context: SourceContext, draft: ArticleDraft) {
+  const mended = await timed('mend', () => mend(draft.body, { hardWrapped: context.hardWrapped }));
+  const { body: withoutNote, editorsNote } = takeEditorsNote(mended);
+  const { body: paragraphs, notes } = separateNotes(withoutNote);
+  const blocks = await timed('mend', () => structure(paragraphs));
+  if (blocks.length === 0) {
+    throw new SourceError(
+      context.source,
+      `文章《${draft.title}》没有正文 / article has no body text`,
+      draft.firstLine,
+    );
+  }
+  return { editorsNote, paragraphs, notes, blocks };
 }
 
 /** The article's front matter: what was read, corrected by the editor, and where it stands. */

@@ -27,9 +27,11 @@ async function firstResults(
 ): Promise<{ urls: string[]; shownAt: number }> {
   if (engine === 'ours') {
     return page.evaluate(async (q) => {
-      const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
-      const results = document.querySelector('[data-search-results]')!;
-      form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
+      const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+      const results = document.querySelector('[data-search-results]');
+      const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+      if (!form || !results || !input) throw new Error(`${location.href} is not the search page`);
+      input.value = q;
       const done = new Promise<number>((resolve) => {
         const obs = new MutationObserver(() => {
           if (results.getAttribute('aria-busy') === 'false') {

@@ -185,6 +185,15 @@ export function readEditorial(file: string, bytes: Uint8Array): Editorial {
   return { file, data: parsed.data, lineOf };
 }
 
+/** The article an entry names: its position, else the one its title matches; -1 when none does. */
+function editedIndex(edits: ArticleEdits, titles: readonly string[]): number {
+  if (edits.index !== undefined) return edits.index;
+  // The schema asks for exactly one of index and match.
+  if (edits.match === undefined) return -1;
+  const wanted = squeezeSpaces(edits.match);
+  return titles.findIndex((t) => squeezeSpaces(t) === wanted);
+}
+
 /**
  * Which article each entry edits, by title or position. An entry that finds none, or two entries
  * for one article, is an error at the entry's line: a source that changed must not quietly drop or
@@ -196,8 +205,7 @@ export function matchEdits(
 ): Map<number, { edits: ArticleEdits; at: number }> {
   const byArticle = new Map<number, { edits: ArticleEdits; at: number }>();
   editorial.data.articles.forEach((edits, at) => {
-    const index =
-      edits.index ?? titles.findIndex((t) => squeezeSpaces(t) === squeezeSpaces(edits.match!));
+    const index = editedIndex(edits, titles);
     if (index < 0 || index >= titles.length) {
       const which =
         edits.match === undefined
