@@ -12,6 +12,8 @@ import { defineConfig } from 'vitest/config';
  *   on throwaway folders (killed mid-write, run with --check), the pipeline over every shared report,
  *   the thread pool, the benchmark's process-tree meter. Minutes, not seconds.
  * - unit: tests/unit. In process, in seconds.
+ * - lighthouse: tests/lighthouse. Scores pages of the shared build; `npm test` runs it after the
+ *   other three, alone, since a busy CPU lowers the performance score.
  * A file anywhere else under tests/ runs in no layer, and the check below stops the run naming it.
  */
 const SITE_LAYER = [
@@ -20,9 +22,11 @@ const SITE_LAYER = [
   'tests/build/**/*.test.ts',
 ];
 const TOOLS_LAYER = ['tests/tools/**/*.test.ts'];
+/** Lighthouse scores performance from what the CPU manages: it runs after the rest, on its own. */
+const LIGHTHOUSE_LAYER = ['tests/lighthouse/**/*.test.ts'];
 const UNIT_LAYER = ['tests/unit/**/*.test.ts'];
 
-const LAYER_FOLDERS = ['unit', 'tools', 'site', 'browser', 'build'];
+const LAYER_FOLDERS = ['unit', 'tools', 'site', 'browser', 'build', 'lighthouse'];
 const strays = fs
   .readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts') && !LAYER_FOLDERS.includes(f.split(path.sep)[0]));
@@ -64,6 +68,14 @@ export default defineConfig({
           name: 'site',
           include: SITE_LAYER,
           // One build of the shipped sources serves every test here.
+          globalSetup: ['tests/setup/build-site.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'lighthouse',
+          include: LIGHTHOUSE_LAYER,
           globalSetup: ['tests/setup/build-site.ts'],
         },
       },
