@@ -3,6 +3,7 @@
  * (about 4,000 characters, cut at the reports' 一、 sections and then at paragraphs), or the whole
  * corpus copied several times. Real text, so ingest, Astro and Pagefind do the work they do for real.
  */
+import { CN_NUMERAL } from '../../src/core/chinese.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -24,7 +25,7 @@ const AT_SECTION = 2800;
 const MAX = 4200;
 /** A tail shorter than this joins the piece before it rather than stand as a thin article. */
 const MIN_TAIL = 1500;
-const SECTION_HEADING = /^[\s\u3000]*[一二三四五六七八九十]+、/u;
+const SECTION_HEADING = new RegExp(`^[\\s\\u3000]*${CN_NUMERAL}+、`, 'u');
 const NUMERALS = '一二三四五六七八九十';
 
 function reportFiles(reportsDir: string): string[] {

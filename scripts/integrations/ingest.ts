@@ -41,7 +41,7 @@ export function ingestIntegration(): AstroIntegration {
       },
       // Said again at the end of the build, where an editor looks: severe findings no one has resolved.
       'astro:build:done': ({ logger }) => {
-        const articles = process.env.ARTICLES_DIR ?? path.join(root, 'src/content/articles');
+        const articles = environment.articlesDir ?? path.join(root, 'src/content/articles');
         const file = path.join(path.dirname(path.resolve(root, articles)), REPORT_FILE);
         if (!fs.existsSync(file)) return;
         const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ProofreadingReport;

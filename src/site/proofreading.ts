@@ -3,6 +3,7 @@ import path from 'node:path';
 import { deskLink, type DeskAction } from '../core/desk-link.ts';
 import {
   FINDING_KINDS,
+  REPORT_FILE,
   resolvingActions,
   type Finding,
   type FindingKind,
@@ -12,6 +13,7 @@ import {
 import { sectionHeadings } from '../core/sections.ts';
 import type { ArticleEntry } from '../core/article-schema.ts';
 import { articleUrl, url } from './urls.ts';
+import { environment } from './environment.ts';
 
 /**
  * The editors' proofreading page's data, in the editors' words: findings by kind (named in Chinese),
@@ -20,11 +22,7 @@ import { articleUrl, url } from './urls.ts';
 
 /** The report ingest wrote beside the articles folder (src/content/proofreading.json), or an empty one. */
 export function readReport(): ProofreadingReport {
-  const file = path.resolve(
-    process.env.ARTICLES_DIR ?? 'src/content/articles',
-    '..',
-    'proofreading.json',
-  );
+  const file = path.resolve(environment.articlesDir ?? 'src/content/articles', '..', REPORT_FILE);
   return fs.existsSync(file)
     ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ProofreadingReport)
     : { counts: {}, accepted: 0, findings: [] };
