@@ -61,6 +61,17 @@ async function publish(page: Page): Promise<void> {
   await page.getByText('立即发布').click();
 }
 
+/** Polls `url` until its HTML satisfies `test` (the dev server re-ingests after a save). */
+async function pageWhen(url: string, test: (html: string) => boolean): Promise<string> {
+  let html = '';
+  for (let tries = 0; tries < 60; tries++) {
+    html = await fetch(url).then((r) => r.text());
+    if (test(html)) return html;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return html;
+}
+
 describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
   let desk: DeskServer;
   let browser: Browser;
@@ -111,12 +122,13 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
     await page.close();
   }, 120_000);
 
-  it('on the shipped journal issue, an erratum and a 思考题 saved at the desk reach the file, and the dev server re-ingests it', async () => {
+  it('on the shipped journal issue, an erratum and a 思考题 saved at the desk reach the file and show on the article page without a restart', async () => {
     const yamlPath = path.join(desk.root, EDITORIAL);
     const header = fs
       .readFileSync(yamlPath, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('#'));
+    const url = articleUrl(desk, SOURCE, ARTICLE);
     const find = uniquePhrase(
       articleBody(desk, SOURCE, ARTICLE),
       fs.readFileSync(yamlPath, 'utf8'),
@@ -157,6 +169,14 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
       .poll(() => desk.output().split('导入完成').length, { timeout: 60_000 })
       .toBeGreaterThan(2);
     expect(desk.output()).not.toContain('导入失败');
+    // The page the dev server serves now, as read: the corrected words (the erratum's mark wraps
+    // only what changed) and the new 思考题.
+    const read = (html: string) => html.replace(/<[^>]*>/g, '');
+    const shown = read(
+      await pageWhen(url, (h) => read(h).includes(question) && read(h).includes(replace)),
+    );
+    expect(shown).toContain(question);
+    expect(shown).toContain(replace);
     await page.close();
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childEnvironment } from './child-env.ts';
 import { ROOT } from './paths.ts';
 import { copyProject } from './project-copy.ts';
 
@@ -21,17 +22,7 @@ export function buildArchive(
   // A cold build: Astro's content-layer cache from a build of another articles folder still points
   // at that folder's files (its content-modules import them), and the build fails resolving them.
   fs.rmSync(`${distDir}-cache`, { recursive: true, force: true });
-  // Vitest puts Vite's import.meta.env keys (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on,
-  // they override the child build's own, e.g. BASE_URL '/' beats BASE_PATH and un-bases every url().
-  const {
-    BASE_URL: _b,
-    MODE: _m,
-    DEV: _d,
-    PROD: _p,
-    SSR: _s,
-    SEARCH_INDEX: _i,
-    ...inherited
-  } = process.env;
+  const inherited = childEnvironment('SEARCH_INDEX');
   // Astro keeps generated modules in <root>/.astro/ (content-modules.mjs lists the articles folder's
   // files) and prerender chunks under the working directory: builds of different articles folders
   // running at once from one checkout overwrite each other's and fail at random. Each build runs

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { childEnvironment } from './child-env.ts';
 import { copyProject } from './project-copy.ts';
 
 export interface DeskServer {
@@ -22,11 +23,9 @@ export interface DeskServer {
 export async function startDesk(port: number): Promise<DeskServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
   copyProject(root);
-  // Vitest's import.meta.env keys would override the dev server's own (see build-archive.ts).
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
   // The copy links the checkout's node_modules: its own DIST_DIR gives it its own Astro cache
   // (content store) instead of the checkout's node_modules/.astro.
-  const env = { ...inherited, DIST_DIR: path.join(root, 'dist') };
+  const env = { ...childEnvironment(), DIST_DIR: path.join(root, 'dist') };
   const server: ChildProcess = spawn(
     process.execPath,
     ['scripts/desk.ts', '--port', String(port), '--no-open'],

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '../helpers/child-env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -12,16 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  */
 export default function setup(): void {
   if (process.env.SKIP_SITE_BUILD === '1') return;
-  // Vitest puts Vite's BASE_URL and friends into process.env; the build must get its own.
-  const {
-    BASE_URL: _b,
-    MODE: _m,
-    DEV: _d,
-    PROD: _p,
-    SSR: _s,
-    SEARCH_INDEX: _i,
-    ...env
-  } = process.env;
+  const env = childEnvironment('SEARCH_INDEX');
   execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
