@@ -11,8 +11,10 @@ import {
   columnsFileSchema,
   glossaryFileSchema,
   sessionsFileSchema,
+  topicsFileSchema,
 } from '../../src/core/data-files.ts';
-import { editorialSchema, matchEdits, readEditorial } from '../ingest/stages/editorial.ts';
+import { convertSource, type EditorialInput } from '../ingest/pipeline.ts';
+import { editorialSchema } from '../ingest/stages/editorial.ts';
 import { SourceError } from '../ingest/stages/source-error.ts';
 import { parse } from 'yaml';
 import { UPLOAD_ENTRY_FILE } from './config.ts';
@@ -32,6 +34,7 @@ const dataSchemas: Record<string, z.ZodType> = {
   [`${DATA_DIR}/sessions.json`]: sessionsFileSchema,
   [`${DATA_DIR}/glossary.json`]: glossaryFileSchema,
   [`${DATA_DIR}/columns.json`]: columnsFileSchema,
+  [`${DATA_DIR}/topics.json`]: topicsFileSchema,
 };
 
 /**
@@ -86,14 +89,24 @@ async function editorialFile(
   const checked = editorialSchema.safeParse(value);
   if (!checked.success) throw refusal(relative, checked.error, labels);
   const text = updateYaml(existing, value);
-  try {
-    const editorial = readEditorial(relative, new TextEncoder().encode(text));
-    if (owner.titles.length > 0) matchEdits(editorial, owner.titles);
-  } catch (error) {
-    if (error instanceof SourceError) throw new DeskRefusal(`${error.file}：${error.reason}`);
-    throw error;
-  }
+  await convertWith(root, owner.source, { file: relative, bytes: new TextEncoder().encode(text) });
   return text;
+}
+
+/**
+ * Converts the source with the editorial file as it would be saved, as ingest will: what only the
+ * text can tell (an erratum's 原文 found exactly once, a 金句 that is in the text, the article an
+ * entry names) refuses the save now rather than failing the next ingest.
+ */
+async function convertWith(root: string, source: string, editorial: EditorialInput): Promise<void> {
+  const bytes = await readFile(path.join(root, SOURCES_DIR, source));
+  try {
+    await convertSource(source, bytes, editorial);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    const line = error.line ? `第 ${error.line} 行：` : '';
+    throw new DeskRefusal(`${error.file}：${line}${error.reason}`);
+  }
 }
 
 /** Fields whose empty text is a value: an erratum that replaces the found text by nothing deletes it. */

@@ -63,16 +63,19 @@ describe('desk: a link from the proofreading page fills in the form', () => {
 describe('desk: the save guard', () => {
   let root: string;
   let labels: Map<string, string>;
-  const yamlPath = 'src/content/sources/期刊/一期.yaml';
+  const yamlPath = 'src/content/sources/期刊/第一篇.yaml';
   beforeEach(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-unit-'));
     fs.mkdirSync(path.join(root, 'src/content/sources/期刊'), { recursive: true });
     fs.mkdirSync(path.join(root, 'src/content/articles/qikan'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'src/content/sources/期刊/一期.txt'), '第一篇\n正文。\n');
+    fs.writeFileSync(
+      path.join(root, 'src/content/sources/期刊/第一篇.txt'),
+      '第一篇\n正文。又一句。\n',
+    );
     fs.writeFileSync(path.join(root, yamlPath), YAML);
     fs.writeFileSync(
       path.join(root, 'src/content/articles/qikan/di-yi-pian.mdx'),
-      `${frontMatter({ title: '第一篇', source: '期刊/一期.txt', sourceIndex: 0 })}\n正文。\n`,
+      `${frontMatter({ title: '第一篇', source: '期刊/第一篇.txt', sourceIndex: 0 })}\n正文。\n`,
     );
     labels = fieldLabels(await deskConfig(root, '/admin/api/v1/'));
   });
@@ -102,7 +105,7 @@ describe('desk: the save guard', () => {
   });
   it('names the field in the editor’s words when the editorial schema refuses', async () => {
     expect(await refusal('articles:\n  - match: 第一篇\n    index: 0\n')).toBe(
-      '期刊/一期.yaml：各篇文章 › 第 1 项：每篇须写 match（标题）或 index（位置）之一 / give exactly one of match or index',
+      '期刊/第一篇.yaml：各篇文章 › 第 1 项：每篇须写 match（标题）或 index（位置）之一 / give exactly one of match or index',
     );
     expect(await refusal('articles:\n  - match: 第一篇\n    date: 2024年\n')).toMatch(
       /各篇文章 › 第 1 项 › .*日期.*2024-12-01/,
@@ -121,6 +124,19 @@ describe('desk: the save guard', () => {
       /勘误 › 第 1 项 › 改为：必须填写/,
     );
   });
+  it('refuses what only the text can tell, as ingest would: an erratum not found exactly once, a 金句 not in the text', async () => {
+    const erratum = (find: string) =>
+      refusal(`articles:\n  - match: 第一篇\n    errata: [{ find: "${find}", replace: 乙 }]\n`);
+    expect(await erratum('没有的字')).toMatch(
+      /^期刊\/第一篇\.yaml：第 \d+ 行：.*“没有的字”不在文章正文中/,
+    );
+    expect(await erratum('。')).toMatch(/^期刊\/第一篇\.yaml：第 \d+ 行：.*出现 2 次/);
+    expect(await erratum('又一')).toBe('saved');
+    expect(await refusal('articles:\n  - match: 第一篇\n    quotes: [没有这句话]\n')).toMatch(
+      /^期刊\/第一篇\.yaml：.*金句不在正文中/,
+    );
+    expect(fs.readFileSync(path.join(root, yamlPath), 'utf8')).toBe(YAML);
+  });
   it('checks the data files against the schemas the site reads them with, keeping their note', async () => {
     fs.mkdirSync(path.join(root, 'src/data'), { recursive: true });
     fs.writeFileSync(
@@ -133,6 +149,11 @@ describe('desk: the save guard', () => {
       labels,
     );
     expect(JSON.parse(saved.raw)).toEqual({ $comment: '说明', columns: ['甲', '乙'] });
+    const twice =
+      '{"topics":[{"topic":"甲","spellings":["甲"]},{"topic":"甲","spellings":["乙"]}]}';
+    expect(await refusal(twice, 'src/data/topics.json')).toMatch(
+      /^src\/data\/topics\.json：.*主题名称不能重复/,
+    );
     const bad = '{"sessions":[{"id":"a","date":"12月","meeting":"会","materials":["x"]}]}';
     expect(await refusal(bad, 'src/data/sessions.json')).toMatch(
       /学习会 › 第 1 项 › .*日期写作 2024-12-01/,
