@@ -215,6 +215,27 @@ const dataFiles: Field[] = [
     file: `${DATA_DIR}/columns.json`,
     fields: [texts('columns', '栏目题头', '材料里单独成行的这些题头成为其后文章的栏目')],
   },
+  {
+    name: 'topics',
+    label: '主题词表',
+    file: `${DATA_DIR}/topics.json`,
+    fields: [
+      {
+        name: 'topics',
+        label: '主题',
+        widget: 'list',
+        summary: '{{fields.topic}}',
+        hint: '文章的主题标签只从这里取；改动在下次导入时生效',
+        fields: [
+          { ...text('topic', '主题名称', '就是文章上的标签，如：协商民主'), required: true },
+          {
+            ...texts('spellings', '正文中的说法', '在正文中计数的几种说法，如：政治协商'),
+            required: true,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The whole configuration for `CMS.init({ config })`; `apiPath` is where the save guard listens. */
@@ -236,7 +257,7 @@ export async function deskConfig(root: string, apiPath: string): Promise<Record<
       },
       {
         name: DESK_NAMES.dataCollection,
-        label: '学习会、术语和栏目',
+        label: '学习会、术语、栏目和主题',
         editor: { preview: false },
         files: dataFiles,
       },

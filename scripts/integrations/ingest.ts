@@ -1,7 +1,8 @@
 /**
  * Ingest as an Astro integration: `astro build` and `astro dev` first bring src/content/articles up
  * to date with src/content/sources (incrementally, by running the `npm run ingest` CLI), and the dev
- * server re-ingests when a source or an editor's metadata file beside it changes, then refreshes
+ * server re-ingests when a source, an editor's metadata file beside it or a vocabulary ingest reads
+ * (columns, topics, glossary in src/data) changes, then refreshes
  * the content collection so the open page reloads with the change.
  *
  * A build given ARTICLES_DIR (benchmarks, tests) brings its own articles and ingests nothing.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import fs from 'node:fs';
 import { runScript } from './run-script.ts';
+import { localImportClosure } from '../ingest/pipeline-fingerprint.ts';
 import { environment } from '../../src/site/environment.ts';
 import { unresolvedWarnings } from '../proofread/report.ts';
 import { REPORT_FILE, type ProofreadingReport } from '../../src/core/proofreading.ts';
@@ -49,7 +51,12 @@ export function ingestIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!enabled) return;
-        server.watcher.add(sourcesDir);
+        // The data files the conversion reads, as its fingerprint finds them: a desk save to the
+        // topics or the columns re-ingests as a save to an editorial file does.
+        const vocabularies = localImportClosure(
+          path.join(root, 'scripts/ingest/pipeline.ts'),
+        ).filter((file) => file.endsWith('.json'));
+        server.watcher.add([sourcesDir, ...vocabularies]);
         const rerun = settled(async () => {
           if ((await ingest()) !== 0) {
             logger.error(
@@ -60,7 +67,7 @@ export function ingestIntegration(): AstroIntegration {
           await refreshContent?.({});
         }, logger);
         const onEvent = (file: string) => {
-          if (isInside(file, sourcesDir)) rerun();
+          if (isInside(file, sourcesDir) || vocabularies.includes(path.resolve(file))) rerun();
         };
         server.watcher.on('add', onEvent);
         server.watcher.on('change', onEvent);

@@ -1,5 +1,6 @@
 /**
- * The shapes of the editors' data files in src/data: study sessions, the glossary and the columns.
+ * The shapes of the editors' data files in src/data: study sessions, the glossary, the columns and
+ * the topic vocabulary.
  * The site and ingest read the files through these schemas, and the editors' desk checks every
  * save against the same ones, so a file the desk writes is one the build accepts.
  */
@@ -47,4 +48,23 @@ export const glossaryFileSchema = z.object({
 export const columnsFileSchema = z.object({
   $comment: z.string().optional(),
   columns: z.array(text),
+});
+
+/** One topic of the curated vocabulary: its tag and the spellings counted in an article's text. */
+export const topicSchema = z.object({
+  /** The tag an article gets, and the name of its page under /topics/. */
+  topic: text,
+  /** The wordings counted for it, the topic's own name among them if it occurs in texts. */
+  spellings: z.array(text).min(1, '至少要有一种说法'),
+});
+
+/** src/data/topics.json: topic tags come only from here. */
+export const topicsFileSchema = z.object({
+  $comment: z.string().optional(),
+  topics: z
+    .array(topicSchema)
+    .refine(
+      (topics) => new Set(topics.map((t) => t.topic)).size === topics.length,
+      '主题名称不能重复',
+    ),
 });

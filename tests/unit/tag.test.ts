@@ -50,7 +50,7 @@ describe('tag', () => {
 
   it('tags only from the curated vocabulary and finds quoted formulations as glossary terms', () => {
     const articles = tagged('compilation/magazine-layout.txt', 'm');
-    const vocabulary = new Set(Object.keys(topicsData.topics));
+    const vocabulary = new Set(topicsData.topics.map((t) => t.topic));
     const glossaryTerms = new Set(glossary.map((t) => t.term));
     for (const { tags } of articles) {
       for (const t of tags.tags) expect(vocabulary.has(t)).toBe(true);

@@ -1,4 +1,5 @@
 import topicsData from '../../../src/data/topics.json' with { type: 'json' };
+import { topicsFileSchema } from '../../../src/core/data-files.ts';
 import { termSpellings } from '../../../src/language/glossary.ts';
 import type { Block } from '../../model/text.ts';
 import type { ArticleDraft } from './split.ts';
@@ -9,6 +10,8 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 // Vocabulary and glossary are written in simplified characters; 1950s texts are traditional.
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const { topics } = topicsFileSchema.parse(topicsData);
 
 /**
  * The year a National People's Congress session met: 第N届 began in these years, one session a year.
@@ -80,8 +83,8 @@ export function regionsOf(positions: string[]): string[] {
  */
 function topicTags(title: string, text: string): string[] {
   const threshold = Math.max(2, Math.ceil(text.length / 5000));
-  const scored = Object.entries(topicsData.topics)
-    .map(([topic, spellings]) => ({
+  const scored = topics
+    .map(({ topic, spellings }) => ({
       topic,
       n: spellings.reduce((sum, s) => sum + count(text, s), 0),
       inTitle: spellings.some((s) => title.includes(s)),
