@@ -71,7 +71,7 @@ export function deskEntryName(source: string): string {
 export const DESK_NAMES = {
   /** One entry per source: its editorial file. */
   editorialCollection: 'editorial',
-  /** The data files: sessions, glossary, columns. */
+  /** The data files: sessions, glossary, columns, topics. */
   dataCollection: 'data',
   /** The upload form. */
   uploadCollection: 'upload',

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { readArticle } from '../../src/core/article-file.ts';
 import { articlePath } from '../../src/core/article-path.ts';
-import { deskLink, type DeskRequest } from '../../src/core/desk-link.ts';
+import { DESK_NAMES, deskLink, type DeskRequest } from '../../src/core/desk-link.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { startDesk, type DeskServer } from '../helpers/desk-server.ts';
 
@@ -104,6 +104,19 @@ describe.skipIf(skipBrowser)('the editors’ desk under the dev server', () => {
     await page.getByRole('button', { name: '发布' }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('opens the topic vocabulary as a form listing every topic of src/data/topics.json', async () => {
+    const { topics } = JSON.parse(
+      fs.readFileSync(path.join(desk.root, 'src/data/topics.json'), 'utf8'),
+    ) as { topics: { topic: string }[] };
+    const page = await browser.newPage();
+    await page.goto(`${desk.site}admin/#/collections/${DESK_NAMES.dataCollection}/entries/topics`);
+    await page.getByRole('button', { name: '登录' }).click();
+    // Each topic's fields (主题名称, 正文中的说法) are folded under its name.
+    await page.getByText('主题名称').first().waitFor({ state: 'attached' });
+    for (const { topic } of topics) await page.getByText(topic, { exact: true }).first().waitFor();
     await page.close();
   }, 120_000);
 
