@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { environment } from '../../src/site/environment.ts';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure-tree.ts';
 import { writeCorpusCopies, writeJournalIssue, writeStudySources } from './study-corpus.ts';
@@ -185,7 +186,7 @@ function buildEnv(s: ScenarioDirs, extra: Record<string, string> = {}): NodeJS.P
  * index in one process tree. Falls back to the astro CLI when the bench was not started by npm.
  */
 async function npmBuild(s: ScenarioDirs, what: string): Promise<Measurement> {
-  const npm = process.env.npm_execpath;
+  const npm = environment.npmCommandLine;
   const args = npm
     ? [npm, 'run', 'build']
     : [path.join(s.project, 'node_modules/astro/bin/astro.mjs'), 'build'];

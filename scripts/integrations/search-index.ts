@@ -27,7 +27,7 @@ export function searchIndexIntegration(): AstroIntegration {
         }
         // `npm run build` indexes after astro build has exited (package.json), so Astro's memory
         // (1.5 GiB at 10,000 articles) is free while Pagefind runs: the whole build peaks lower.
-        if (process.env.npm_lifecycle_event === 'build') return;
+        if (environment.npmScript === 'build') return;
         // The script finds the output and cache folders as astro.config.mjs does (build-dirs.ts).
         const code = await runScript(root, 'scripts/search-index.ts');
         if (code !== 0)

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { environment } from '../../src/site/environment.ts';
 import type { Lockfile, NativePackage } from './native-packages.ts';
 import { nativePackagesFor } from './native-packages.ts';
 import type { Platform } from './platforms.ts';
@@ -32,7 +33,7 @@ export function npmCiArguments(platform: Platform): string[] {
 /** Installs into `dir` (which holds package.json and package-lock.json) for the platform. */
 export function installFor(platform: Platform, dir: string): void {
   // Under `npm run`, npm says where its own command line is; otherwise npm on the PATH.
-  const npmCli = process.env.npm_execpath;
+  const npmCli = environment.npmCommandLine;
   const [command, args] = npmCli?.endsWith('.js')
     ? [process.execPath, [npmCli, ...npmCiArguments(platform)]]
     : ['npm', npmCiArguments(platform)];

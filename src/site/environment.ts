@@ -46,6 +46,17 @@ export const environment = {
   get commandFolder(): string {
     return read('INIT_CWD') ?? process.cwd();
   },
+  /**
+   * npm_execpath: set by npm to its own command line (npm-cli.js) when a command runs under `npm run`,
+   * so a command can run npm again with the same npm and Node rather than whatever is on the PATH.
+   */
+  get npmCommandLine(): string | undefined {
+    return read('npm_execpath');
+  },
+  /** npm_lifecycle_event: set by npm to the script running, e.g. "build" under `npm run build`. */
+  get npmScript(): string | undefined {
+    return read('npm_lifecycle_event');
+  },
   /** BENCH_DIR: where npm run bench builds its archives (default a folder under the system's temp). */
   get benchDir(): string | undefined {
     return read('BENCH_DIR');
