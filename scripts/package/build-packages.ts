@@ -9,6 +9,7 @@ import { checkNativePackages, installFor } from './install.ts';
 import type { NativePackage } from './native-packages.ts';
 import type { Platform } from './platforms.ts';
 import { packageFileName } from './platforms.ts';
+import { bundleOnlyPackages } from './prebuilt-bundles.ts';
 import { copyProject, projectFiles } from './project-files.ts';
 import { pruneNodeModules } from './prune.ts';
 import { writeZip } from './zip.ts';
@@ -47,6 +48,10 @@ export async function buildPackage(
   log(`${platform.id}: npm ci --os=${platform.npm.os} --cpu=${platform.npm.cpu}`);
   installFor(platform, project);
   const nativePackages = checkNativePackages(platform, project);
+  const unused = removeBundleOnlyPackages(project);
+  log(
+    `${platform.id}: 去掉只用于预构建包的依赖 / removed ${unused} packages only a prebuilt bundle uses`,
+  );
   const pruned = await pruneNodeModules(path.join(project, 'node_modules'));
   log(`${platform.id}: 清理 / pruned ${pruned.files} files, ${(pruned.bytes / 1e6).toFixed(1)} MB`);
 
@@ -63,6 +68,16 @@ export async function buildPackage(
     nativePackages,
     pruned,
   };
+}
+
+/** Removes what bundleOnlyPackages finds in the project's lock file; returns how many were there. */
+function removeBundleOnlyPackages(project: string): number {
+  const lock = JSON.parse(fs.readFileSync(path.join(project, 'package-lock.json'), 'utf8'));
+  const installed = bundleOnlyPackages(lock)
+    .map((location) => path.join(project, location))
+    .filter((dir) => fs.existsSync(dir));
+  for (const dir of installed) fs.rmSync(dir, { recursive: true, force: true });
+  return installed.length;
 }
 
 /**

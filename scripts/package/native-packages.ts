@@ -8,11 +8,16 @@ import type { Platform } from './platforms.ts';
 
 interface LockEntry {
   version?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
   os?: string | string[];
   cpu?: string | string[];
   libc?: string | string[];
   dev?: boolean;
 }
+
+export type { LockEntry };
 
 export interface Lockfile {
   packages: Record<string, LockEntry>;

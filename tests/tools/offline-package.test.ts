@@ -40,6 +40,61 @@ afterAll(() => {
     fs.rmSync(`${normalDist}${suffix}`, { recursive: true, force: true });
 });
 
+const home = path.join(work, 'home');
+
+/** The linux-x64 zip unzipped into an empty folder, once; the project folder in it. */
+function unpackLinuxX64(): string {
+  const unpacked = path.join(work, 'unpacked');
+  const project = path.join(unpacked, topFolder(version));
+  if (fs.existsSync(project)) return project;
+  fs.mkdirSync(unpacked);
+  fs.mkdirSync(home, { recursive: true });
+  // unzip writes UTF-8 names (编辑资料库.sh) as they are only in a UTF-8 locale, as on a desktop.
+  const zip = path.join(packagesDir, packageFileName(version, platformById('linux-x64')));
+  execFileSync('unzip', ['-q', zip], { cwd: unpacked, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+  return project;
+}
+
+/**
+ * Runs `command` in a network namespace of its own (no network; --map-root-user lets a developer
+ * who is not root run it too) and a process namespace of its own (whatever it started ends with
+ * it), with a bare environment and an empty home, as on a machine that never saw the project.
+ */
+function runOffline(command: string[]): string {
+  return execFileSync(
+    'unshare',
+    [
+      '--map-root-user',
+      '--net',
+      '--pid',
+      '--fork',
+      'env',
+      '-i',
+      `HOME=${home}`,
+      'PATH=/usr/bin:/bin:/usr/sbin:/sbin',
+      'LANG=C.UTF-8',
+      ...command,
+    ],
+    { cwd: home, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+/**
+ * Inside the namespace: loopback up (and nothing else), the desk launcher started, then the desk's
+ * page, Decap's bundle and its configuration fetched with the package's own Node; prints each
+ * address's status.
+ */
+const DESK_CHECK = `
+ip link set lo up
+sh "$1/编辑资料库.sh" --port 4471 --no-open > "$HOME/desk.log" 2>&1 &
+for i in $(seq 1 180); do grep -q 编辑台已就绪 "$HOME/desk.log" && break; sleep 1; done
+cat "$HOME/desk.log"
+"$1/$2" --input-type=module -e '
+for (const p of ["admin/", "admin/decap/decap-cms.js", "admin/config.json"])
+  console.log("STATUS", p, (await fetch("http://127.0.0.1:4471/" + p)).status);
+'
+`;
+
 describe('offline packages', () => {
   it('writes one zip per platform, with its checksum', () => {
     const written = fs.readdirSync(packagesDir).filter((f) => f.endsWith('.zip'));
@@ -84,34 +139,9 @@ describe('offline packages', () => {
   );
 
   it('linux-x64, unzipped and run offline, builds the same dist/ as a normal build', () => {
-    const platform = platformById('linux-x64');
-    const unpacked = path.join(work, 'unpacked');
-    const home = path.join(work, 'home');
-    fs.mkdirSync(unpacked);
-    fs.mkdirSync(home);
-    // unzip writes UTF-8 names (编辑资料库.sh) as they are only in a UTF-8 locale, as on a desktop.
-    execFileSync('unzip', ['-q', path.join(packagesDir, packageFileName(version, platform))], {
-      cwd: unpacked,
-      env: { ...process.env, LC_ALL: 'C.UTF-8' },
-    });
-    const project = path.join(unpacked, topFolder(version));
+    const project = unpackLinuxX64();
     // A new network namespace has no interface up, not even loopback: any request fails.
-    // --map-root-user lets a developer who is not root run it too.
-    const output = execFileSync(
-      'unshare',
-      [
-        '--map-root-user',
-        '--net',
-        'env',
-        '-i',
-        `HOME=${home}`,
-        'PATH=/usr/bin:/bin',
-        'LANG=C.UTF-8',
-        'sh',
-        path.join(project, '生成网站.sh'),
-      ],
-      { cwd: home, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const output = runOffline(['sh', path.join(project, '生成网站.sh')]);
     const offlineDist = path.join(project, 'dist');
     expect(output).toContain(offlineDist);
 
@@ -121,4 +151,20 @@ describe('offline packages', () => {
     expect(Object.keys(offline).sort()).toEqual(Object.keys(normal).sort());
     expect(Object.keys(offline).filter((f) => offline[f] !== normal[f])).toEqual([]);
   }, 900_000);
+
+  it('linux-x64, unzipped and run offline, starts the desk with its 编辑资料库 launcher', () => {
+    const project = unpackLinuxX64();
+    const node = platformById('linux-x64').node;
+    const output = runOffline([
+      'sh',
+      '-c',
+      DESK_CHECK,
+      'desk-check',
+      project,
+      `node_modules/${node.packageName}/${node.executable}`,
+    ]);
+    expect(output).toContain('编辑台已就绪');
+    for (const page of ['admin/', 'admin/decap/decap-cms.js', 'admin/config.json'])
+      expect(output, output).toContain(`STATUS ${page} 200`);
+  }, 300_000);
 });
