@@ -8,6 +8,12 @@
 import { ArchiveSearch, type PagefindApi } from './engine.ts';
 import type { PagefindData } from './excerpts.ts';
 import { unpackSidecar, type PackedSidecar, type Sidecar } from '../../core/search/sidecar.ts';
+import {
+  NEWEST_BUNDLE,
+  PAGEFIND_SCRIPT,
+  SIDECAR_GZ,
+  SIDECAR_JSON,
+} from '../../core/search/bundle-files.ts';
 
 interface PagefindIndexApi extends PagefindApi {
   options?: (o: Record<string, unknown>) => Promise<void>;
@@ -35,16 +41,16 @@ let joining: Promise<unknown> = Promise.resolve();
 
 /** The newest bundle's sidecar, which names the others and holds the fold map. */
 export function loadSidecar(): Promise<Sidecar> {
-  sidecar ??= fetchSidecar('pagefind/');
+  sidecar ??= fetchSidecar(NEWEST_BUNDLE);
   sidecar.catch(() => (sidecar = undefined));
   return sidecar;
 }
 
 /** A bundle's sidecar: gzipped where the browser can unpack it, else the JSON. */
 function fetchSidecar(bundle: string): Promise<Sidecar> {
-  return fetchGzipped(`${base}${bundle}zh-search.json.gz`)
+  return fetchGzipped(`${base}${bundle}${SIDECAR_GZ}`)
     .then((text) => JSON.parse(text) as PackedSidecar)
-    .catch(() => fetchJson(`${base}${bundle}zh-search.json`))
+    .catch(() => fetchJson(`${base}${bundle}${SIDECAR_JSON}`))
     .then(unpackSidecar);
 }
 
@@ -82,7 +88,7 @@ async function fetchPage(folder: string, id: string): Promise<PagefindData> {
 function loadNewest(): Promise<PagefindModule> {
   newest ??= (async () => {
     const module = (await import(
-      /* @vite-ignore */ `${base}pagefind/pagefind.js`
+      /* @vite-ignore */ `${base}${NEWEST_BUNDLE}${PAGEFIND_SCRIPT}`
     )) as PagefindModule;
     await module.options?.(NO_WORKER);
     await module.init?.();
@@ -123,7 +129,7 @@ function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
 export function loadEngine(): Promise<ArchiveSearch> {
   engine ??= (async () => {
     const first = await loadSidecar();
-    const folders = ['pagefind/', ...(first.bundles ?? [])];
+    const folders = [NEWEST_BUNDLE, ...(first.bundles ?? [])];
     return new ArchiveSearch({
       first,
       sidecar: (k) => fetchSidecar(folders[k]),
