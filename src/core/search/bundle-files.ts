@@ -10,8 +10,3 @@ export const SIDECAR_GZ = 'zh-search.json.gz';
 export const SIDECAR_JSON = 'zh-search.json';
 /** Pagefind's browser script. */
 export const PAGEFIND_SCRIPT = 'pagefind.js';
-/**
- * Pagefind's WebAssembly: "unknown" is the language Pagefind files text under when it has no
- * stemmer for it, as for Chinese.
- */
-export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
