@@ -1,7 +1,6 @@
 /**
  * npm run handout -- <slug or path>… [--all] [--outline] [--notes] [--cover "会议名称"]
  *                    [--date 2026-03-05] [--organiser "政协办公室"] [--out file.pdf] [--build]
- *                    [--site http://xuexi.example]  (the address printed under each text)
  *
  * Prints a study handout to PDF (scripts/handout/print.ts): this file reads the command line and
  * finds the articles it names.
@@ -17,7 +16,7 @@ import { environment } from '../src/site/environment.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--site http://内网地址] [--build]';
+  '用法：npm run handout -- <文章路径或来源文件名>… [--all] [--outline] [--notes] [--cover "会议名称"] [--date 2026-03-05] [--organiser "主办单位"] [--out 讲义.pdf] [--build]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -40,7 +39,6 @@ function parseCommandLine() {
         date: { type: 'string' },
         organiser: { type: 'string' },
         out: { type: 'string' },
-        site: { type: 'string' },
         build: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -54,8 +52,6 @@ function parseCommandLine() {
 
 /** Values a person may mistype: said before anything is read or printed. */
 function checkValues(values: CommandLine['values']): void {
-  if (values.site !== undefined && !URL.canParse(values.site))
-    fail(`--site 要写完整的网址，如 http://xuexi.example，而不是“${values.site}”`);
   if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
     fail(`--date 要写成 2026-03-05 这样的日期，而不是“${values.date}”`);
 }
@@ -124,8 +120,6 @@ function printRequest(
       outline: !!opts.outline,
       notes: !!opts.notes,
     },
-    // The PDF is read away from this machine: print the site's real address, not the local server's.
-    site: opts.site ?? environment.siteUrl ?? 'built',
     build: !!opts.build,
     quiet: !!opts.quiet,
   };

@@ -29,8 +29,6 @@ export interface HandoutJob {
   dist: string;
   basePath: string;
   options: HandoutOptions;
-  /** The address printed under each text. */
-  site: string;
   build: boolean;
   quiet: boolean;
 }
@@ -47,7 +45,7 @@ export async function printHandout(job: HandoutJob): Promise<{ file: string; pag
     });
   }
 
-  const query = `${handoutQuery(items, job.options)}&${new URLSearchParams({ site: job.site })}`;
+  const query = handoutQuery(items, job.options);
 
   const server = await serveDirectory(dist, basePath);
   const browser = await launchChromium();

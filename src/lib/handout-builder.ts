@@ -217,11 +217,7 @@ async function render(builder: Builder): Promise<void> {
     return;
   }
   page.status.textContent = `正在载入 ${wanted.length} 份材料……`;
-  const { loaded, errors } = await loadItems(
-    builder.base,
-    wanted,
-    builder.params.get('site') ?? '',
-  );
+  const { loaded, errors } = await loadItems(builder.base, wanted);
   if (mine !== builder.generation) return;
   builder.items.forEach((stored, i) => page.list.append(listEntry(builder, stored, i, loaded)));
   showDocument(builder, loaded, errors);

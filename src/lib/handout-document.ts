@@ -91,15 +91,8 @@ function withSectionsEditorial(body: Element, content: Element): void {
   content.append(errata);
 }
 
-/**
- * siteOrigin: '' for the address the page is open at; 'built' for the address written into the page
- * at build time (astro `site`); or an origin such as "http://xuexi.zx.gov" to print instead.
- */
-export async function loadItem(
-  base: string,
-  item: HandoutItem,
-  siteOrigin = '',
-): Promise<LoadedItem> {
+/** One material of a handout: its text (or section) from the article page, with its source line. */
+export async function loadItem(base: string, item: HandoutItem): Promise<LoadedItem> {
   const doc = await fetchArticle(base, item.article);
   const source = doc.querySelector('article');
   const body = source?.querySelector('.article-body');
@@ -135,21 +128,9 @@ export async function loadItem(
     HTMLElement | undefined;
   content.querySelector('[data-study-aid="questions"]')?.remove();
 
+  // The source line (site, issue, column) under each text, as the printed article has it.
   const printSource = source.querySelector('.print-source');
-  if (printSource) {
-    const line = printSource.cloneNode(true) as HTMLElement;
-    line.querySelectorAll('script').forEach((el) => el.remove());
-    const address = line.querySelector('.print-source-url');
-    // The address readers will find the text at: where this handout was opened, or, for a PDF made
-    // by `npm run handout` on a throwaway local server, the site's own address (siteOrigin).
-    const page =
-      siteOrigin === 'built' && address?.textContent
-        ? new URL(address.textContent)
-        : new URL(articlePageUrl(base, item.article), siteOrigin || location.href);
-    if (item.section) page.hash = item.section;
-    if (address) address.textContent = page.href;
-    article.append(line);
-  }
+  if (printSource) article.append(printSource.cloneNode(true));
   const characters = [...(content.textContent ?? '').replace(/\s/g, '')].length;
   return { item, title, sectionTitle, element: article, characters, questions };
 }
@@ -158,9 +139,8 @@ export async function loadItem(
 export async function loadItems(
   base: string,
   items: HandoutItem[],
-  siteOrigin = '',
 ): Promise<{ loaded: LoadedItem[]; errors: LoadError[] }> {
-  const results = await Promise.allSettled(items.map((item) => loadItem(base, item, siteOrigin)));
+  const results = await Promise.allSettled(items.map((item) => loadItem(base, item)));
   const loaded: LoadedItem[] = [];
   const errors: LoadError[] = [];
   results.forEach((r, i) => {

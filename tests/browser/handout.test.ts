@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readArticles } from '../../scripts/handout/articles.ts';
+import { SITE_NAME } from '../../src/core/site.ts';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, ROOT } from '../helpers/paths.ts';
 import { PAGE_NUMBER, pdfInfo, pdfPages, visible } from '../helpers/pdf.ts';
@@ -74,10 +75,10 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
       const articles = readArticles(ARTICLES);
       for (const a of articles) expect(text, a.title).toContain(visible(a.title));
       expect(text).toContain('政协常委会学习会');
-      // Addresses under each text are the site's, never the command's throwaway local server.
-      expect(text).toContain(
-        `网址：${new URL('/articles/', process.env.SITE_URL ?? 'http://localhost:4321').href}`,
-      );
+      // Under each text its source line, with no address: not the site's, nor the command's
+      // throwaway local server.
+      expect(text).toContain(`来源：${SITE_NAME}`);
+      expect(text).not.toContain('网址');
       expect(text).not.toContain('127.0.0.1');
       expect(text).toContain('学习要点');
       // The cover and its blank back carry no number; the pages after them count from 1 on across all the articles.
@@ -98,20 +99,14 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
 
   it('prints one section when given article#section', async () => {
     // The whole id: an archive may hold another copy of the report under the same slug.
-    const { code, stdout } = await handout([
-      `${REPORT_2024}#s3-9`,
-      '--site',
-      'http://xuexi.example',
-      '--out',
-      'section.pdf',
-    ]);
+    const { code, stdout } = await handout([`${REPORT_2024}#s3-9`, '--out', 'section.pdf']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1 份材料/);
     const text = visible(pdfPages(path.join(tmp, 'section.pdf')).join(''));
     expect(text).toContain('（九）加强生态文明建设');
     expect(text).not.toContain('（八）推动城乡融合');
     expect(text).not.toContain('一、2023年工作回顾');
-    expect(text).toContain(`网址：http://xuexi.example/articles/${REPORT_2024}/#s3-9`);
+    expect(text).toContain(`来源：${SITE_NAME}`);
   });
 
   it('refuses unknown slugs, naming every one, and writes nothing', async () => {

@@ -44,7 +44,7 @@ describe.skipIf(skipBrowser)('print and small things', () => {
         if (!title || !authors) return null;
         const t = title.getBoundingClientRect();
         const a = authors.getBoundingClientRect();
-        const source = document.querySelector('.print-source p')?.textContent ?? '';
+        const source = document.querySelector('.print-source')?.textContent ?? '';
         return {
           authors: authors.innerText,
           below: a.top >= t.bottom - 1,

@@ -266,7 +266,9 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
         pages.flatMap((lines) => lines.slice(0, -1).map((l) => l.text)).join(''),
       );
       expect(text).toContain('来源：');
-      expect(text).toContain(`网址：${server.origin}/articles/${id}/`);
+      // A short source line: no address a printout could not be clicked at anyway.
+      expect(text).not.toContain('网址');
+      expect(text).not.toContain(`/articles/`);
       expect(text.length).toBe(expected.length);
       expect(text === expected).toBe(true);
     });

@@ -10,12 +10,16 @@ import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 /** Every category must score at least this, on the phone profile (Lighthouse's default)… */
 const MINIMUM = 98;
 /**
- * …except the search page's performance: its results appear only after Pagefind's WebAssembly has
- * loaded and searched (largest contentful paint 4.1 s on the phone profile) and push the page down
- * as they arrive (layout shift 0.16); it scores 79 alone on this 2-core machine. Held at 75 so it
- * does not slip further; the goal of 98 is not met yet.
+ * …except the search page's performance. Its largest paint is its results, and they can only be
+ * drawn once Pagefind (script, worker, WebAssembly), the query's index chunks and the texts of the
+ * first ten hits (their order needs each one's count) have arrived: about 460 KB for the shipped
+ * archive, which Lighthouse's phone network (1.6 Mbit/s, 150 ms) takes well over 2 s to bring. So
+ * largest contentful paint is 3.0 s and the page scores 94 alone on this 2-core machine, with layout
+ * shift 0 and no blocking time. Held at 90; the goal of 98 is not met.
  */
-const SEARCH_PERFORMANCE_MINIMUM = 75;
+const SEARCH_PERFORMANCE_MINIMUM = 90;
+/** Issue 21: the search page's main-thread work per query stays off the main thread or in slices. */
+const SEARCH_BLOCKING_MS = 100;
 const minimum = (page: string, category: string) =>
   page === 'search' && category === 'performance' ? SEARCH_PERFORMANCE_MINIMUM : MINIMUM;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -71,7 +75,7 @@ describe.skipIf(skipBrowser)('Lighthouse, phone profile', () => {
   });
 
   for (const name of ['home', 'issue', 'article', 'search', 'glossary', 'handout']) {
-    it(`scores ${MINIMUM} or more in all four categories on the ${name} page (search: performance ${SEARCH_PERFORMANCE_MINIMUM})`, async () => {
+    it(`scores ${MINIMUM} or more in all four categories on the ${name} page (search: performance ${SEARCH_PERFORMANCE_MINIMUM}, blocking under ${SEARCH_BLOCKING_MS} ms)`, async () => {
       const pathname = pages[name];
       expect(pathname, name).toBeTruthy();
       const result = await lighthouse(`${server.origin}${pathname}`, {
@@ -93,6 +97,10 @@ describe.skipIf(skipBrowser)('Lighthouse, phone profile', () => {
       for (const category of CATEGORIES)
         expect(scores[category], `${category}; ${failing.join('; ')}`).toBeGreaterThanOrEqual(
           minimum(name, category),
+        );
+      if (name === 'search')
+        expect(audits['total-blocking-time']?.numericValue, 'total blocking time, ms').toBeLessThan(
+          SEARCH_BLOCKING_MS,
         );
     }, 180_000);
   }

@@ -1,5 +1,6 @@
 /** The header search box's elements and its list of previewed matches (a listbox). */
 import type { LoadedHit } from './excerpts.ts';
+import { SEARCH_BOX_FORM } from './box-form.ts';
 
 export interface SearchBoxView {
   form: HTMLFormElement;
@@ -10,7 +11,7 @@ export interface SearchBoxView {
 }
 
 export function findSearchBox(doc: Document): SearchBoxView | undefined {
-  const form = doc.querySelector<HTMLFormElement>('[data-site-search]');
+  const form = doc.querySelector<HTMLFormElement>(SEARCH_BOX_FORM);
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const preview = form?.querySelector<HTMLElement>('[data-site-search-preview]');
   return form && input && preview ? { form, input, preview, active: -1 } : undefined;

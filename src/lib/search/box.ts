@@ -1,13 +1,12 @@
 /**
- * Header search box behaviour: / focuses it; focusing loads the search (not before, so reading a
- * page costs no search bytes); typing suggests the first matches, but never while an input method
- * is composing characters (the Enter that confirms 新质 must not submit, nor the half-typed pinyin
- * be searched); arrow keys move through the suggestions, Enter opens the chosen one, Esc closes
- * them. Enter with none chosen goes to the search page. On a page opened from a result (?hl=…),
- * the phrases are highlighted.
+ * Header search box behaviour, loaded with the box's first focus (box-start.ts): it starts loading
+ * the search; typing suggests the first matches, but never while an input method is composing
+ * characters (the Enter that confirms 新质 must not submit, nor the half-typed pinyin be searched);
+ * arrow keys move through the suggestions, Enter opens the chosen one, Esc closes them. Enter with
+ * none chosen goes to the search page.
  *
- * The parts: the box's elements and its list (box-view.ts), its state (`BoxState`), and here the
- * events that change them.
+ * The parts: what every page runs (box-start.ts), the box's elements and its list (box-view.ts),
+ * its state (`BoxState`), and here the events that change them.
  */
 import type { Hit } from './hits.ts';
 import * as view from './box-view.ts';
@@ -26,32 +25,19 @@ interface BoxState {
   composing: boolean;
 }
 
-export function startSearchBox(): void {
-  if (new URLSearchParams(location.search).has('hl'))
-    void import('./highlight.ts').then((m) => m.highlightFromUrl());
+/** Called on the box's first focus: the search starts loading, and the box answers typing. */
+export function attachSearchBox(): void {
   const box = view.findSearchBox(document);
   if (!box) return;
   const state: BoxState = { box, run: 0, timer: undefined, composing: false };
-  listenForFocus(box);
-  listenForTyping(state);
-  listenForKeys(state);
-}
-
-/** `/` focuses the box; the first focus starts loading the search. */
-function listenForFocus(box: view.SearchBoxView): void {
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-    const t = e.target as HTMLElement;
-    if (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
-    e.preventDefault();
-    box.input.focus();
-  });
-  box.input.addEventListener('focus', () => void search().then((m) => m.preloadPagefind()), {
-    once: true,
-  });
+  void search().then((m) => m.preloadPagefind());
   box.form.addEventListener('focusout', (e) => {
     if (!box.form.contains(e.relatedTarget as Node | null)) view.closePreview(box);
   });
+  listenForTyping(state);
+  listenForKeys(state);
+  // Words typed while this was loading.
+  if (box.input.value.trim()) void preview(state, ++state.run);
 }
 
 /** A pause in typing previews the matches; an input method's composing never does. */

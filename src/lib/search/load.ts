@@ -8,6 +8,12 @@
 import { ArchiveSearch, type PagefindApi } from './engine.ts';
 import type { PagefindData } from './excerpts.ts';
 import { unpackSidecar, type PackedSidecar, type Sidecar } from '../../core/search/sidecar.ts';
+import {
+  NEWEST_BUNDLE,
+  PAGEFIND_SCRIPT,
+  SIDECAR_GZ,
+  SIDECAR_JSON,
+} from '../../core/search/bundle-files.ts';
 
 interface PagefindIndexApi extends PagefindApi {
   options?: (o: Record<string, unknown>) => Promise<void>;
@@ -19,11 +25,13 @@ type PagefindModule = PagefindIndexApi & {
 };
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-/**
- * Pagefind 1.6 would fetch its Web Worker script (43 KB, a tenth of a first query's bytes) to run
- * the wasm off the main thread; an exact phrase search is a few milliseconds of wasm there.
+/*
+ * Pagefind runs in its Web Worker (its default): the worker script is 43 KB more to fetch, but
+ * unpacking the WebAssembly and the index chunks and searching them took the page's main thread
+ * about 120 ms per first query on a desktop, four times that on Lighthouse's phone, in tasks the
+ * reader could not type or scroll through (total blocking time 300–400 ms). In the worker they do
+ * not block the page.
  */
-const NO_WORKER = { noWorker: true };
 let engine: Promise<ArchiveSearch> | undefined;
 let sidecar: Promise<Sidecar> | undefined;
 let newest: Promise<PagefindModule> | undefined;
@@ -35,16 +43,16 @@ let joining: Promise<unknown> = Promise.resolve();
 
 /** The newest bundle's sidecar, which names the others and holds the fold map. */
 export function loadSidecar(): Promise<Sidecar> {
-  sidecar ??= fetchSidecar('pagefind/');
+  sidecar ??= fetchSidecar(NEWEST_BUNDLE);
   sidecar.catch(() => (sidecar = undefined));
   return sidecar;
 }
 
 /** A bundle's sidecar: gzipped where the browser can unpack it, else the JSON. */
 function fetchSidecar(bundle: string): Promise<Sidecar> {
-  return fetchGzipped(`${base}${bundle}zh-search.json.gz`)
+  return fetchGzipped(`${base}${bundle}${SIDECAR_GZ}`)
     .then((text) => JSON.parse(text) as PackedSidecar)
-    .catch(() => fetchJson(`${base}${bundle}zh-search.json`))
+    .catch(() => fetchJson(`${base}${bundle}${SIDECAR_JSON}`))
     .then(unpackSidecar);
 }
 
@@ -82,9 +90,8 @@ async function fetchPage(folder: string, id: string): Promise<PagefindData> {
 function loadNewest(): Promise<PagefindModule> {
   newest ??= (async () => {
     const module = (await import(
-      /* @vite-ignore */ `${base}pagefind/pagefind.js`
+      /* @vite-ignore */ `${base}${NEWEST_BUNDLE}${PAGEFIND_SCRIPT}`
     )) as PagefindModule;
-    await module.options?.(NO_WORKER);
     await module.init?.();
     return module;
   })();
@@ -101,7 +108,7 @@ function loadNewest(): Promise<PagefindModule> {
 function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
   older ??= (async () => {
     const module = await loadNewest();
-    const index = module.createInstance({ basePath: `${base}${folders[1]}`, ...NO_WORKER });
+    const index = module.createInstance({ basePath: `${base}${folders[1]}` });
     await index.init?.();
     joined = 1;
     return index;
@@ -123,7 +130,7 @@ function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
 export function loadEngine(): Promise<ArchiveSearch> {
   engine ??= (async () => {
     const first = await loadSidecar();
-    const folders = ['pagefind/', ...(first.bundles ?? [])];
+    const folders = [NEWEST_BUNDLE, ...(first.bundles ?? [])];
     return new ArchiveSearch({
       first,
       sidecar: (k) => fetchSidecar(folders[k]),

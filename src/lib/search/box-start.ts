@@ -1,0 +1,27 @@
+/**
+ * What every page runs for the header search box: / focuses it, and the first focus loads the box's
+ * behaviour (box.ts: previews, keys, input methods) and starts loading the search itself. Reading a
+ * page therefore costs neither the search's bytes nor the box's: only this. On a page opened from a
+ * result (?hl=…), the phrases are highlighted.
+ */
+import { SEARCH_BOX_FORM } from './box-form.ts';
+
+export function startSearchBox(): void {
+  if (new URLSearchParams(location.search).has('hl'))
+    void import('./highlight.ts').then((m) => m.highlightFromUrl());
+  const form = document.querySelector<HTMLFormElement>(SEARCH_BOX_FORM);
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!input) return;
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement;
+    if (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+    e.preventDefault();
+    input.focus();
+  });
+  // Typing needs the focus first, so the box's behaviour is in place before the first key (or, on
+  // a slow link, picks up what was typed meanwhile).
+  input.addEventListener('focus', () => void import('./box.ts').then((m) => m.attachSearchBox()), {
+    once: true,
+  });
+}
