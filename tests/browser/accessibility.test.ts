@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { sampleStudyData } from '../helpers/study-data.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -17,24 +17,21 @@ interface Found {
 }
 
 describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light and dark', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = openSite(DIST);
   /** Page type → path, read from the built site so any archive has them. */
   const pages = new Map<string, string>();
 
   async function firstHref(page: Page, from: string, selector: string): Promise<string> {
-    await page.goto(`${server.origin}${from}`);
+    await page.goto(`${site.server.origin}${from}`);
     const href = await page.locator(selector).first().getAttribute('href');
     if (!href) throw new Error(`no ${selector} on ${from}`);
-    return new URL(href, `${server.origin}${from}`).pathname;
+    return new URL(href, `${site.server.origin}${from}`).pathname;
   }
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const article = await firstHref(page, '/', 'main a[href*="/articles/"]');
-    await page.goto(`${server.origin}${article}`);
+    await page.goto(`${site.server.origin}${article}`);
     const title = (await page.locator('h1').textContent())!.trim();
     pages.set('home', '/');
     pages.set('article', article);
@@ -57,10 +54,6 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
     pages.set('study record', '/record/');
     pages.set('404', '/no-such-page/');
     await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function violations(page: Page): Promise<Found[]> {
@@ -94,7 +87,7 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
   }
 
   async function withStudyData(options: BrowserContextOptions): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     // The notes and record pages are checked with something on them, as a reader sees them.
     const data = sampleStudyData(pages.get('article')!.replace(/^\/articles\/|\/$/g, ''));
     await context.addInitScript((entries) => {
@@ -109,7 +102,7 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
       const page = await context.newPage();
       const found: Record<string, Found[]> = {};
       for (const [kind, p] of pages) {
-        await page.goto(`${server.origin}${p}`);
+        await page.goto(`${site.server.origin}${p}`);
         if (kind === 'search with results')
           await page.locator('.search-results li, [data-search-results] li').first().waitFor();
         if (kind === 'handout')
@@ -135,7 +128,7 @@ describe.skipIf(skipBrowser)('axe-core WCAG 2.1 A/AA on every page type, light a
       });
       const page = await context.newPage();
       for (const kind of ['home', 'article', 'notes']) {
-        await page.goto(`${server.origin}${pages.get(kind)}`);
+        await page.goto(`${site.server.origin}${pages.get(kind)}`);
         await page.locator('.site-menu > summary').click();
         const v = await violations(page);
         if (v.length > 0) found[`${colorScheme} ${kind}`] = v;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /** Every article page of the built archive, whatever it holds. */
 function articlePages(): string[] {
@@ -50,26 +50,16 @@ async function selectionsThatDiffer(page: Page): Promise<{ checked: number; diff
 }
 
 describe.skipIf(skipBrowser)('copying text next to the copy-link buttons', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = openSite(DIST);
   const pages = articlePages();
-
-  beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('gives exactly the text of every paragraph with a point and every heading, on every article', async () => {
     expect(pages.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     let checked = 0;
     const differ: string[] = [];
     for (const article of pages) {
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       const result = await selectionsThatDiffer(page);
       checked += result.checked;
       differ.push(...result.differ.map((d) => `${article}: ${d}`));
@@ -81,14 +71,14 @@ describe.skipIf(skipBrowser)('copying text next to the copy-link buttons', () =>
   }, 300_000);
 
   it('puts exactly a paragraph on the clipboard with Ctrl+C, first point and all', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+      origin: site.server.origin,
     });
     let copied = 0;
     for (const article of pages) {
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       const paragraphs = page.locator('.article-body > p:has(> .point)');
       if ((await paragraphs.count()) === 0) continue;
       await expect.poll(() => page.locator('.article-body .copy-link').count()).toBeGreaterThan(0);
@@ -125,9 +115,9 @@ describe.skipIf(skipBrowser)('copying text next to the copy-link buttons', () =>
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
     ]) {
-      const context = await browser.newContext({ viewport, hasTouch: viewport.width < 500 });
+      const context = await site.browser.newContext({ viewport, hasTouch: viewport.width < 500 });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       await expect.poll(() => page.locator('.article-body .copy-link').count()).toBeGreaterThan(0);
       // Every button is a button with a name that says what it copies.
       const names = await page

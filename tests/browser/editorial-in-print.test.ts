@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { sectionTexts } from '../../src/core/sections.ts';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /**
  * What the editor tells readers travels with the text: an 编者注 and the 勘误 list show in print and in a
@@ -24,25 +24,16 @@ const markedSection = corrected
 describe.skipIf(skipBrowser || !corrected || !noticed)(
   '编者注 and 勘误 in print and handouts',
   () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveDirectory(DIST);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = openSite(DIST);
     const ready = (page: Page) =>
       page.waitForSelector('html[data-handout="ready"], html[data-handout="error"]');
 
     it('print shows the 编者注 above the text, the corrected words with their mark, and the 勘误 list', async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       await page.emulateMedia({ media: 'print' });
-      await page.goto(`${server.origin}/articles/${noticed?.id}/`);
+      await page.goto(`${site.server.origin}/articles/${noticed?.id}/`);
       expect(await page.locator('[data-study-aid="notice"]').isVisible()).toBe(true);
-      await page.goto(`${server.origin}/articles/${corrected?.id}/`);
+      await page.goto(`${site.server.origin}/articles/${corrected?.id}/`);
       expect(
         await page.locator('[data-study-aid="errata"] .erratum-note').first().isVisible(),
       ).toBe(true);
@@ -59,9 +50,9 @@ describe.skipIf(skipBrowser || !corrected || !noticed)(
     });
 
     it('a handout of the whole articles, and of the corrected section alone, carries both', async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const items = [`${corrected?.id}#${markedSection}`, noticed?.id].join(',');
-      await page.goto(`${server.origin}/handout/?items=${encodeURIComponent(items)}`);
+      await page.goto(`${site.server.origin}/handout/?items=${encodeURIComponent(items)}`);
       await ready(page);
       expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
       const sectionItem = page.locator('.handout-item').first();

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readArticles } from '../../scripts/handout/articles.ts';
 import { SITE_NAME } from '../../src/core/site.ts';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { ARTICLES, DIST, ROOT } from '../helpers/paths.ts';
 import { PAGE_NUMBER, pdfInfo, pdfPages, visible } from '../helpers/pdf.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const run = promisify(execFile);
 const REPORT_2024 = 'zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao';
@@ -126,17 +126,7 @@ describe.skipIf(skipBrowser)('npm run handout', () => {
 });
 
 describe.skipIf(skipBrowser)('handout builder and study sessions in the browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = openSite(DIST);
 
   const ready = (page: Page) =>
     page.waitForSelector(
@@ -144,8 +134,8 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     );
 
   it('collects articles and sections with 加入讲义, reorders and removes them', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/articles/${REPORT_2024}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.origin}/articles/${REPORT_2024}/`);
     await page.locator('.add-to-handout > .add-to-handout-button').click();
     await expect
       .poll(() => page.locator('.add-to-handout > .add-to-handout-button').textContent())
@@ -155,7 +145,7 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     expect(await page.locator('.add-to-handout-section').count()).toBe(headings);
     await page.locator('#s3-9 .add-to-handout-section').click();
 
-    await page.goto(`${server.origin}/handout/`);
+    await page.goto(`${site.server.origin}/handout/`);
     await ready(page);
     const items = page.locator('.handout-list li');
     await expect.poll(() => items.count()).toBe(2);
@@ -176,14 +166,14 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
     ).toEqual([`${REPORT_2024}#s3-9`]);
     // The share link rebuilds the same handout anywhere.
     const share = await page.locator('.handout-share').inputValue();
-    expect(share).toBe(`${server.origin}/handout/?items=${REPORT_2024}%23s3-9`);
+    expect(share).toBe(`${site.server.origin}/handout/?items=${REPORT_2024}%23s3-9`);
     await page.close();
   });
 
   it('renders a shared link typed with a literal # and prints no controls', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(
-      `${server.origin}/handout/?items=${REPORT_2018}#s1-8,${REPORT_2024}#s3-9&notes=1`,
+      `${site.server.origin}/handout/?items=${REPORT_2018}#s1-8,${REPORT_2024}#s3-9&notes=1`,
     );
     await ready(page);
     expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');
@@ -202,12 +192,12 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
   });
 
   it('lists study sessions and projects one section at a time, position in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/sessions/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.origin}/sessions/`);
     const first = page.locator('.session-list a').first();
     const href = await first.getAttribute('href');
     await first.click();
-    await page.waitForURL(`${server.origin}${href}`);
+    await page.waitForURL(`${site.server.origin}${href}`);
     const materials = page.locator('.session-materials li');
     expect(await materials.count()).toBeGreaterThan(0);
     for (const text of await materials.allTextContents()) expect(text).toMatch(/约 \d+ 分钟/);
@@ -240,8 +230,8 @@ describe.skipIf(skipBrowser)('handout builder and study sessions in the browser'
   });
 
   it('links each session to its handout with a cover and 学习要点', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/sessions/2026-05-jiguan/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.origin}/sessions/2026-05-jiguan/`);
     await page.locator('.session-handout').click();
     await ready(page);
     expect(await page.locator('html').getAttribute('data-handout')).toBe('ready');

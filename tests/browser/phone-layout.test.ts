@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 const PHONES = [
@@ -19,23 +19,20 @@ const phone = (viewport: { width: number; height: number }): BrowserContextOptio
 });
 
 describe.skipIf(skipBrowser)('phone layout', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = openSite(DIST);
   const contexts: BrowserContext[] = [];
   /** Articles listed on the home page: whatever the archive holds, the newest ones. */
   let articles: string[] = [];
 
   async function open(pathname: string, options: BrowserContextOptions): Promise<Page> {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server.origin}${pathname}`);
+    await page.goto(`${site.server.origin}${pathname}`);
     return page;
   }
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const home = await open('/', { viewport: { width: 1280, height: 900 } });
     const hrefs = await home
@@ -45,8 +42,6 @@ describe.skipIf(skipBrowser)('phone layout', () => {
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   for (const size of PHONES) {
@@ -54,7 +49,7 @@ describe.skipIf(skipBrowser)('phone layout', () => {
       expect(articles.length).toBeGreaterThan(0);
       const page = await open('/', phone(size));
       for (const article of articles) {
-        await page.goto(`${server.origin}${article}`);
+        await page.goto(`${site.server.origin}${article}`);
         const box = async (selector: string) =>
           page
             .locator(selector)
@@ -88,7 +83,7 @@ describe.skipIf(skipBrowser)('phone layout', () => {
           `${article}: horizontal scroll`,
         ).toBeLessThanOrEqual(size.width);
       }
-      await page.goto(`${server.origin}${articles[0]}`);
+      await page.goto(`${site.server.origin}${articles[0]}`);
       const file = path.join(SCREENSHOTS, `phone-article-${size.width}x${size.height}.png`);
       await page.screenshot({ path: file });
       expect(fs.statSync(file).size).toBeGreaterThan(10_000);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { SITE_NAME } from '../../src/core/site.ts';
 
 /** Article pages whose HTML names an author (any archive has some, or the test says so). */
@@ -19,25 +18,15 @@ function articlesWithAuthors(): string[] {
 }
 
 describe.skipIf(skipBrowser)('print and small things', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = openSite(DIST);
 
   it('prints the author and position on the line under the title, and a short source line', async () => {
     const articles = articlesWithAuthors();
     expect(articles.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.emulateMedia({ media: 'print' });
     for (const article of articles.slice(0, 5)) {
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       const printed = await page.evaluate(() => {
         const title = document.querySelector('h1');
         const authors = document.querySelector<HTMLElement>('article header .article-authors');
@@ -65,16 +54,16 @@ describe.skipIf(skipBrowser)('print and small things', () => {
   });
 
   it('says on /handout/ without JavaScript how to print, rather than loading forever', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/handout/`);
+    await page.goto(`${site.server.origin}/handout/`);
     const status = (await page.locator('.handout-status').textContent()) ?? '';
     expect(status).not.toContain('正在载入');
     expect(status).toContain('JavaScript');
     await context.close();
     // With JavaScript the page replaces it with the handout's own state.
-    const live = await browser.newPage();
-    await live.goto(`${server.origin}/handout/`);
+    const live = await site.browser.newPage();
+    await live.goto(`${site.server.origin}/handout/`);
     await expect
       .poll(() => live.locator('.handout-status').textContent())
       .toContain('讲义还是空的');
@@ -82,13 +71,13 @@ describe.skipIf(skipBrowser)('print and small things', () => {
   });
 
   it('asks for no address that is not there: no 404 on the home, an article or /handout/', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const missing: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
     });
     for (const p of ['/', articlesWithAuthors()[0], '/handout/']) {
-      await page.goto(`${server.origin}${p}`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.server.origin}${p}`, { waitUntil: 'networkidle' });
       const icon = await page.locator('link[rel="icon"]').getAttribute('href');
       expect(icon, p).toBeTruthy();
       const res = await page.request.get(new URL(icon ?? '', page.url()).href);

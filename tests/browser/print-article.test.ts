@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import {
   CHARS_PER_LINE,
   LINES_PER_PAGE,
@@ -13,7 +12,8 @@ import {
   PAGE_NUMBER_INDENT_PT,
   TEXT_BLOCK,
 } from '../../src/core/print-geometry.ts';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import {
   headingTree,
@@ -27,7 +27,6 @@ import {
   visible,
   type PdfLine,
 } from '../helpers/pdf.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /**
  * Ctrl+P on an article: printed by Chromium to PDF exactly as a reader's browser prints it, then read
@@ -67,8 +66,7 @@ function joinSameBaseline(lines: PdfLine[]): PdfLine[] {
 }
 
 describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = openSite(DIST);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'print-article-'));
   const printed = new Map<
     string,
@@ -82,18 +80,16 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
   >();
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
     for (const id of ARTICLES) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       if (id === IN_READING_MODE) {
-        await page.goto(`${server.origin}/`);
+        await page.goto(`${site.server.origin}/`);
         await page.evaluate(() => {
           localStorage.setItem('zx-reading', '1');
           localStorage.setItem('zx-font-scale', '2');
         });
       }
-      await page.goto(`${server.origin}/articles/${id}/`);
+      await page.goto(`${site.server.origin}/articles/${id}/`);
       // The article's own text, its author line under the title and its source line, read from
       // the page as a reader sees it.
       const expected = await page.evaluate(() => {
@@ -150,14 +146,12 @@ describe.skipIf(skipBrowser)('printing an article (GB/T 9704 format)', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('prints a 思考题 study aid with the text and bookmarks it under the title, after the 一、 parts', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/articles/${ARTICLES[0]}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.origin}/articles/${ARTICLES[0]}/`);
     // The markup the editorial layer renders for <StudyQuestions> (notes/EDITORIAL.md), added to the body's end.
     const question = '结合本职工作，如何理解报告提出的主要任务？';
     await page.evaluate((q) => {

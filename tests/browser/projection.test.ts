@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 /** A projector, a laptop screen and a full-HD screen: what a meeting room projects at. */
 const SCREENS = [
@@ -61,34 +61,27 @@ async function pageThrough(page: Page): Promise<Seen> {
 }
 
 describe.skipIf(skipBrowser)('projection of a study session', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = openSite(DIST);
   let sessions: string[] = [];
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/sessions/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.origin}/sessions/`);
     sessions = await page
       .locator('.session-list a')
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     await page.close();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const screen of SCREENS) {
     it(`shows the last line of every paragraph of every session at ${screen.width}×${screen.height}, with PageDown alone`, async () => {
       expect(sessions.length).toBeGreaterThan(0);
-      const context = await browser.newContext({ viewport: screen });
+      const context = await site.browser.newContext({ viewport: screen });
       const page = await context.newPage();
       const hidden: string[] = [];
       let blocks = 0;
       for (const session of sessions) {
-        await page.goto(`${server.origin}${session}`);
+        await page.goto(`${site.server.origin}${session}`);
         await page.locator('.projection-start').click();
         await page.waitForSelector('.projection:not([hidden]) .projection-slide > *');
         const seen = await pageThrough(page);
@@ -106,11 +99,11 @@ describe.skipIf(skipBrowser)('projection of a study session', () => {
   }
 
   it('reveals the rest of a slide with PageDown, Space and ArrowDown before moving on (shipped sessions)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await site.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
     // Find a slide that does not fit the screen, in whichever session has one.
     for (const session of sessions) {
-      await page.goto(`${server.origin}${session}`);
+      await page.goto(`${site.server.origin}${session}`);
       await page.locator('.projection-start').click();
       await page.waitForSelector('.projection:not([hidden]) .projection-slide > *');
       const count = Number(
@@ -146,14 +139,14 @@ describe.skipIf(skipBrowser)('projection of a study session', () => {
 
   it('keeps "n / N" on one line on a phone', async () => {
     expect(sessions.length).toBeGreaterThan(0);
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
     const page = await context.newPage();
     for (const session of sessions) {
-      await page.goto(`${server.origin}${session}`);
+      await page.goto(`${site.server.origin}${session}`);
       await page.locator('.projection-start').click();
       await page.waitForSelector('.projection:not([hidden]) .projection-slide > *');
       await page.keyboard.press('End');

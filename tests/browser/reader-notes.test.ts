@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { NOTES_KEY, type ReaderNote } from '../../src/lib/notes/store.ts';
 
 const MY_NOTE = '这一段要结合本地实际学习领会。';
@@ -12,8 +12,7 @@ const MY_NOTE = '这一段要结合本地实际学习领会。';
 describe.skipIf(skipBrowser)(
   '我的笔记: highlight, note, reload, list, export, handout, clear',
   () => {
-    let browser: Browser;
-    let server: StaticServer;
+    const site = openSite(DIST);
     let context: BrowserContext;
     let page: Page;
     /** An article with sections, found from the home page so this holds for any archive. */
@@ -32,21 +31,19 @@ describe.skipIf(skipBrowser)(
       );
 
     beforeAll(async () => {
-      server = await serveDirectory(DIST);
-      browser = await launchBrowser();
-      context = await browser.newContext({
+      context = await site.browser.newContext({
         viewport: { width: 1280, height: 900 },
         acceptDownloads: true,
       });
       page = await context.newPage();
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${site.server.origin}/`);
       const hrefs = await page
         .locator('main a[href*="/articles/"]')
         .evaluateAll((links) => [
           ...new Set(links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
         ]);
       for (const href of hrefs) {
-        await page.goto(`${server.origin}${href}`);
+        await page.goto(`${site.server.origin}${href}`);
         if (await page.locator('.article-body h2[id] ~ p').count()) {
           article = href;
           break;
@@ -56,12 +53,10 @@ describe.skipIf(skipBrowser)(
     });
     afterAll(async () => {
       await context?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     it('highlights a selected passage with a note, and shows it again after a reload', async () => {
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       // Select words in the first long paragraph after a section heading, as a reader would by dragging.
       ({ quote, section } = await page.evaluate(() => {
         for (const p of document.querySelectorAll<HTMLElement>('.article-body h2[id] ~ p')) {
@@ -127,22 +122,22 @@ describe.skipIf(skipBrowser)(
     });
 
     it('lists the note on /notes/ by article, linking to its section', async () => {
-      await page.goto(`${server.origin}/notes/`);
+      await page.goto(`${site.server.origin}/notes/`);
       const item = page.locator('.notes-list li').first();
       expect(await item.locator('blockquote').textContent()).toBe(quote);
       expect(await item.locator('.notes-note').textContent()).toBe(MY_NOTE);
       expect(await page.locator('.notes-list h2 a').first().getAttribute('href')).toBe(
-        `${server.origin}${article}`,
+        `${site.server.origin}${article}`,
       );
       const link = item.locator('.notes-where a');
-      expect(await link.getAttribute('href')).toBe(`${server.origin}${article}#${section}`);
+      expect(await link.getAttribute('href')).toBe(`${site.server.origin}${article}#${section}`);
       await link.click();
       await page.waitForURL((u) => u.hash === `#${section}`);
       await page.locator('mark.reader-note').first().waitFor();
     });
 
     it('exports 学习笔记 as a .docx that mammoth reads with the quote, the source and the note, and as plain text', async () => {
-      await page.goto(`${server.origin}/notes/`);
+      await page.goto(`${site.server.origin}/notes/`);
       const [docx] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
@@ -172,7 +167,7 @@ describe.skipIf(skipBrowser)(
 
     it('puts the notes after their article in a handout when asked', async () => {
       const id = article.replace(/^\/articles\/|\/$/g, '');
-      await page.goto(`${server.origin}/handout/?items=${encodeURIComponent(id)}`);
+      await page.goto(`${site.server.origin}/handout/?items=${encodeURIComponent(id)}`);
       await page.waitForFunction(() => document.documentElement.dataset.handout === 'ready');
       expect(await page.locator('.handout-reader-notes').count()).toBe(0);
       await page.getByLabel(/附上我的笔记/).check();
@@ -191,12 +186,12 @@ describe.skipIf(skipBrowser)(
     });
 
     it('deletes everything with the clear button, after asking', async () => {
-      await page.goto(`${server.origin}/notes/`);
+      await page.goto(`${site.server.origin}/notes/`);
       page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: '清除全部笔记' }).click();
       expect(await page.locator('[data-notes-status]').textContent()).toBe('已删除全部笔记。');
       expect(await page.evaluate((key) => localStorage.getItem(key), NOTES_KEY)).toBeNull();
-      await page.goto(`${server.origin}${article}`);
+      await page.goto(`${site.server.origin}${article}`);
       expect(await page.locator('mark.reader-note').count()).toBe(0);
     });
   },

@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 import { newestFirst } from '../../src/site/article-order.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 const REPORT_2024 = '/articles/zhengfu-gongzuo-baogao/2024nian-zhengfu-gongzuo-baogao/';
 
 describe.skipIf(skipBrowser)('reading site in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = openSite(DIST);
   /** Every URL any page of these tests asked for, to prove nothing leaves the local server. */
   const requested: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -22,26 +21,22 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     pathname: string,
     options: BrowserContextOptions = {},
   ): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: 1280, height: 900 },
       ...options,
     });
     contexts.push(context);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(`${server.origin}${pathname}`);
+    await page.goto(`${site.server.origin}${pathname}`);
     return { page, context };
   }
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('goes home → column → article → term → another article by clicking', async () => {
@@ -79,7 +74,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   it('copies a heading link with its anchor, and that URL opens at the section', async () => {
     const { page, context } = await open(REPORT_2024);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+      origin: site.server.origin,
     });
     const button = page.locator('#s3-2 button.copy-link');
     await expect.poll(() => button.count()).toBe(1);
@@ -89,7 +84,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     );
     await button.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${server.origin}${REPORT_2024}#s3-2`);
+    expect(copied).toBe(`${site.server.origin}${REPORT_2024}#s3-2`);
     expect(await button.getAttribute('class')).toContain('copied');
 
     const { page: fresh } = await open(new URL(copied).pathname + new URL(copied).hash, {
@@ -105,7 +100,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   it('copies on a plain-http intranet page too, where navigator.clipboard does not exist', async () => {
     const { page, context } = await open('/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+      origin: site.server.origin,
     });
     // What an http://10.x.x.x intranet page sees: no secure context, no async clipboard API.
     await context.addInitScript(() => {
@@ -113,14 +108,14 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       Object.defineProperty(navigator, 'clipboard', { value: undefined });
       Object.defineProperty(window, 'isSecureContext', { value: false });
     });
-    await page.goto(`${server.origin}${REPORT_2024}`);
+    await page.goto(`${site.server.origin}${REPORT_2024}`);
     const point = page.locator('.article-body .point').first();
     const id = await point.getAttribute('id');
     await page.locator('.point + button.copy-link').first().click();
     const copied = await page.evaluate(() =>
       (window as unknown as { realClipboard: Clipboard }).realClipboard.readText(),
     );
-    expect(copied).toBe(`${server.origin}${REPORT_2024}#${id}`);
+    expect(copied).toBe(`${site.server.origin}${REPORT_2024}#${id}`);
     expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
   });
 
@@ -161,7 +156,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     expect(await page.locator('html').getAttribute('data-reading')).toBe('');
 
     await page.getByRole('button', { name: '阅读模式' }).click();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.server.origin}/`);
     expect(await page.locator('html').getAttribute('data-reading')).toBeNull();
   });
 
@@ -187,7 +182,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
     ] as const) {
       const { page, context } = await open('/', { colorScheme });
       if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
-      await page.goto(`${server.origin}${REPORT_2024}`);
+      await page.goto(`${site.server.origin}${REPORT_2024}`);
       const low = await page.evaluate((list) => {
         const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
         const lum = ([r, g, b]: number[]) => {
@@ -232,7 +227,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       });
       if (reading) await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
       for (const p of pages) {
-        await page.goto(`${server.origin}${p}`);
+        await page.goto(`${site.server.origin}${p}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${p}${reading ? ' (reading mode)' : ''}`).toBeLessThanOrEqual(375);
       }
@@ -278,7 +273,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
       viewport: { width: 1920, height: 1080 },
     });
     await context.addInitScript(() => localStorage.setItem('zx-reading', '1'));
-    await projector.goto(`${server.origin}${REPORT_2024}#s3-1`);
+    await projector.goto(`${site.server.origin}${REPORT_2024}#s3-1`);
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'article-reading-1920.png') });
     // Nine pages opened and drawn: a home page listing a large archive takes a while on a busy machine.
   }, 180_000);
@@ -328,7 +323,7 @@ describe.skipIf(skipBrowser)('reading site in Chromium', () => {
   it('asked for nothing but the local server', () => {
     expect(requested.length).toBeGreaterThan(20);
     const elsewhere = requested.filter(
-      (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'),
+      (u) => !u.startsWith(`${site.server.origin}/`) && !u.startsWith('data:'),
     );
     expect(elsewhere).toEqual([]);
   });

@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { chineseDate } from '../../src/lib/handout-document.ts';
 import { RECORD_KEY, type StudyVisit } from '../../src/lib/record/visits.ts';
 
 describe.skipIf(skipBrowser)(
   '学习记录: what was opened, for how long it was visible, by day',
   () => {
-    let browser: Browser;
-    let server: StaticServer;
+    const site = openSite(DIST);
     let context: BrowserContext;
     let page: Page;
 
@@ -29,9 +28,7 @@ describe.skipIf(skipBrowser)(
       }, state);
 
     beforeAll(async () => {
-      server = await serveDirectory(DIST);
-      browser = await launchBrowser();
-      context = await browser.newContext({
+      context = await site.browser.newContext({
         viewport: { width: 1280, height: 900 },
         acceptDownloads: true,
       });
@@ -39,15 +36,13 @@ describe.skipIf(skipBrowser)(
     });
     afterAll(async () => {
       await context?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     let articleTitle = '';
     let sessionTitle = '';
 
     it('records an opened article and the time it was visible, not the time it was hidden', async () => {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${site.server.origin}/`);
       await page.locator('main a[href*="/articles/"]').first().click();
       await page.waitForURL(/\/articles\//);
       articleTitle = (await page.locator('h1').textContent())!.trim();
@@ -66,7 +61,7 @@ describe.skipIf(skipBrowser)(
     });
 
     it('records an opened study session', async () => {
-      await page.goto(`${server.origin}/sessions/`);
+      await page.goto(`${site.server.origin}/sessions/`);
       await page.locator('main a[href*="/sessions/"]').first().click();
       await page.waitForURL(/\/sessions\/[^/]+\/$/);
       sessionTitle = (await page.locator('h1').textContent())!.trim();
@@ -78,7 +73,7 @@ describe.skipIf(skipBrowser)(
     });
 
     it('shows the record by date on /record/, saying it stays in this browser', async () => {
-      await page.goto(`${server.origin}/record/`);
+      await page.goto(`${site.server.origin}/record/`);
       const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
       const day = page.locator('.record-day').first();
       expect(await day.locator('h2').textContent()).toContain(chineseDate(today));

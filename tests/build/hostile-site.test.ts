@@ -4,7 +4,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   encodedVariants,
@@ -13,13 +12,13 @@ import {
   nonBmpVariants,
 } from '../fixtures/hostile/fixtures.ts';
 import { memberReport } from '../fixtures/hostile/word.ts';
-import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
+import { skipBrowser } from '../helpers/browser.ts';
+import { openSite } from '../helpers/site-in-browser.ts';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { hostileSource, visibleText } from '../helpers/hostile-text.ts';
 import { ingest, put, workspace, type Workspace } from '../helpers/ingest-cli.ts';
 import { ARTICLES, DIST, SOURCES } from '../helpers/paths.ts';
 import { elementsOf, splitArticle, textOf } from '../helpers/render-mdx.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { validateSite } from '../helpers/validate-html.ts';
 
 /**
@@ -237,19 +236,10 @@ describe('hostile sources built into a real site', () => {
 });
 
 describe.skipIf(skipBrowser)('hostile pages in a browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveDirectory(HOSTILE_DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = openSite(HOSTILE_DIST);
 
   it('runs nothing from the content: no dialog, no global set, text shown as written', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());
@@ -258,7 +248,7 @@ describe.skipIf(skipBrowser)('hostile pages in a browser', () => {
     for (const p of pages.filter(
       (x) => x.source.startsWith('随机/') || x.source.startsWith('形状/代码样文字'),
     )) {
-      await page.goto(`${server.origin}/articles/${p.slug}/`, { waitUntil: 'load' });
+      await page.goto(`${site.server.origin}/articles/${p.slug}/`, { waitUntil: 'load' });
       expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(
         await page
