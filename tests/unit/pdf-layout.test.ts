@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pdfLines, type PageText, type TextRun } from '../../scripts/ingest/stages/pdf-layout.ts';
-import { pdfToLines } from '../../scripts/ingest/stages/pdf.ts';
+import { pageRuns, pdfToLines } from '../../scripts/ingest/stages/pdf.ts';
+import { decodeTextString, markedContent } from '../../scripts/ingest/stages/pdf-actual-text.ts';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { isSimplified, unifyRadicals, unshareGlyphs } from '../../src/core/pdf-text-layer.ts';
 
 /**
@@ -176,6 +178,89 @@ describe('PDF line ends and spacing', () => {
       ),
     ]);
     expect(read).toEqual(['深入学习贯彻党的二十届三中全会精神', '履职 风采']);
+  });
+
+  it('keeps the spaces of a line set tight and closes up a line spread between its characters (the 1998 and 2005 reports)', () => {
+    const paragraphs = [
+      // Set tight, the gaps are the text's own spaces (1998), even beside Chinese characters.
+      '本届政府从1 9 9 3 年3 月就职，到现在已经五年了，任期即将结束。',
+      '由于 “四人帮”的干扰破坏，不少地方党政军机关无法正常工作。',
+      // Justified wide, every pair of characters has a gap: spacing (2005, two columns).
+      '城镇 新 增 就 业 900 万 人 ， 城 镇 登 记 失 业 率 控 制 在4.6%。',
+    ];
+    const read = texts([page(1, [[paragraphs.map((p) => `\u3000\u3000${p}`)]], false)]);
+    expect(read).toEqual([
+      paragraphs[0],
+      paragraphs[1],
+      '城镇新增就业900万人，城镇登记失业率控制在4.6%。',
+    ]);
+  });
+});
+
+/** PDF.js text items of one baseline: glyph runs as [text, x] (10.5 type), marks as '<' (a sequence opens) and '>'. */
+function items(...parts: ([string, number] | '<' | '>')[]): (TextItem | TextMarkedContent)[] {
+  return parts.map((p) =>
+    p === '<'
+      ? { type: 'beginMarkedContentProps', tag: 'Span', id: '' }
+      : p === '>'
+        ? { type: 'endMarkedContent', id: '' }
+        : {
+            str: p[0],
+            dir: 'ltr',
+            width: p[0].trim() === '' ? 3.6 : [...p[0]].length * SIZE,
+            height: SIZE,
+            transform: [SIZE, 0, 0, SIZE, p[1], 700],
+            fontName: 'f1',
+            hasEOL: false,
+          },
+  );
+}
+
+describe('ActualText: the characters a PDF says it drew', () => {
+  it('reads the marked-content sequences of a content stream in order, each with its ActualText', () => {
+    const stream = [
+      '/P <</MCID 0>> BDC BT /F1 10.5 Tf 0 0 Td',
+      '/Span <</ActualText <FEFF6237>>> BDC <0012> Tj EMC',
+      '(a (nested) \\) BDC string) Tj % BDC in a comment',
+      '/Span <</ActualText (\\376\\377\\060\\000)>> BDC EMC EMC ET',
+      'BI /W 1 /H 1 ID \u0000BDC\u00ff EI /Artifact BMC EMC',
+    ].join('\n');
+    expect(markedContent(stream)).toEqual([undefined, '户', '\u3000', undefined]);
+    expect(decodeTextString('(\\(1\\) a\\\nb)')).toBe('(1) ab');
+  });
+
+  it('reads a glyph the font shares as the character drawn (1957 has both 户 and 戶), keeps the gap before it and an ideographic space PDF.js skipped', () => {
+    const page = items(
+      ['农', 100],
+      '<',
+      ['戶', 110.5],
+      '>',
+      ['和', 121],
+      '<',
+      ['戶', 131.5],
+      '>',
+      ['年', 142],
+      '<',
+      [' ', 152.5],
+      ['⽉', 156.1],
+      '>',
+      '<',
+      '>',
+      [' ', 166.6],
+      ['不够', 177.1],
+    );
+    const actual = ['户', undefined, '月', '\u3000'];
+    expect(
+      pageRuns(page, actual)
+        .map((r) => r.text)
+        .join('|'),
+    ).toBe('农|户|和|戶|年| |月|\u3000|不够');
+    // Sequences that cannot be matched one for one: the glyphs as the font maps them.
+    expect(
+      pageRuns(page, ['户'])
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('农戶和戶年 ⽉ 不够');
   });
 });
 

@@ -73,6 +73,9 @@ function baselines(page: PageText): Segment[] {
   );
 }
 
+/** PDF.js's SPACE_IN_FLOW_MIN_FACTOR: the gap, in multiples of the type size, it reads as a space. */
+const SPACE_GAP = 0.102;
+
 function cutAtGutters(line: TextRun[], page: number): Segment[] {
   const out: Segment[] = [];
   let current: Segment | undefined;
@@ -80,9 +83,13 @@ function cutAtGutters(line: TextRun[], page: number): Segment[] {
     const gap = current ? r.x0 - current.x1 : Infinity;
     const blank = r.text.trim() === '';
     if (current && gap < 1.5 * Math.max(current.size, r.size)) {
-      // A gap wider than a quarter of the type is a space the PDF did not draw (between Latin words).
-      const spaced = gap > 0.25 * r.size && !/\s$/.test(current.text) && !/^\s/.test(r.text);
-      current.text += (spaced ? ' ' : '') + (blank ? ' ' : r.text);
+      // A gap between runs is a space, on the measure PDF.js takes inside a run (a tenth of the type):
+      // a space the PDF drew as a glyph, or did not draw (between Latin words). Gaps a justified
+      // line spreads between characters are closed up afterwards (unspaced).
+      const spaced = gap > SPACE_GAP * r.size && !/\s$/.test(current.text) && !/^\s/.test(r.text);
+      // A blank run is a gap: a word space, or the ideographic space the text has there.
+      current.text +=
+        (spaced ? ' ' : '') + (blank ? (/\u3000/.test(r.text) ? '\u3000' : ' ') : r.text);
       // A space's extent says nothing: PDF.js may give one that reaches across the gutter.
       if (!blank) {
         current.x1 = Math.max(current.x1, r.x1);
@@ -101,14 +108,16 @@ function cutAtGutters(line: TextRun[], page: number): Segment[] {
 /**
  * Letter-spaced type (a banner "深 入 学 习") and a justified line stretched between its characters
  * ("不搞 “ 清一色”", "增长 7.4% ，") come out of the text layer with spaces between characters:
- * spacing, not words. Where a line has two or more such gaps beside a Chinese character they are
- * closed up; a gap between two Latin words stays. A single one may be a space the text has, and in
- * a short line (a column label "履职 风采", a speaker "李 强") a gap is the typesetter's word gap:
- * both stay.
+ * spacing, not words. Such a line shows it between Chinese characters, where a text has no space
+ * ("进 出 口 贸 易"): where a line has two or more gaps between two Chinese characters, every gap
+ * beside a Chinese character is closed up; a gap between two Latin words stays. In a line set tight
+ * the gaps are the spaces the text has ("1 9 9 3 年3 月", "由于 “四人帮”"), and in a short line (a
+ * column label "履职 风采", a speaker "李 强") a gap is the typesetter's word gap: both stay.
  */
 function unspaced(text: string): string {
   const besideWide = new RegExp(`(?<=${WIDE}) +|(?<=\\S) +(?=${WIDE})`, 'gu');
-  if ([...text].length <= 12 || (text.match(besideWide) ?? []).length < 2) return text;
+  const spread = text.match(/\p{Script=Han} +(?=\p{Script=Han})/gu)?.length ?? 0;
+  if ([...text].length <= 12 || spread < 2) return text;
   return text.replace(besideWide, '');
 }
 
