@@ -80,5 +80,6 @@ describe('accepted findings', () => {
       'articles:\n  - accept:\n      - { text: and }\n',
     );
     expect(() => readAcceptList(dir, '期刊/x.txt')).toThrow(/期刊\/x\.yaml/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
