@@ -1,18 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/core/article-file.ts';
 import { suffixOnDisk, suffixPlace } from '../../scripts/ingest/address-clash.ts';
 import { SOURCES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
+import { tempFolder } from '../helpers/temp-folder.ts';
 
 /** The shipped journal issue, as an editor's PC saves ten exports of it: machine-made names, left out of URLs. */
 const SEED = path.join(SOURCES, '期刊/学习与履职文选.txt');
 const NAME = (n: number) => `000_f38b8acfe226dc3a-${n}.txt`;
 
 function archive(copies: number[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-clash-'));
+  const dir = tempFolder('errata-clash');
   fs.mkdirSync(path.join(dir, 'sources/期刊'), { recursive: true });
   for (const n of copies) fs.copyFileSync(SEED, path.join(dir, 'sources/期刊', NAME(n)));
   return dir;

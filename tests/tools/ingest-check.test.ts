@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.ts';
 import { runIngest } from '../helpers/run-ingest.ts';
+import { tempFolder } from '../helpers/temp-folder.ts';
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -15,7 +15,7 @@ function tree(dir: string): Record<string, string> {
 }
 
 function tempSources(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-check-'));
+  const dir = tempFolder('ingest-check');
   fs.mkdirSync(path.join(dir, 'sources/汇编'), { recursive: true });
   fs.copyFileSync(
     path.join(FIXTURES, 'reports/2024年政府工作报告.txt'),

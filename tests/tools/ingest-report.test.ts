@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
 import type { ProofreadingReport } from '../../src/core/proofreading.ts';
+import { tempFolder } from '../helpers/temp-folder.ts';
 
 /** The real ingest CLI on Node 24, with its terminal summary (not --quiet). */
 function ingest(args: string[]) {
@@ -21,7 +21,7 @@ const seed = (fs.readdirSync(SOURCES, { recursive: true, encoding: 'utf8' }) as 
 
 describe('ingest and the proofreading report', () => {
   it('prints a summary, writes the full JSON with --report, keeps findings of unchanged sources, and --check covers the report and accepted findings', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-report-'));
+    const dir = tempFolder('ingest-report');
     const sources = path.join(dir, 'sources');
     fs.mkdirSync(path.join(sources, '期刊'), { recursive: true });
     fs.copyFileSync(path.join(SOURCES, seed), path.join(sources, '期刊/seed.txt'));

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -22,6 +21,7 @@ import { readArticle } from '../../src/core/article-file.ts';
 import { articleSchema } from '../../src/core/article-schema.ts';
 import { markdownBlocks } from '../../src/core/markdown-blocks.ts';
 import { SOURCES } from '../helpers/paths.ts';
+import { tempFolder } from '../helpers/temp-folder.ts';
 
 /** The shipped journal issue (the seed), converted with an editorial file each test writes. */
 const SOURCE = '期刊/学习与履职文选.txt';
@@ -209,7 +209,7 @@ describe('the proofreading report counts what editors resolved', () => {
     const other = articles
       .flatMap((a) => a.findings)
       .find((f) => f.kind !== 'truncated' && f.before)!;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-report-'));
+    const dir = tempFolder('errata-report');
     fs.mkdirSync(path.join(dir, '期刊'));
     const report = (yaml: string) => {
       fs.writeFileSync(path.join(dir, YAML), yaml);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyAccepted } from '../../scripts/proofread/accept.ts';
 import { readAcceptList } from '../../scripts/ingest/accept-list.ts';
 import { buildReport, reportSummary } from '../../scripts/proofread/report.ts';
 import type { Finding } from '../../src/core/proofreading.ts';
+import { tempFolder } from '../helpers/temp-folder.ts';
 
 const finding = (
   kind: Finding['kind'],
@@ -49,7 +49,7 @@ describe('accepted findings', () => {
   });
 
   it('reads accept lists from the yaml beside a source, and the report leaves accepted findings out of its list and counts', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accept-'));
+    const dir = tempFolder('accept');
     fs.mkdirSync(path.join(dir, '期刊'));
     fs.writeFileSync(
       path.join(dir, '期刊/x.yaml'),
@@ -80,6 +80,5 @@ describe('accepted findings', () => {
       'articles:\n  - accept:\n      - { text: and }\n',
     );
     expect(() => readAcceptList(dir, '期刊/x.txt')).toThrow(/期刊\/x\.yaml/);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
