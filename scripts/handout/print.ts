@@ -47,7 +47,7 @@ export async function printHandout(job: HandoutJob): Promise<{ file: string; pag
 
   const query = handoutQuery(items, job.options);
 
-  const server = await serveDirectory(dist, basePath);
+  const server = await serveDirectory(dist, { prefix: basePath });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

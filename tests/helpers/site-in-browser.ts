@@ -17,7 +17,7 @@ export function openSite(dir: string, base?: string): SiteInBrowser {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await serveDirectory(dir, base);
+    server = await serveDirectory(dir, { prefix: base });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

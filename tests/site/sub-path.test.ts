@@ -17,7 +17,7 @@ describe('the site deployed under a sub-path', () => {
   beforeAll(async () => {
     // The articles were ingested by the global build; this builds the site and its search index again.
     buildArchive(SUB_DIST, undefined, { BASE_PATH: BASE, SITE_URL });
-    server = await serveDirectory(SUB_DIST, BASE);
+    server = await serveDirectory(SUB_DIST, { prefix: BASE });
   }, 300_000);
   afterAll(async () => {
     await server?.close();

@@ -54,3 +54,21 @@ export function byRankLoaded(
     byDate(a.hit, b.hit)
   );
 }
+
+/**
+ * A batch cut where the order is known before the texts are: by relevance, runs of hits alike in
+ * title and heading match (a run above another stays above it whatever their counts); by date,
+ * the whole batch, whose order is known already. Fetching a run before the next lets the first
+ * results appear once their own texts have arrived, not the whole screen's.
+ */
+export function rankGroups(batch: Hit[], sort: SortOrder): Hit[][] {
+  if (sort === 'date') return batch.length > 0 ? [batch] : [];
+  const groups: Hit[][] = [];
+  for (const hit of batch) {
+    const last = groups.at(-1)?.[0];
+    if (last && last.inTitle === hit.inTitle && last.inHeading === hit.inHeading)
+      groups[groups.length - 1].push(hit);
+    else groups.push([hit]);
+  }
+  return groups;
+}

@@ -18,7 +18,8 @@ import { holdInputMethodEnter } from './ime-enter.ts';
 import { chartCaption, statusLine, type SearchConditions } from '../../core/search/sentences.ts';
 import type { ArchiveSearch, Outcome } from './engine.ts';
 import { SEARCH_FACETS } from './facets.ts';
-import { byRankLoaded, type Hit } from './hits.ts';
+import { byRankLoaded, rankGroups, type Hit } from './hits.ts';
+import type { LoadedHit } from './excerpts.ts';
 import { loadEngine } from './load.ts';
 import { archiveSpan, queryFromUrl, urlOf, type PageQuery } from './page-state.ts';
 import * as view from './page-view.ts';
@@ -199,7 +200,8 @@ async function offerSuggestions(
 
 /**
  * Renders the next batch, one result per slice of the main thread; a hit whose stored text turns
- * out not to hold the terms is dropped.
+ * out not to hold the terms is dropped. The batch is fetched and shown a rank group at a time
+ * (rankGroups), so the first results appear once their own texts have arrived.
  */
 async function showMore(state: PageState, mine: number): Promise<void> {
   const { page } = state;
@@ -208,21 +210,29 @@ async function showMore(state: PageState, mine: number): Promise<void> {
   while (added < PAGE_SIZE && state.shown < state.hits.length) {
     const batch = state.hits.slice(state.shown, state.shown + PAGE_SIZE - added);
     state.shown += batch.length;
-    const loaded = await Promise.all(batch.map((h) => h.load()));
-    if (mine !== state.run) return;
-    const ready = batch.flatMap((hit, i) => {
-      const l = loaded[i];
-      return l ? [{ hit, loaded: l }] : [];
-    });
-    // Newest first is known before loading; relevance needs the counts a loaded page gives.
-    if (view.readForm(page).sort === 'relevance') ready.sort(byRankLoaded);
-    for (const r of ready) {
-      page.results.append(resultElement(r.hit, r.loaded));
-      added += 1;
-      await nextSlice();
+    const { sort } = view.readForm(page);
+    for (const group of rankGroups(batch, sort)) {
+      const ready = await loadGroup(group);
+      // Newest first is known before loading; relevance needs the counts a loaded page gives.
+      if (sort === 'relevance') ready.sort(byRankLoaded);
       if (mine !== state.run) return;
+      for (const r of ready) {
+        page.results.append(resultElement(r.hit, r.loaded));
+        added += 1;
+        await nextSlice();
+        if (mine !== state.run) return;
+      }
     }
   }
   view.showRest(page, state.hits.length - state.shown, state.complete);
   view.setResultsBusy(page, false);
+}
+
+/** A group's loaded texts: the hits whose text holds the terms. */
+async function loadGroup(group: Hit[]): Promise<{ hit: Hit; loaded: LoadedHit }[]> {
+  const loaded = await Promise.all(group.map((h) => h.load()));
+  return group.flatMap((hit, i) => {
+    const l = loaded[i];
+    return l ? [{ hit, loaded: l }] : [];
+  });
 }
