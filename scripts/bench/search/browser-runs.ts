@@ -82,56 +82,50 @@ export async function openEngine(browser: Browser, origin: string, engine: Engin
   return page;
 }
 
+/** A first query with an empty cache: what it fetched and how long until its first results. */
+export interface ColdQuery {
+  bytes: number;
+  /** From submitting the query to the first results shown. */
+  ms: number;
+}
+
 /**
- * Bytes a reader's browser fetches for a first query with an empty cache, from navigation until
- * the first results are shown: the page's scripts and every search file (the Pagefind script,
+ * A reader's first query with an empty cache, on a page just opened. Bytes: from navigation until
+ * the first results are shown, the page's scripts and every search file (the Pagefind script,
  * wasm, entry and metadata, index chunks, fragments, our sidecars) of every bundle folder it
- * touched (pagefind/, pagefind-1/ …; for default Pagefind, pagefind-default/). What our page
- * fetches after the results are shown (older bundles, to complete the counts) is not counted;
- * what it started before, even if not needed for them, is: read from the page's resource timing
- * (our search runs Pagefind without a Web Worker, so every fetch is the page's own). Counted as
- * the files served, uncompressed by the server (Pagefind's own files are gzipped).
+ * touched (pagefind/, pagefind-1/ …; for default Pagefind, pagefind-default/), as the server saw
+ * them requested, the Web Workers' requests included. What our page asks for after its results are
+ * shown (older bundles, to complete the counts) is not counted; what it asked for before, even if
+ * not needed for them, is. Counted as the files served, uncompressed by the server (Pagefind's own
+ * files are gzipped).
  */
-export async function coldBytes(
+export async function coldQuery(
   browser: Browser,
   server: StaticServer,
   dist: string,
   engine: Engine,
   phrase: string,
-): Promise<number> {
-  const page = await openEngine(browser, server.origin, engine);
+): Promise<ColdQuery> {
   const before = server.requests.length;
-  await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
+  const page = await openEngine(browser, server.origin, engine);
+  const submitted = await page.evaluate(() => performance.now());
   const { shownAt } = await firstResults(page, engine, phrase);
-  let fetched: string[];
-  if (engine === 'ours') {
-    // A request started before the results were shown gets its timing entry when it ends.
-    await searchComplete(page);
-    fetched = await page.evaluate(
-      (t) =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => e.startTime <= t)
-          .map((e) => new URL(e.name).pathname),
-      shownAt,
-    );
-  } else {
-    // Default Pagefind fetches from its Web Worker, outside the page's resource timing; it fetches
-    // nothing after its results, so every request the server saw since the page loaded counts.
-    fetched = server.requests.slice(before);
-  }
+  const shownAtEpoch = await page.evaluate((t) => performance.timeOrigin + t, shownAt);
   await page.context().close();
   const counted = (r: string) => {
     const folder = r.split('/')[1] ?? '';
     if (engine === 'default') return folder === 'pagefind-default';
     return isBundleDir(folder) || (folder === '_astro' && r.endsWith('.js'));
   };
+  const fetched = server.requests
+    .slice(before)
+    .filter((_, i) => server.requestTimes[before + i] <= shownAtEpoch);
   let bytes = 0;
   for (const r of new Set(fetched.map((r) => r.split('?')[0]).filter(counted))) {
     const file = path.join(dist, decodeURIComponent(r));
     if (fs.existsSync(file) && fs.statSync(file).isFile()) bytes += fs.statSync(file).size;
   }
-  return bytes;
+  return { bytes, ms: shownAt - submitted };
 }
 
 /** Waits until our search page has searched every bundle (its status line is no longer aria-busy). */
