@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { childEnvironment } from './child-env.ts';
-import { ROOT } from './paths.ts';
+import { NPM_PATH, ROOT } from './paths.ts';
 import { copyProject } from './project-copy.ts';
 
 /**
@@ -30,7 +30,7 @@ export function buildArchive(
   const root = `${distDir}-root`;
   const env = {
     ...inherited,
-    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    PATH: NPM_PATH,
     DIST_DIR: distDir,
     ARTICLES_DIR: articlesDir ?? path.join(root, 'src/content/articles'),
     ...(search ? {} : { SEARCH_INDEX: 'off' }),

@@ -2,13 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './paths.ts';
+import { NPM_PATH, ROOT } from './paths.ts';
 
-/** npm's PATH: node_modules/.bin first, so `node` is the project's Node 24, as in `npm run ingest`. */
-const env = {
-  ...process.env,
-  PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-};
+const env = { ...process.env, PATH: NPM_PATH };
 
 export interface Workspace {
   dir: string;

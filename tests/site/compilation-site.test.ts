@@ -5,7 +5,7 @@ import { bothWays, type BothWays } from '../helpers/both-ways.ts';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
-import { runIngest } from '../helpers/run-ingest.ts';
+import { folderArgs, runIngest } from '../helpers/run-ingest.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import type { ArticleData } from '../../src/core/article-schema.ts';
 import { FACETS, FACET_KINDS } from '../../src/core/facets.ts';
@@ -32,14 +32,7 @@ describe('the site built from a magazine-style compilation', () => {
       path.join(FIXTURES, 'compilation/magazine-layout.txt'),
       path.join(sources, 'magazine-layout.txt'),
     );
-    const ingest = runIngest([
-      '--sources',
-      path.join(WORK, 'sources'),
-      '--out',
-      path.join(WORK, 'articles'),
-      '--cache',
-      path.join(WORK, 'manifest.json'),
-    ]);
+    const ingest = runIngest(folderArgs(WORK));
     expect(ingest.stderr).toBe('');
     buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'));
     site = bothWays(path.join(WORK, 'dist'));

@@ -8,7 +8,7 @@ import { bothWays, type BothWays } from '../helpers/both-ways.ts';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, FIXTURES, SOURCES } from '../helpers/paths.ts';
-import { runIngest } from '../helpers/run-ingest.ts';
+import { folderArgs, runIngest } from '../helpers/run-ingest.ts';
 import { validateSite } from '../helpers/validate-html.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import { sitemapText } from '../helpers/site-files.ts';
@@ -39,14 +39,7 @@ describe('a topic with more articles than one page holds', () => {
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
     writeStudySources(path.join(FIXTURES, 'reports'), path.join(WORK, 'sources'), 600);
-    const ingest = runIngest([
-      '--sources',
-      path.join(WORK, 'sources'),
-      '--out',
-      path.join(WORK, 'articles'),
-      '--cache',
-      path.join(WORK, 'manifest.json'),
-    ]);
+    const ingest = runIngest(folderArgs(WORK));
     // The generated study corpus repeats passages on purpose: ingest warns about each unresolved
     // duplicate (a warning, not an error), and says nothing else.
     const notWarnings = ingest.stderr

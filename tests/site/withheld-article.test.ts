@@ -6,7 +6,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { buildArchive } from '../helpers/build-archive.ts';
 import { checkLinks } from '../helpers/link-check.ts';
 import { DIST, SOURCES } from '../helpers/paths.ts';
-import { runIngest } from '../helpers/run-ingest.ts';
+import { folderArgs, runIngest } from '../helpers/run-ingest.ts';
 import { shippedArticles } from '../helpers/shipped-articles.ts';
 import { editorialPathFor } from '../../scripts/ingest/stages/editorial.ts';
 import { squeezeSpaces } from '../../src/core/chinese.ts';
@@ -58,14 +58,7 @@ describe.runIf(withheldChoice)(
       fs.rmSync(WORK, { recursive: true, force: true });
       fs.cpSync(SOURCES, path.join(WORK, 'sources'), { recursive: true });
       withhold(path.join(WORK, 'sources'));
-      const ingest = runIngest([
-        '--sources',
-        path.join(WORK, 'sources'),
-        '--out',
-        path.join(WORK, 'articles'),
-        '--cache',
-        path.join(WORK, 'manifest.json'),
-      ]);
+      const ingest = runIngest(folderArgs(WORK));
       expect(ingest.status, ingest.stderr).toBe(0);
       buildArchive(path.join(WORK, 'dist'), path.join(WORK, 'articles'));
     }, 600_000);

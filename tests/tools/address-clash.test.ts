@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/core/article-file.ts';
 import { suffixOnDisk, suffixPlace } from '../../scripts/ingest/address-clash.ts';
 import { SOURCES } from '../helpers/paths.ts';
-import { runIngest } from '../helpers/run-ingest.ts';
+import { folderArgs, runIngest } from '../helpers/run-ingest.ts';
 import { tempFolder } from '../helpers/temp-folder.ts';
 
 /** The shipped journal issue, as an editor's PC saves ten exports of it: machine-made names, left out of URLs. */
@@ -19,14 +19,7 @@ function archive(copies: number[]) {
 }
 
 function ingest(dir: string, manifest = 'manifest.json') {
-  return runIngest([
-    '--sources',
-    path.join(dir, 'sources'),
-    '--out',
-    path.join(dir, 'articles'),
-    '--cache',
-    path.join(dir, manifest),
-  ]);
+  return runIngest(folderArgs(dir, { cache: manifest }));
 }
 
 /** Each article file's source, by article id. */

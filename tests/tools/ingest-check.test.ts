@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.ts';
-import { runIngest } from '../helpers/run-ingest.ts';
+import { folderArgs, runIngest } from '../helpers/run-ingest.ts';
 import { tempFolder } from '../helpers/temp-folder.ts';
 
 function tree(dir: string): Record<string, string> {
@@ -38,14 +38,7 @@ describe('ingest --check', () => {
 
   it('names a stale article and an article no source explains, and exits non-zero', () => {
     const dir = tempSources();
-    const args = [
-      '--sources',
-      path.join(dir, 'sources'),
-      '--out',
-      path.join(dir, 'articles'),
-      '--cache',
-      path.join(dir, 'cache.json'),
-    ];
+    const args = folderArgs(dir, { cache: 'cache.json' });
     expect(runIngest(args).status).toBe(0);
     expect(runIngest([...args, '--check']).status).toBe(0);
 
@@ -74,15 +67,7 @@ describe('ingest --check', () => {
 
   it('is reproducible: two fresh runs write byte-identical trees', () => {
     const dir = tempSources();
-    const run = (out: string) =>
-      runIngest([
-        '--sources',
-        path.join(dir, 'sources'),
-        '--out',
-        path.join(dir, out),
-        '--cache',
-        path.join(dir, `${out}.json`),
-      ]);
+    const run = (out: string) => runIngest(folderArgs(dir, { out, cache: `${out}.json` }));
     expect(run('a').status).toBe(0);
     expect(run('b').status).toBe(0);
     const [a, b] = [tree(path.join(dir, 'a')), tree(path.join(dir, 'b'))];
@@ -98,14 +83,7 @@ describe('ingest --check', () => {
 
   it('never moves an existing page when another source with the same title is added', () => {
     const dir = tempSources();
-    const args = [
-      '--sources',
-      path.join(dir, 'sources'),
-      '--out',
-      path.join(dir, 'articles'),
-      '--cache',
-      path.join(dir, 'cache.json'),
-    ];
+    const args = folderArgs(dir, { cache: 'cache.json' });
     runIngest(args);
     const before = tree(path.join(dir, 'articles'));
     fs.copyFileSync(

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, SOURCES } from '../helpers/paths.ts';
 import type { ProofreadingReport } from '../../src/core/proofreading.ts';
 import { tempFolder } from '../helpers/temp-folder.ts';
+import { folderArgs } from '../helpers/run-ingest.ts';
 
 /** The real ingest CLI on Node 24, with its terminal summary (not --quiet). */
 function ingest(args: string[]) {
@@ -25,14 +26,7 @@ describe('ingest and the proofreading report', () => {
     const sources = path.join(dir, 'sources');
     fs.mkdirSync(path.join(sources, '期刊'), { recursive: true });
     fs.copyFileSync(path.join(SOURCES, seed), path.join(sources, '期刊/seed.txt'));
-    const args = [
-      '--sources',
-      sources,
-      '--out',
-      path.join(dir, 'articles'),
-      '--cache',
-      path.join(dir, 'cache.json'),
-    ];
+    const args = folderArgs(dir, { cache: 'cache.json' });
 
     const first = ingest([...args, '--report', path.join(dir, 'report.json')]);
     expect(first.status, first.stderr).toBe(0);
