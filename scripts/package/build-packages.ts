@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkNativePackages, installFor } from './install.ts';
-import type { NativePackage } from './native-packages.ts';
+import { checkNativePackages, installFor, readLockfile } from './install.ts';
+import type { Lockfile, NativePackage } from './native-packages.ts';
 import type { Platform } from './platforms.ts';
 import { packageFileName } from './platforms.ts';
 import { bundleOnlyPackages } from './prebuilt-bundles.ts';
@@ -47,8 +47,9 @@ export async function buildPackage(
   copyProject(root, projectFiles(root, platform), project);
   log(`${platform.id}: npm ci --os=${platform.npm.os} --cpu=${platform.npm.cpu}`);
   installFor(platform, project);
-  const nativePackages = checkNativePackages(platform, project);
-  const unused = removeBundleOnlyPackages(project);
+  const lock = readLockfile(project);
+  const nativePackages = checkNativePackages(platform, project, lock);
+  const unused = removeBundleOnlyPackages(project, lock);
   log(
     `${platform.id}: 去掉只用于预构建包的依赖 / removed ${unused} packages only a prebuilt bundle uses`,
   );
@@ -71,8 +72,7 @@ export async function buildPackage(
 }
 
 /** Removes what bundleOnlyPackages finds in the project's lock file; returns how many were there. */
-function removeBundleOnlyPackages(project: string): number {
-  const lock = JSON.parse(fs.readFileSync(path.join(project, 'package-lock.json'), 'utf8'));
+function removeBundleOnlyPackages(project: string, lock: Lockfile): number {
   const installed = bundleOnlyPackages(lock)
     .map((location) => path.join(project, location))
     .filter((dir) => fs.existsSync(dir));

@@ -40,9 +40,17 @@ export function installFor(platform: Platform, dir: string): void {
   execFileSync(command, args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** Every native package the lock file names for the platform is installed; returns them. */
-export function checkNativePackages(platform: Platform, dir: string): NativePackage[] {
-  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8')) as Lockfile;
+/** The package-lock.json of the project copy in `dir`. */
+export function readLockfile(dir: string): Lockfile {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8')) as Lockfile;
+}
+
+/** Every native package the lock file names for the platform is installed in `dir`; returns them. */
+export function checkNativePackages(
+  platform: Platform,
+  dir: string,
+  lock: Lockfile,
+): NativePackage[] {
   const expected = nativePackagesFor(lock, platform);
   const missing = expected.filter(
     (p) => !fs.existsSync(path.join(dir, 'node_modules', p.name, 'package.json')),
