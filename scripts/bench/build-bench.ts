@@ -468,7 +468,7 @@ function goals(scenarios: Scenario[]): string[] {
 function starlightGoals(scenarios: Scenario[], against: AgainstStarlight): string[] {
   const { run, scenario } = against;
   const goal = GOALS.overStarlight;
-  if (!run.measured) return [`✗ ${scenario}: against Starlight not measured: ${run.reason}`];
+  if (!run.measured) return [`✗ ${scenario}: against Starlight: ${run.reason}`];
   const r = starlightRatios(scenarios, against);
   if (!r) return [`✗ ${scenario}: against Starlight: our build of the same documents failed`];
   const mark = (ratio: number) => (ratio <= goal ? '✓' : '✗');
@@ -495,8 +495,9 @@ async function measureStarlight(
     });
     return { scenario, run, load: Number(os.loadavg()[0].toFixed(2)) };
   } catch (error) {
-    const documents = 0;
-    return { scenario, run: { measured: false, documents, reason: (error as Error).message } };
+    // Failed before any page was written (no astro in node_modules, a source not UTF-8).
+    const reason = `Starlight not measured: ${(error as Error).message}`;
+    return { scenario, run: { measured: false, documents: 0, reason } };
   }
 }
 
