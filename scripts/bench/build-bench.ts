@@ -9,6 +9,8 @@
  * memory of the whole process tree are printed as a table and written to bench-results/. Also times
  * ingest re-run with nothing changed and with one source changed (which must convert only that
  * source), and astro build alone of the same articles as .mdx and renamed to .md, from a cold cache.
+ * With --copies, Starlight builds the same documents too (starlight-build.ts), measured the same way,
+ * and the table and the goals give our `npm run build` ÷ Starlight's build, wall time and peak.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure-tree.ts';
 import { writeCorpusCopies, writeJournalIssue, writeStudySources } from './study-corpus.ts';
 import { bundleDirs } from '../search-index/shards.ts';
+import { runStarlightBench, type StarlightRun } from './starlight-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GOV_REPORTS = path.resolve(root, '../shared/corpus/gov-work-reports');
@@ -30,6 +33,8 @@ const GOALS = {
   fullBuildBytes: 2 * GiB,
   mdxOverMd: 1.2,
   addIssueOverFull: 0.3,
+  /** Our `npm run build` of the corpus copies ÷ Starlight's build of the same documents, wall and peak. */
+  overStarlight: 0.4,
 };
 
 /** What `npm run bench` was asked to measure (scripts/bench.ts reads it from the command line). */
@@ -365,7 +370,43 @@ function countFiles(dir: string, ext: string): number {
     .filter((e) => e.isFile() && e.name.endsWith(ext)).length;
 }
 
-function table(scenarios: Scenario[]): string {
+/** Starlight's build of the same documents as one corpus-copies scenario, and the load after it. */
+interface AgainstStarlight {
+  scenario: string;
+  run: StarlightRun;
+  load?: number;
+}
+
+/** Our `npm run build` of the corpus copies ÷ Starlight's build of the same documents. */
+function starlightRatios(scenarios: Scenario[], against: AgainstStarlight) {
+  const ours = scenarios.find((s) => s.name === against.scenario)?.fullBuild;
+  const { run } = against;
+  if (!ours || !run.measured) return undefined;
+  return {
+    ours,
+    wall: ours.seconds / run.seconds,
+    cpu: ours.cpuSeconds / run.cpuSeconds,
+    peak: ours.peakBytes / run.peakBytes,
+  };
+}
+
+function starlightRow(scenarios: Scenario[], against: AgainstStarlight): string[] {
+  const { run } = against;
+  if (!run.measured)
+    return [against.scenario, 'Starlight astro build', '—', '—', '—', '', run.reason];
+  const r = starlightRatios(scenarios, against);
+  return [
+    against.scenario,
+    `Starlight ${run.starlightVersion} (Astro ${run.astroVersion}) astro build, cold cache`,
+    run.seconds.toFixed(1),
+    run.cpuSeconds.toFixed(1),
+    (run.peakBytes / GiB).toFixed(2),
+    String(against.load ?? ''),
+    `${run.pages} pages from ${run.documents} documents, its Pagefind included${r ? `; ours ÷ Starlight: wall ${r.wall.toFixed(2)}×, CPU ${r.cpu.toFixed(2)}×, peak ${r.peak.toFixed(2)}×` : ''}`,
+  ];
+}
+
+function table(scenarios: Scenario[], starlight?: AgainstStarlight): string {
   const rows = [['archive', 'stage', 'wall s', 'CPU s', 'peak GiB', 'load', 'note']];
   for (const s of scenarios) {
     for (const st of s.stages)
@@ -388,6 +429,7 @@ function table(scenarios: Scenario[]): string {
       `${s.articles} articles, ${(s.characters / 1e6).toFixed(1)} M chars, dist ${(s.distBytes / 1024 ** 2).toFixed(0)} MiB, index ${(s.pagefindBytes / 1024 ** 2).toFixed(0)} MiB`,
     ]);
   }
+  if (starlight) rows.push(starlightRow(scenarios, starlight));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows
     .map(
@@ -422,6 +464,70 @@ function goals(scenarios: Scenario[]): string[] {
   return lines;
 }
 
+/** Issue 22's goal against Starlight: our build of the same documents ≤ 0.4× its wall time and peak. */
+function starlightGoals(scenarios: Scenario[], against: AgainstStarlight): string[] {
+  const { run, scenario } = against;
+  const goal = GOALS.overStarlight;
+  if (!run.measured) return [`✗ ${scenario}: against Starlight: ${run.reason}`];
+  const r = starlightRatios(scenarios, against);
+  if (!r) return [`✗ ${scenario}: against Starlight: our build of the same documents failed`];
+  const mark = (ratio: number) => (ratio <= goal ? '✓' : '✗');
+  const starlight = `Starlight ${run.starlightVersion} astro build`;
+  return [
+    `${mark(r.wall)} ${scenario}: npm run build ${r.ours.seconds.toFixed(1)} s vs ${starlight} ${run.seconds.toFixed(1)} s = ${r.wall.toFixed(2)}× (goal ≤ ${goal}×); CPU ${r.cpu.toFixed(2)}×`,
+    `${mark(r.peak)} ${scenario}: npm run build peak ${(r.ours.peakBytes / GiB).toFixed(2)} GiB vs ${starlight} ${(run.peakBytes / GiB).toFixed(2)} GiB = ${r.peak.toFixed(2)}× (goal ≤ ${goal}×)`,
+  ];
+}
+
+/** Starlight on the corpus copies, after our scenarios (alone, as they ran); a failure is a result. */
+async function measureStarlight(
+  options: BuildBenchOptions,
+  sourceDirs: string[],
+  scenario: string,
+): Promise<AgainstStarlight> {
+  try {
+    const run = await runStarlightBench({
+      dir: options.dir,
+      sourceDirs,
+      copies: options.copies,
+      siteRoot: root,
+      keep: options.keep,
+    });
+    return { scenario, run, load: Number(os.loadavg()[0].toFixed(2)) };
+  } catch (error) {
+    // Failed before any page was written (no astro in node_modules, a source not UTF-8).
+    const reason = `Starlight not measured: ${(error as Error).message}`;
+    return { scenario, run: { measured: false, documents: 0, reason } };
+  }
+}
+
+/** The table, the goals and the JSON in bench-results/. */
+function report(scenarios: Scenario[], failures: string[], starlight?: AgainstStarlight): void {
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  console.log(
+    `\n${machine.cpus} cores, ${(machine.memoryBytes / GiB).toFixed(0)} GiB, Node ${machine.node}\n`,
+  );
+  console.log(table(scenarios, starlight));
+  console.log('');
+  const lines = [...goals(scenarios), ...(starlight ? starlightGoals(scenarios, starlight) : [])];
+  for (const line of lines) console.log(line);
+  for (const f of failures) console.log(`✗ ${f}`);
+
+  const against = starlight && { ...starlight, ratios: starlightRatios(scenarios, starlight) };
+  const outDir = path.join(root, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const result = { date: new Date().toISOString(), machine, goals: GOALS, scenarios, failures };
+  fs.writeFileSync(file, `${JSON.stringify({ ...result, starlight: against }, null, 2)}\n`);
+  console.log(`\nwritten ${path.relative(root, file)}`);
+}
+
 export async function runBuildBench(options: BuildBenchOptions): Promise<void> {
   const ns = options.sizes.filter((n) => n !== 0);
   const copies = options.copies;
@@ -442,11 +548,9 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<void> {
       writeStudySources(GOV_REPORTS, dir, n);
     },
   ]);
+  const corpus = `corpus-x${copies}`;
   if (copies > 0)
-    plans.push([
-      `corpus-x${copies}`,
-      (dir) => void writeCorpusCopies([shipped, GOV_REPORTS], dir, copies),
-    ]);
+    plans.push([corpus, (dir) => void writeCorpusCopies([shipped, GOV_REPORTS], dir, copies)]);
   for (const [name, fill] of plans) {
     // One archive failing (out of memory, say) is itself a result; the others still run.
     try {
@@ -456,32 +560,8 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<void> {
       failures.push(`${name}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryBytes: os.totalmem(),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-  };
-  console.log(
-    `\n${machine.cpus} cores, ${(machine.memoryBytes / GiB).toFixed(0)} GiB, Node ${machine.node}\n`,
-  );
-  console.log(table(scenarios));
-  console.log('');
-  for (const line of goals(scenarios)) console.log(line);
-  for (const f of failures) console.log(`✗ ${f}`);
-  console.log(
-    'Starlight 0.37 (Astro 5), 88 documents ×10 = 880 pages: 60.4 s; Pagefind peak 4.7 GiB (5.7 GiB with node).',
-  );
-
-  const outDir = path.join(root, 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ date: new Date().toISOString(), machine, goals: GOALS, scenarios, failures }, null, 2)}\n`,
-  );
-  console.log(`\nwritten ${path.relative(root, file)}`);
+  const starlight =
+    copies > 0 ? await measureStarlight(options, [shipped, GOV_REPORTS], corpus) : undefined;
+  report(scenarios, failures, starlight);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -132,9 +132,11 @@ export function writeStudySources(
 }
 
 /**
- * Writes every report (and the shipped sources) `copies` times, as the 88-document ×10 build that
- * Starlight was measured on. The first set keeps the shipped file names, so pages the site names
- * by address (study sessions in src/data/sessions.json) exist; later sets carry 第k套.
+ * Writes every report (and the shipped sources) `copies` times, the corpus build that npm run
+ * bench also gives Starlight. The first set keeps the shipped paths (folder, file name and the
+ * editorial .yaml beside it), so pages the site names by address (study sessions in
+ * src/data/sessions.json, among them the journal issue's articles under qikan/) exist; the shared
+ * reports and later sets go into 政府工作报告 and carry 第k套.
  */
 export function writeCorpusCopies(
   sourceDirs: string[],
@@ -146,17 +148,23 @@ export function writeCorpusCopies(
     const files = walkTxt(dir);
     for (let copy = 1; copy <= copies; copy++) {
       for (const rel of files) {
-        // One folder, so the column stays 政府工作报告; the set number keeps file names apart.
-        const file = path.join(
-          '政府工作报告',
-          copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`,
-        );
+        // One column folder for the rest, so the column stays 政府工作报告; the set number keeps file names apart.
+        const shippedPath = copy === 1 && path.dirname(rel) !== '.';
+        const file = shippedPath
+          ? rel
+          : path.join(
+              '政府工作报告',
+              copy === 1 ? path.basename(rel) : `${path.basename(rel, '.txt')}（第${copy}套）.txt`,
+            );
         fs.mkdirSync(path.dirname(path.join(sourcesDir, file)), { recursive: true });
         // The same report in two sets (shipped and shared, or twice among the sources) must still be two pages.
         let target = file;
         for (let n = 1; fs.existsSync(path.join(sourcesDir, target)); n++)
           target = file.replace(/\.txt$/, n === 1 ? '（另本）.txt' : `（另本${n}）.txt`);
         fs.copyFileSync(path.join(dir, rel), path.join(sourcesDir, target));
+        const editorial = path.join(dir, rel.replace(/\.txt$/, '.yaml'));
+        if (shippedPath && target === file && fs.existsSync(editorial))
+          fs.copyFileSync(editorial, path.join(sourcesDir, target.replace(/\.txt$/, '.yaml')));
         count++;
       }
     }

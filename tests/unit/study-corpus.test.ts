@@ -50,15 +50,25 @@ describe('benchmark archives from the government work reports', () => {
     }
   });
 
-  it('copies the shipped and shared reports with distinct names in one column folder', () => {
+  it('copies the shipped sources at their own paths (with their .yaml) and the rest into one column folder with distinct names', () => {
     const out = path.join(dir, 'copies');
     const count = writeCorpusCopies([SOURCES, GOV_REPORTS], out, 2);
-    const files = fs.readdirSync(path.join(out, '政府工作报告'));
-    expect(files).toHaveLength(count);
-    // The first set keeps the shipped names, so the pages the site links to by address exist.
-    for (const f of fs.readdirSync(path.join(SOURCES, '政府工作报告'))) expect(files).toContain(f);
-    expect(files).toContain('2024年政府工作报告（另本）.txt');
-    expect(files).toContain('2024年政府工作报告（第2套）.txt');
-    expect(files).toContain('2024年政府工作报告（第2套）（另本）.txt');
+    const written = fs
+      .readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+      .map((e) => path.relative(out, path.join(e.parentPath, e.name)));
+    expect(written).toHaveLength(count);
+    // The first set keeps the shipped paths and editorial files, so the pages the site links to by address exist.
+    for (const e of fs.readdirSync(SOURCES, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !/\.(txt|yaml)$/.test(e.name)) continue;
+      const rel = path.relative(SOURCES, path.join(e.parentPath, e.name));
+      expect(fs.readFileSync(path.join(out, rel), 'utf8')).toBe(
+        fs.readFileSync(path.join(SOURCES, rel), 'utf8'),
+      );
+    }
+    const column = fs.readdirSync(path.join(out, '政府工作报告'));
+    expect(column).toContain('2024年政府工作报告（另本）.txt');
+    expect(column).toContain('2024年政府工作报告（第2套）.txt');
+    expect(column).toContain('2024年政府工作报告（第2套）（另本）.txt');
   });
 });
