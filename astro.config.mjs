@@ -27,7 +27,10 @@ export default defineConfig({
   outDir: outDir(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages generated at a time: a page's own work is small, and one at a time left the build
+  // waiting on each page's folder and file writes (10,908 pages: routes in 21–24 s instead of 30–31 s,
+  // the same peak memory, byte-identical output).
+  build: { format: 'directory', concurrency: 4 },
   // Articles are rendered when the collection syncs (src/site/article-loader.ts); this processor
   // renders hand-written .mdx pages (through @astrojs/mdx) and any .md, with the same plugins.
   markdown: { processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`) },
