@@ -3,8 +3,12 @@ import fc from 'fast-check';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { afterEach, describe, expect, it } from 'vitest';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import {
   blocksToMdast,
+  isInertBlockText,
   serialiseArticleBody,
   STUDY_AID_COMPONENTS,
 } from '../../scripts/ingest/stages/emit.ts';
@@ -233,6 +237,45 @@ describe('serialiseArticleBody: MDX that shows its text and runs nothing', () =>
       /^材料\/某期\.txt: 第 12 行：/,
     );
     expect(() => serialiseArticleBody(tree, '材料/某期.txt')).toThrow(reason);
+  });
+
+  it('takes as plain only text that MDX reads back as written, in a paragraph or a heading', () => {
+    // What emit's round trip parses with: MDX without GFM, as the site reads articles.
+    const parser = unified().use(remarkParse).use(remarkMdx);
+    const ascii = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i));
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...HOSTILE_TOKENS),
+          fc.constantFrom(...ascii),
+          fc.constantFrom(...'政协委员，。（一）一、“”　１．\u200b\u00a0\t\n', '2024年', '5.2%'),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((p) => p.join(''));
+    let plain = 0;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 6 }), (value, depth) => {
+        if (!isInertBlockText(value)) return;
+        plain++;
+        const [asParagraph] = parser.parse(value).children;
+        expect(asParagraph).toMatchObject({
+          type: 'paragraph',
+          children: [{ type: 'text', value }],
+        });
+        expect(asParagraph.type === 'paragraph' && asParagraph.children).toHaveLength(1);
+        const [asHeading] = parser.parse(`${'#'.repeat(depth)} ${value}`).children;
+        expect(asHeading).toMatchObject({
+          type: 'heading',
+          depth,
+          children: [{ type: 'text', value }],
+        });
+        expect(asHeading.type === 'heading' && asHeading.children).toHaveLength(1);
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator makes plain Chinese text often enough for the claim to be tried.
+    expect(plain).toBeGreaterThan(50);
   });
 
   it('refuses a tree that would not come back as written, naming the line', () => {

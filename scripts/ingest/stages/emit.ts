@@ -58,6 +58,7 @@ export function serialiseArticleBody(tree: Root, file: string): string {
   checkAllowed(tree, problems);
   if (problems.length > 0) throw new Error(`${file}: ${problems.slice(0, 3).join('; ')}`);
   const mdx = String(serializer.stringify(tree));
+  if (isInertText(tree, mdx)) return mdx;
   let back: Root;
   try {
     back = parser.parse(mdx);
@@ -89,6 +90,40 @@ export function serialiseArticleBody(tree: Root, file: string): string {
     );
   }
   return mdx;
+}
+
+/**
+ * A one-line block of text that MDX without GFM reads as just that text. Markdown's and MDX's
+ * constructs start with ASCII punctuation (\ ` * _ [ ] < > & { } # ~ | …), block ones (lists, quotes,
+ * code, ESM) at the line's start, and a block's leading and trailing spaces are trimmed. So the text
+ * starts with a visible non-ASCII character, holds only visible non-ASCII characters, ASCII letters
+ * and digits, inner spaces and ASCII punctuation that starts nothing alone (( ) " ' act after a ]
+ * only, : / inside < > only), and does not end in a space.
+ */
+const INERT_TEXT =
+  /^[[\p{L}\p{M}\p{N}\p{P}\p{S}]--\p{ASCII}](?:[[\p{L}\p{M}\p{N}\p{P}\p{S}]--\p{ASCII}]|[a-zA-Z0-9 .,%+\-\/:\(\)"'=!?;@])*$/v;
+
+/** True when `value`, written as it is as a paragraph or after a heading's #s, reads back as itself. */
+export function isInertBlockText(value: string): boolean {
+  return INERT_TEXT.test(value) && !value.endsWith(' ');
+}
+
+/**
+ * True when the tree is only headings and paragraphs of plain text that can hold no markup and the
+ * serialiser wrote each as it is: parsing the MDX back must then give the very same tree, so the
+ * round trip is known without running the parser (the costliest part of writing an article).
+ */
+function isInertText(tree: Root, mdx: string): boolean {
+  const written: string[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+    const [text, ...more] = node.children;
+    if (more.length > 0 || text?.type !== 'text') return false;
+    const { value } = text;
+    if (!isInertBlockText(value)) return false;
+    written.push(node.type === 'heading' ? `${'#'.repeat(node.depth)} ${value}` : value);
+  }
+  return written.length > 0 && mdx === `${written.join('\n\n')}\n`;
 }
 
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);

@@ -4,7 +4,29 @@ import * as CN2T from 'opencc-js/cn2t';
 
 const toSimplified = T2CN.Converter({ from: 't', to: 'cn' });
 const toTraditional = CN2T.Converter({ from: 'cn', to: 't' });
-const HAN = /\p{Script=Han}/gu;
+const HAN = /\p{Script=Han}/u;
+/** Whether each BMP code unit is a Han character: 0 not yet known, 1 Han, 2 not. */
+const hanUnit = new Uint8Array(0x10000);
+const hanAstral = new Map<string, boolean>();
+
+/** Calls `each` with every Han character of `text` (a whole code point) and its offset, in order. */
+function forEachHan(text: string, each: (ch: string, at: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const ch = text.slice(i, i + 2);
+      let han = hanAstral.get(ch);
+      if (han === undefined) hanAstral.set(ch, (han = HAN.test(ch)));
+      if (han) each(ch, i);
+      i++;
+      continue;
+    }
+    let known = hanUnit[unit];
+    if (known === 0) hanUnit[unit] = known = HAN.test(text[i]) ? 1 : 2;
+    if (known === 1) each(text[i], i);
+  }
+}
 // Simplified characters that are also everyday traditional ones in their own right (若干, 里程, 皇后, 只有).
 const ALSO_TRADITIONAL = new Set([
   ...'干里后面发只台余松表历斗才范谷云冲卷折准致适舍朴向出合丑叶凶须胡',
@@ -33,34 +55,34 @@ function simplified(ch: string): string {
  */
 const rule: TextlintRuleModule = (context) => {
   const { Syntax, RuleError, report, getSource, locator } = context;
-  const first = new Map<string, { node: Parameters<typeof report>[0]; at: number }>();
-  const count = new Map<string, number>();
+  // Each Han character's count and first place, in the order first seen: one lookup per character.
+  const seen = new Map<string, { node: Parameters<typeof report>[0]; at: number; count: number }>();
   return {
     [Syntax.Paragraph](node) {
       const text = getSource(node);
-      for (const m of text.matchAll(HAN)) {
-        count.set(m[0], (count.get(m[0]) ?? 0) + 1);
-        if (!first.has(m[0])) first.set(m[0], { node, at: m.index });
-      }
+      forEachHan(text, (ch, at) => {
+        const entry = seen.get(ch);
+        if (entry) entry.count++;
+        else seen.set(ch, { node, at, count: 1 });
+      });
     },
     [`${Syntax.Document}:exit`]() {
       // One finding per paragraph, at the first rare form in it: a traditional heading in a simplified
       // report is one slip, not five.
       const byParagraph = new Map<Parameters<typeof report>[0], { at: number; pairs: string[] }>();
-      for (const trad of first.keys()) {
+      for (const [trad, tradSeen] of seen) {
         const simp = simplified(trad);
-        if (simp === trad || [...simp].length !== 1 || !first.has(simp)) continue;
-        const times = (c: string) => count.get(c) ?? 0;
-        const [rare, common] = times(trad) <= times(simp) ? [trad, simp] : [simp, trad];
-        const where = first.get(rare);
-        // Both forms were counted with their first place (first.has(simp) above).
-        if (!where) continue;
-        const entry = byParagraph.get(where.node) ?? { at: where.at, pairs: [] };
-        entry.at = Math.min(entry.at, where.at);
+        const simpSeen = simp === trad || [...simp].length !== 1 ? undefined : seen.get(simp);
+        if (!simpSeen) continue;
+        const [rare, common] =
+          tradSeen.count <= simpSeen.count ? [tradSeen, simpSeen] : [simpSeen, tradSeen];
+        const [rareForm, commonForm] = rare === tradSeen ? [trad, simp] : [simp, trad];
+        const entry = byParagraph.get(rare.node) ?? { at: rare.at, pairs: [] };
+        entry.at = Math.min(entry.at, rare.at);
         entry.pairs.push(
-          `“${rare}”（${count.get(rare)} 处，另有 ${count.get(common)} 处作“${common}”）`,
+          `“${rareForm}”（${rare.count} 处，另有 ${common.count} 处作“${commonForm}”）`,
         );
-        byParagraph.set(where.node, entry);
+        byParagraph.set(rare.node, entry);
       }
       for (const [node, { at, pairs }] of byParagraph) {
         report(

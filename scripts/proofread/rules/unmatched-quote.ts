@@ -18,15 +18,27 @@ const BRACKETS: [string, string][] = [
   ['［[', '］]'],
 ];
 
+/** Matches any mark of a pair, so a paragraph is scanned mark to mark rather than character by character. */
+const marksOf = new Map<string, RegExp>();
+function marks(open: string, close: string): RegExp {
+  const key = open + close;
+  let pattern = marksOf.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`[${key.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+    marksOf.set(key, pattern);
+  }
+  return pattern;
+}
+
 function unmatched(text: string, open: string, close: string): number[] {
   const stack: number[] = [];
   const stray: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (open.includes(text[i])) stack.push(i);
-    else if (close.includes(text[i])) {
-      if (stack.length > 0) stack.pop();
-      else stray.push(i);
-    }
+  const pattern = marks(open, close);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (open.includes(m[0])) stack.push(m.index);
+    else if (stack.length > 0) stack.pop();
+    else stray.push(m.index);
   }
   return [...stray, ...stack];
 }
