@@ -9,6 +9,7 @@ import { environment } from './src/site/environment.ts';
 import { isReadingPage } from './src/core/reading-pages.ts';
 import { cacheDir, outDir } from './scripts/build-dirs.ts';
 import { deskIntegration } from './scripts/integrations/desk.ts';
+import { clearOutputIntegration } from './scripts/integrations/clear-output.ts';
 
 // No usage data leaves an office machine. Set here rather than as `ASTRO_TELEMETRY_DISABLED=1 astro …`
 // in package.json, which cmd.exe cannot run; Astro reads it after loading this file, before it
@@ -35,10 +36,12 @@ export default defineConfig({
   // renders hand-written .mdx pages (through @astrojs/mdx) and any .md, with the same plugins.
   markdown: { processor: parallelMarkdown(base.endsWith('/') ? base : `${base}/`) },
   devToolbar: { enabled: false },
-  // Ingest before the content collection is read; MDX for hand-written pages; the search index after
-  // the site is written; the editors' desk (/admin/) exists under `astro dev` only.
+  // Ingest before the content collection is read; the last build's output deleted in the background;
+  // MDX for hand-written pages; the search index after the site is written; the editors' desk
+  // (/admin/) exists under `astro dev` only.
   integrations: [
     ingestIntegration(),
+    clearOutputIntegration(),
     mdx(mdxOptions),
     searchIndexIntegration(),
     // The reading pages only (src/core/reading-pages.ts), without the image, video, news and
