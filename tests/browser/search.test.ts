@@ -665,9 +665,17 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     await context.close();
   });
 
-  it('header box: no suggestion or submit while an input method composes; arrows choose a suggestion, Esc closes', async () => {
+  it('header box: no suggestion or submit while an input method composes, even before its script has arrived; arrows choose a suggestion, Esc closes', async () => {
     const page = await newPage();
+    // The box's behaviour (box.ts) loads on first focus; held back here, the input method starts
+    // composing before it arrives, as on a slow link or a busy machine.
+    const boxScript = /\/_astro\/box\.[\w-]+\.js$/;
+    await page.route(boxScript, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
     await page.goto(`${server.origin}/`);
+    const boxArrived = page.waitForResponse(boxScript);
     await page.focus('#site-search-q');
     const start = page.url();
     // What an IME sends while the reader turns pinyin into 新质: composition events, input marked
@@ -696,7 +704,9 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     expect(
       await page.evaluate(() => (window as unknown as { enterBlocked: boolean }).enterBlocked),
     ).toBe(true);
-    await page.waitForTimeout(600);
+    // Time for the box's script to arrive and for a preview it wrongly started to be shown.
+    await boxArrived;
+    await page.waitForTimeout(2000);
     expect(await page.isHidden('[data-site-search-preview]')).toBe(true);
     expect(page.url()).toBe(start);
 

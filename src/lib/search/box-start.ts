@@ -5,7 +5,7 @@
  * result (?hl=…), the phrases are highlighted.
  */
 import { SEARCH_BOX_FORM } from './box-form.ts';
-import { holdInputMethodEnter } from './ime-enter.ts';
+import { watchInputMethod } from './ime-enter.ts';
 
 export function startSearchBox(): void {
   if (new URLSearchParams(location.search).has('hl'))
@@ -21,11 +21,13 @@ export function startSearchBox(): void {
     input.focus();
   });
   // From page load, not from when box.ts arrives: an input method's Enter while it loads would
-  // submit the half-typed pinyin.
-  holdInputMethodEnter(input);
+  // submit the half-typed pinyin, and its pinyin would be previewed as if typed.
+  const inputMethod = watchInputMethod(input);
   // Typing needs the focus first, so the box's behaviour is in place before the first key (or, on
   // a slow link, picks up what was typed meanwhile).
-  input.addEventListener('focus', () => void import('./box.ts').then((m) => m.attachSearchBox()), {
-    once: true,
-  });
+  input.addEventListener(
+    'focus',
+    () => void import('./box.ts').then((m) => m.attachSearchBox(inputMethod)),
+    { once: true },
+  );
 }

@@ -9,6 +9,7 @@
  * its state (`BoxState`), and here the events that change them.
  */
 import type { Hit } from './hits.ts';
+import type { InputMethodWatch } from './ime-enter.ts';
 import * as view from './box-view.ts';
 
 /** The search code itself loads with the first focus, not with every page a reader opens. */
@@ -22,22 +23,23 @@ interface BoxState {
   box: view.SearchBoxView;
   run: number;
   timer: ReturnType<typeof setTimeout> | undefined;
-  composing: boolean;
+  /** Watched since page load (box-start.ts), so a composition begun while this loaded counts. */
+  inputMethod: InputMethodWatch;
 }
 
 /** Called on the box's first focus: the search starts loading, and the box answers typing. */
-export function attachSearchBox(): void {
+export function attachSearchBox(inputMethod: InputMethodWatch): void {
   const box = view.findSearchBox(document);
   if (!box) return;
-  const state: BoxState = { box, run: 0, timer: undefined, composing: false };
+  const state: BoxState = { box, run: 0, timer: undefined, inputMethod };
   void search().then((m) => m.preloadPagefind());
   box.form.addEventListener('focusout', (e) => {
     if (!box.form.contains(e.relatedTarget as Node | null)) view.closePreview(box);
   });
   listenForTyping(state);
   listenForKeys(state);
-  // Words typed while this was loading.
-  if (box.input.value.trim()) void preview(state, ++state.run);
+  // Words typed while this was loading (not pinyin still being composed: its end previews it).
+  if (box.input.value.trim() && !inputMethod.composing) void preview(state, ++state.run);
 }
 
 /** A pause in typing previews the matches; an input method's composing never does. */
@@ -47,17 +49,11 @@ function listenForTyping(state: BoxState): void {
     clearTimeout(state.timer);
     state.timer = setTimeout(() => void preview(state, ++state.run), TYPING_PAUSE_MS);
   };
-  input.addEventListener('compositionstart', () => {
-    state.composing = true;
-    clearTimeout(state.timer);
-  });
-  input.addEventListener('compositionend', () => {
-    state.composing = false;
-    schedule();
-  });
+  input.addEventListener('compositionstart', () => clearTimeout(state.timer));
+  input.addEventListener('compositionend', schedule);
   input.addEventListener('input', (e) => {
     // Mid-composition input is pinyin, not the reader's words yet.
-    if (state.composing || (e as InputEvent).isComposing) return;
+    if (state.inputMethod.composing || (e as InputEvent).isComposing) return;
     schedule();
   });
 }
@@ -67,7 +63,7 @@ function listenForKeys(state: BoxState): void {
   const { box } = state;
   box.input.addEventListener('keydown', (e) => {
     // keyCode 229: the key went to the input method (some browsers send it after compositionend).
-    if (state.composing || e.isComposing || e.keyCode === 229) {
+    if (state.inputMethod.composing || e.isComposing || e.keyCode === 229) {
       if (e.key === 'Enter') e.preventDefault();
       return;
     }
@@ -84,7 +80,7 @@ function listenForKeys(state: BoxState): void {
   });
   // Belt and braces: no submit while composing, whatever the browser does with that Enter.
   box.form.addEventListener('submit', (e) => {
-    if (state.composing) e.preventDefault();
+    if (state.inputMethod.composing) e.preventDefault();
   });
 }
 
@@ -107,6 +103,6 @@ async function preview(state: BoxState, mine: number): Promise<void> {
   const loaded = (await Promise.all(hits.slice(0, PREVIEW).map((h) => h.load()))).filter(
     (l) => l !== undefined,
   );
-  if (mine !== state.run || state.composing) return;
+  if (mine !== state.run || state.inputMethod.composing) return;
   view.showPreview(box, { q, loaded, found: hits.length, complete });
 }

@@ -1,10 +1,22 @@
+/** Whether an input method is composing characters in a box, known from the moment it is watched. */
+export interface InputMethodWatch {
+  readonly composing: boolean;
+}
+
 /**
- * The Enter that confirms characters in an input method is not a search: it is held back for as
- * long as the key went to the input method (isComposing; keyCode 229 where a browser sends it after
- * compositionend). Used by the search page and, from page load, by the header box.
+ * Watches a search box for an input method: whether it is composing (between compositionstart and
+ * compositionend), and the Enter that confirms characters, which is not a search and is held back
+ * (isComposing; keyCode 229 where a browser sends it after compositionend). The header box is
+ * watched from page load, before its behaviour (box.ts) arrives: what the input method did
+ * meanwhile must not be taken for the reader's words. The search page watches its own box.
  */
-export function holdInputMethodEnter(input: HTMLInputElement): void {
+export function watchInputMethod(input: HTMLInputElement): InputMethodWatch {
+  const watch = { composing: false };
+  input.addEventListener('compositionstart', () => (watch.composing = true));
+  input.addEventListener('compositionend', () => (watch.composing = false));
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
+    if (e.key === 'Enter' && (watch.composing || e.isComposing || e.keyCode === 229))
+      e.preventDefault();
   });
+  return watch;
 }

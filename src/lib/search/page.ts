@@ -14,7 +14,7 @@
  * The parts: page-state.ts (the query and its URL), page-view.ts (the elements and how an answer
  * is shown), and here the search's own state and the events that start one.
  */
-import { holdInputMethodEnter } from './ime-enter.ts';
+import { watchInputMethod } from './ime-enter.ts';
 import { chartCaption, statusLine, type SearchConditions } from '../../core/search/sentences.ts';
 import type { ArchiveSearch, Outcome } from './engine.ts';
 import { SEARCH_FACETS } from './facets.ts';
@@ -59,7 +59,7 @@ function listen(state: PageState): void {
     history.replaceState(null, '', urlOf(location.pathname, view.readForm(page)));
     void search(state);
   };
-  holdInputMethodEnter(page.input);
+  watchInputMethod(page.input);
   page.form.addEventListener('submit', (e) => {
     e.preventDefault();
     again();
