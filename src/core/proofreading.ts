@@ -121,3 +121,8 @@ export function countByKind(findings: Finding[]): Partial<Record<FindingKind, nu
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
   return counts;
 }
+
+/** A source as editors know it: its folder and name, without the file's extension. */
+export function sourceName(source: string): string {
+  return source.replace(/\.[^./]+$/, '');
+}

@@ -49,11 +49,6 @@ export const SEVERITY_NAMES: Record<Finding['severity'], string> = {
   notice: '提示',
 };
 
-/** A source as editors know it: its folder and name, without the file's extension. */
-export function sourceName(source: string): string {
-  return source.replace(/\.[^./]+$/, '');
-}
-
 /** Where a finding is, in words: the section's heading, or the opening before the first heading. */
 export function sectionNames(articles: readonly ArticleEntry[]): Map<string, Map<string, string>> {
   return new Map(

@@ -8,7 +8,7 @@ import {
   type ProofreadingReport,
 } from '../../src/core/proofreading.ts';
 import { readDeskLink } from '../../src/core/desk-link.ts';
-import { sourceName } from '../../src/site/proofreading.ts';
+import { sourceName } from '../../src/core/proofreading.ts';
 import { withheldArticles } from '../helpers/shipped-articles.ts';
 import { sitemapText } from '../helpers/site-files.ts';
 

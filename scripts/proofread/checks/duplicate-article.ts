@@ -1,5 +1,5 @@
 import { sha256 } from '../../model/hash.ts';
-import { FINDING_KINDS, type Finding } from '../../../src/core/proofreading.ts';
+import { FINDING_KINDS, sourceName, type Finding } from '../../../src/core/proofreading.ts';
 import type { Block } from '../../model/text.ts';
 
 /** Full-width letters, digits and ASCII punctuation read as their half-width forms. */
@@ -42,7 +42,8 @@ export function duplicateArticles(articles: FingerprintedArticle[]): Finding[] {
     findings.push({
       kind: 'duplicate-article',
       severity: FINDING_KINDS['duplicate-article'].severity,
-      message: `与 ${seen.source}（第 ${seen.line} 行《${seen.title}》）内容相同`,
+      // Named as the proofreading page names materials: no file extension.
+      message: `与材料 ${sourceName(seen.source)}（第 ${seen.line} 行《${seen.title}》）内容相同`,
       text: a.title,
       source: a.source,
       line: a.line,
