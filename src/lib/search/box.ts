@@ -62,11 +62,8 @@ function listenForTyping(state: BoxState): void {
 function listenForKeys(state: BoxState): void {
   const { box } = state;
   box.input.addEventListener('keydown', (e) => {
-    // keyCode 229: the key went to the input method (some browsers send it after compositionend).
-    if (state.inputMethod.composing || e.isComposing || e.keyCode === 229) {
-      if (e.key === 'Enter') e.preventDefault();
-      return;
-    }
+    // A key for the input method (its Enter is held back by the watch itself) is not the box's.
+    if (state.inputMethod.owns(e)) return;
     if (e.key === 'Escape') view.closePreview(box);
     else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !box.preview.hidden) {
       e.preventDefault();
