@@ -549,8 +549,8 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<void> {
     },
   ]);
   const corpus = `corpus-x${copies}`;
-  if (copies > 0)
-    plans.push([corpus, (dir) => void writeCorpusCopies([shipped, GOV_REPORTS], dir, copies)]);
+  const corpusSources = [shipped, GOV_REPORTS];
+  if (copies > 0) plans.push([corpus, (dir) => void writeCorpusCopies(corpusSources, dir, copies)]);
   for (const [name, fill] of plans) {
     // One archive failing (out of memory, say) is itself a result; the others still run.
     try {
@@ -560,8 +560,7 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<void> {
       failures.push(`${name}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  const starlight =
-    copies > 0 ? await measureStarlight(options, [shipped, GOV_REPORTS], corpus) : undefined;
+  const starlight = copies > 0 ? await measureStarlight(options, corpusSources, corpus) : undefined;
   report(scenarios, failures, starlight);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NPM_PATH, ROOT } from './paths.ts';
+import { ingestFlags } from './run-ingest.ts';
 
 const env = { ...process.env, PATH: NPM_PATH };
 
@@ -32,16 +33,7 @@ export function put(ws: Workspace, rel: string, bytes: Uint8Array | string): voi
 }
 
 function cliArgs(ws: Workspace, extra: string[]): string[] {
-  return [
-    'scripts/ingest.ts',
-    '--sources',
-    ws.sources,
-    '--out',
-    ws.out,
-    '--cache',
-    ws.cache,
-    ...extra,
-  ];
+  return ['scripts/ingest.ts', ...ingestFlags(ws), ...extra];
 }
 
 /** Runs the real ingest command line, as `npm run ingest -- …` does. */

@@ -19,15 +19,17 @@ export interface IngestFolders {
   cache?: string;
 }
 
+/** The ingest arguments naming where it reads its sources and writes its articles and manifest. */
+export function ingestFlags(at: Required<IngestFolders>): string[] {
+  return ['--sources', at.sources, '--out', at.out, '--cache', at.cache];
+}
+
 /** The ingest arguments for a work folder: sources/ in, articles/ and manifest.json out, unless named. */
 export function folderArgs(dir: string, names: IngestFolders = {}): string[] {
   const { sources = 'sources', out = 'articles', cache = 'manifest.json' } = names;
-  return [
-    '--sources',
-    path.join(dir, sources),
-    '--out',
-    path.join(dir, out),
-    '--cache',
-    path.join(dir, cache),
-  ];
+  return ingestFlags({
+    sources: path.join(dir, sources),
+    out: path.join(dir, out),
+    cache: path.join(dir, cache),
+  });
 }

@@ -6,10 +6,10 @@ import { tempFolder } from '../helpers/temp-folder.ts';
 
 /** An output folder as a build leaves it: pages in folders and a search index. */
 function builtOutput(dir: string): void {
-  for (const rel of ['index.html', 'articles/a/index.html', 'pagefind/fragment/x.pf_fragment'])
+  for (const rel of ['index.html', 'articles/a/index.html', 'pagefind/fragment/x.pf_fragment']) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  for (const rel of ['index.html', 'articles/a/index.html', 'pagefind/fragment/x.pf_fragment'])
     fs.writeFileSync(path.join(dir, rel), rel);
+  }
 }
 
 describe('the last build output, moved aside and deleted in the background', () => {
