@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
@@ -25,7 +27,17 @@ const fold = (s: string) => [...s.replace(/\s+/gu, '')].map((c) => map[c] ?? c).
 interface ArticlePage {
   url: string;
   text: string;
+  /** The section headings' text, folded. */
+  headings: string;
   front: Record<string, unknown>;
+}
+
+/** An element without what Pagefind leaves out of the index (the study aids). */
+function indexed<T extends Element>(node: T): T {
+  const children = node.children
+    .filter((c) => c.type !== 'element' || !('dataPagefindIgnore' in c.properties))
+    .map((c) => (c.type === 'element' ? indexed(c) : c));
+  return { ...node, children };
 }
 
 function articlePages(): ArticlePage[] {
@@ -47,9 +59,11 @@ function articlePages(): ArticlePage[] {
         const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
         const title = find(tree, (el) => el.tagName === 'h1');
         const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
+        const headings = body ? selectAll('h2, h3, h4, h5, h6', body).map((h) => toString(h)) : [];
         out.push({
           url,
-          text: fold((title ? toString(title) : '') + (body ? toString(body) : '')),
+          text: fold((title ? toString(title) : '') + (body ? toString(indexed(body)) : '')),
+          headings: fold(headings.join('')),
           front,
         });
       }
@@ -526,6 +540,32 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     const dates = found.map(when);
     expect(dates).toEqual([...dates].sort((a, b) => b.localeCompare(a)));
     expect(await page.inputValue('select[name="sort"]')).toBe('date');
+    await page.context().close();
+  });
+
+  it("orders a screen by title, headings, then how often each page's own text holds the phrase", async () => {
+    const page = await newPage();
+    const phrase = fold('发展');
+    await search(page, `q=${encodeURIComponent('发展')}`);
+    const shown = await page.$$eval('[data-search-result]', (items) =>
+      items.slice(0, 10).map((li) => ({
+        url: new URL(li.querySelector<HTMLAnchorElement>('.search-result-title a')!.href).pathname,
+        meta: li.querySelector('.search-result-meta')?.textContent ?? '',
+      })),
+    );
+    const rank = shown.map(({ url, meta }) => {
+      const p = pages.find((q) => q.url === url)!;
+      const count = p.text.split(phrase).length - 1;
+      // The count each result shows is the one Ctrl-F over its page gives.
+      expect(meta, url).toContain(`${count} 处`);
+      const title = fold(String(p.front.title));
+      return [Number(title.includes(phrase)), Number(p.headings.includes(phrase)), count];
+    });
+    expect(rank.length).toBeGreaterThan(1);
+    for (let i = 1; i < rank.length; i += 1) {
+      const order = rank[i - 1].findIndex((v, k) => v !== rank[i][k]);
+      if (order >= 0) expect(rank[i - 1][order], shown[i].url).toBeGreaterThan(rank[i][order]);
+    }
     await page.context().close();
   });
 

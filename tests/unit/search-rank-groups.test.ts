@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { byRank, byRankLoaded, rankGroups, type Hit } from '../../src/lib/search/hits.ts';
+import {
+  byRank,
+  byRankLoaded,
+  orderBeforeLoading,
+  rankGroups,
+  type Hit,
+} from '../../src/lib/search/hits.ts';
 import type { LoadedHit } from '../../src/lib/search/excerpts.ts';
 
 /** A hit as the engine makes it, with the count its text would give once loaded. */
@@ -18,6 +24,7 @@ function hit(id: string, inTitle: boolean, inHeading: boolean, date: string, cou
     page: { d: date, f: {}, ti: id, hd: '' },
     inTitle,
     inHeading,
+    count: () => Promise.resolve(count),
     load: () => Promise.resolve(loaded),
   };
   return { hit: h, loaded };
@@ -66,5 +73,23 @@ describe('the first screen fetched a rank group at a time', () => {
     expect(rankGroups(hits, 'date')).toEqual([hits]);
     expect(rankGroups([], 'date')).toEqual([]);
     expect(rankGroups([], 'relevance')).toEqual([]);
+  });
+
+  it('orders a batch by the index counts exactly as by its loaded texts, before loading any', async () => {
+    const loaded = batch();
+    let fetched = 0;
+    const hits = loaded.map(({ hit: h }) => ({ ...h, load: () => (fetched++, h.load()) }));
+    const whole = [...loaded].sort(byRankLoaded).map((l) => l.hit.id);
+    expect((await orderBeforeLoading(hits, 'relevance'))?.map((h) => h.id)).toEqual(whole);
+    expect(fetched).toBe(0);
+  });
+
+  it('leaves a tied batch to its texts when a hit cannot count from the index', async () => {
+    const hits = batch().map(({ hit: h }, i) => (i === 3 ? { ...h, count: undefined } : h));
+    expect(await orderBeforeLoading(hits, 'relevance')).toBeUndefined();
+    // Without ties (one hit of each run), or newest first, the order is known already.
+    const untied = rankGroups(hits, 'relevance').map((g) => ({ ...g[0], count: undefined }));
+    expect(await orderBeforeLoading(untied, 'relevance')).toEqual(untied);
+    expect(await orderBeforeLoading(hits, 'date')).toEqual(hits);
   });
 });

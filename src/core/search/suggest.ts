@@ -13,6 +13,8 @@
  * - 8 or more: also 3 characters missing in one place.
  */
 
+import { placedStarts, type CharPositions } from './positions.ts';
+
 export type EditKind = 'wrong' | 'extra' | 'swapped' | 'missing';
 
 /** A phrase on the page: `before`, then `gap` characters not typed, then `after`. */
@@ -69,33 +71,15 @@ export function editShapes(typed: string[]): EditShape[] {
   return shapes;
 }
 
-/** Where each character stands on one page (word positions of the per-character index). */
-export type CharPositions = ReadonlyMap<string, readonly number[]>;
-
 /** The start positions on a page where the shape stands. */
 export function shapeStarts(shape: EditShape, positions: CharPositions): number[] {
-  const known: [offset: number, ch: string][] = [
-    ...shape.before.map((ch, k): [number, string] => [k, ch]),
-    ...shape.after.map((ch, k): [number, string] => [shape.before.length + shape.gap + k, ch]),
-  ];
-  if (known.length === 0) return [];
-  const sets = new Map<string, Set<number>>();
-  const setOf = (ch: string) => {
-    let s = sets.get(ch);
-    if (!s) sets.set(ch, (s = new Set(positions.get(ch) ?? [])));
-    return s;
-  };
-  // Walk the rarest character's positions and check the others against them.
-  const [anchorOffset, anchorChar] = known.reduce((best, k) =>
-    setOf(k[1]).size < setOf(best[1]).size ? k : best,
+  return placedStarts(
+    [
+      ...shape.before.map((ch, k) => [k, ch] as const),
+      ...shape.after.map((ch, k) => [shape.before.length + shape.gap + k, ch] as const),
+    ],
+    positions,
   );
-  const starts: number[] = [];
-  for (const at of setOf(anchorChar)) {
-    const start = at - anchorOffset;
-    if (start >= 0 && known.every(([offset, ch]) => setOf(ch).has(start + offset)))
-      starts.push(start);
-  }
-  return starts.sort((a, b) => a - b);
 }
 
 /** The phrase a shape stands for when it has no gap: every character is known. */

@@ -11,6 +11,7 @@
  */
 import { foldMapFromPairs, type Sidecar, type SidecarPage } from '../../core/search/sidecar.ts';
 import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
+import { phraseStarts } from '../../core/search/positions.ts';
 import type { FoldMap } from '../../core/search/fold.ts';
 import type { Term } from './query.ts';
 import { readQuery, shownTerms, type Alternative, type ReadQuery } from './syntax.ts';
@@ -85,6 +86,8 @@ export class ArchiveSearch {
   /** Older bundles 1…joined are loaded and joined: a later search looks at all of them in one stage. */
   private joined = 0;
   private readonly pieceCache = new Map<string, Promise<Set<string>>>();
+  /** A character's positions per page, by stage and character (positionsIn). */
+  private readonly positionCache = new Map<string, Promise<Map<string, number[]>>>();
   /** Page text already fetched, by page id: the next query showing the same page does not fetch it again. */
   private readonly dataCache = new Map<string, Promise<PagefindData>>();
 
@@ -166,17 +169,56 @@ export class ArchiveSearch {
 
   /** Every page holding a character, with its positions there: the per-character index's answer. */
   private async charPositions(ch: string): Promise<Map<string, number[]>> {
-    const out = new Map<string, number[]>();
     const stages = this.bundleCount > 1 ? [0, this.bundleCount - 1] : [0];
-    for (const to of stages) {
-      const found = await (await this.sources.pagefind(to)).search(ch);
-      for (const r of found?.results ?? []) {
-        const k = this.home.get(r.id);
-        // The newest bundle's index answers for it alone, the joined one for the older bundles.
-        if (k !== undefined && (to === 0 ? k === 0 : k > 0)) out.set(r.id, r.words ?? []);
-      }
+    const found = await Promise.all(stages.map((to) => this.positionsIn(ch, to)));
+    return new Map(found.flatMap((positions) => [...positions]));
+  }
+
+  /**
+   * A character's positions on the pages of the newest bundle (to = 0) or of the older bundles the
+   * index has joined (1…to): the index chunks are the ones its phrase searches fetched already.
+   */
+  private positionsIn(ch: string, to: number): Promise<Map<string, number[]>> {
+    const key = `${to}\u0000${ch}`;
+    let cached = this.positionCache.get(key);
+    if (!cached) {
+      cached = this.sources.pagefind(to).then(async (pagefind) => {
+        const out = new Map<string, number[]>();
+        for (const r of (await pagefind.search(ch))?.results ?? []) {
+          const k = this.home.get(r.id);
+          // The newest bundle's index answers for it alone, the joined one for the older bundles.
+          if (k !== undefined && (to === 0 ? k === 0 : k > 0)) out.set(r.id, r.words ?? []);
+        }
+        return out;
+      });
+      cached.catch(() => this.positionCache.delete(key));
+      this.positionCache.set(key, cached);
     }
-    return out;
+    return cached;
+  }
+
+  /**
+   * How often the shown terms occur on a page, from the per-character index alone, when every
+   * term is one unbroken run of letters and digits (the index has no punctuation): the count its
+   * loaded text would give, known before the text is fetched.
+   */
+  private indexCount(
+    id: string,
+    bundle: number,
+    terms: Term[],
+  ): (() => Promise<number>) | undefined {
+    if (!terms.every((t) => t.pieces.length === 1 && t.pieces[0] === t.match)) return undefined;
+    return async () => {
+      const counts = await Promise.all(
+        terms.map(async (t) => {
+          const chars = [...new Set(t.match)];
+          const found = await Promise.all(chars.map((ch) => this.positionsIn(ch, bundle)));
+          const positions = new Map(chars.map((ch, k) => [ch, found[k].get(id) ?? []]));
+          return phraseStarts(t.match, positions).length;
+        }),
+      );
+      return counts.reduce((a, b) => a + b, 0);
+    };
   }
 
   private note(k: number, sidecar: Sidecar): Record<string, SidecarPage> {
@@ -311,6 +353,7 @@ export class ArchiveSearch {
       page,
       inTitle: terms.some((t) => page.ti.includes(t.match)),
       inHeading: terms.some((t) => page.hd.includes(t.match)),
+      count: this.indexCount(id, bundle, terms),
       // Each page's text is checked and cut in a task of its own, not ten in one (slices.ts).
       load: () =>
         (loaded ??= data().then(async (d) => {

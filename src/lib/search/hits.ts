@@ -15,7 +15,18 @@ export interface Hit {
   page: SidecarPage;
   inTitle: boolean;
   inHeading: boolean;
+  /**
+   * How often the shown terms occur on the page, from the index alone, where the query allows it
+   * (engine.ts): the count the loaded text would give, known before the text is fetched.
+   */
+  count?: () => Promise<number>;
   load(): Promise<LoadedHit | undefined>;
+}
+
+/** A hit with how often the shown terms occur on its page. */
+export interface Counted {
+  hit: Hit;
+  count: number;
 }
 
 /** Title, then headings, then newest: what is known before a page's text is fetched. */
@@ -40,19 +51,46 @@ export function byDate(a: Hit, b: Hit): number {
 }
 
 /**
- * The full order within a batch of loaded results: title, headings, how often, newest. A batch is
- * what one screen shows, so when every match fits on it (up to ten) the order is exact.
+ * The full order within a batch: title, headings, how often, newest. A batch is what one screen
+ * shows, so when every match fits on it (up to ten) the order is exact.
  */
+export function byRankCounted(a: Counted, b: Counted): number {
+  return (
+    Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
+    Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
+    b.count - a.count ||
+    byDate(a.hit, b.hit)
+  );
+}
+
+/** The same order over loaded results, counted from their texts. */
 export function byRankLoaded(
   a: { hit: Hit; loaded: LoadedHit },
   b: { hit: Hit; loaded: LoadedHit },
 ): number {
-  return (
-    Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
-    Number(b.hit.inHeading) - Number(a.hit.inHeading) ||
-    b.loaded.count - a.loaded.count ||
-    byDate(a.hit, b.hit)
+  return byRankCounted(
+    { hit: a.hit, count: a.loaded.count },
+    { hit: b.hit, count: b.loaded.count },
   );
+}
+
+/**
+ * The batch in the order it is shown, before any text is fetched: by date, or by relevance when no
+ * two hits tie on title and heading match or every hit can count its terms from the index. Else
+ * undefined: the order needs the texts' counts (rankGroups).
+ */
+export async function orderBeforeLoading(
+  batch: Hit[],
+  sort: SortOrder,
+): Promise<Hit[] | undefined> {
+  if (sort === 'date' || rankGroups(batch, sort).every((g) => g.length === 1)) return batch;
+  const counters = batch.map((h) => h.count);
+  if (!counters.every((c) => c !== undefined)) return undefined;
+  const counts = await Promise.all(counters.map((c) => c()));
+  return batch
+    .map((hit, i) => ({ hit, count: counts[i] }))
+    .sort(byRankCounted)
+    .map((c) => c.hit);
 }
 
 /**

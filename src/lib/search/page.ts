@@ -18,7 +18,7 @@ import { watchInputMethod } from './ime-enter.ts';
 import { chartCaption, statusLine, type SearchConditions } from '../../core/search/sentences.ts';
 import type { ArchiveSearch, Outcome } from './engine.ts';
 import { SEARCH_FACETS } from './facets.ts';
-import { byRankLoaded, rankGroups, type Hit } from './hits.ts';
+import { byRankLoaded, orderBeforeLoading, rankGroups, type Hit, type SortOrder } from './hits.ts';
 import type { LoadedHit } from './excerpts.ts';
 import { loadEngine } from './load.ts';
 import { archiveSpan, queryFromUrl, urlOf, type PageQuery } from './page-state.ts';
@@ -30,6 +30,8 @@ import { queryConditions } from './syntax.ts';
 const PAGE_SIZE = 10;
 /** How long a first screen stands before the older bundles are searched to complete its counts. */
 const SETTLE_MS = 300;
+/** How many results' texts are fetched at once, in the order shown. */
+const FETCH_AHEAD = 3;
 
 /** One page's search state: which search is current and how far its results are shown. */
 interface PageState {
@@ -200,8 +202,7 @@ async function offerSuggestions(
 
 /**
  * Renders the next batch, one result per slice of the main thread; a hit whose stored text turns
- * out not to hold the terms is dropped. The batch is fetched and shown a rank group at a time
- * (rankGroups), so the first results appear once their own texts have arrived.
+ * out not to hold the terms is dropped.
  */
 async function showMore(state: PageState, mine: number): Promise<void> {
   const { page } = state;
@@ -210,29 +211,47 @@ async function showMore(state: PageState, mine: number): Promise<void> {
   while (added < PAGE_SIZE && state.shown < state.hits.length) {
     const batch = state.hits.slice(state.shown, state.shown + PAGE_SIZE - added);
     state.shown += batch.length;
-    const { sort } = view.readForm(page);
-    for (const group of rankGroups(batch, sort)) {
-      const ready = await loadGroup(group);
-      // Newest first is known before loading; relevance needs the counts a loaded page gives.
-      if (sort === 'relevance') ready.sort(byRankLoaded);
+    for await (const r of loadedInOrder(batch, view.readForm(page).sort)) {
       if (mine !== state.run) return;
-      for (const r of ready) {
-        page.results.append(resultElement(r.hit, r.loaded));
-        added += 1;
-        await nextSlice();
-        if (mine !== state.run) return;
-      }
+      page.results.append(resultElement(r.hit, r.loaded));
+      added += 1;
+      await nextSlice();
+      if (mine !== state.run) return;
     }
   }
   view.showRest(page, state.hits.length - state.shown, state.complete);
   view.setResultsBusy(page, false);
 }
 
-/** A group's loaded texts: the hits whose text holds the terms. */
-async function loadGroup(group: Hit[]): Promise<{ hit: Hit; loaded: LoadedHit }[]> {
-  const loaded = await Promise.all(group.map((h) => h.load()));
-  return group.flatMap((hit, i) => {
-    const l = loaded[i];
-    return l ? [{ hit, loaded: l }] : [];
-  });
+/**
+ * A batch's loaded results in the order they are shown. Where the order is known before the
+ * texts are (orderBeforeLoading), the texts are fetched in that order: the first alone (on a phone
+ * it is the one result on the first screen), then FETCH_AHEAD at a time, so on a slow line the
+ * results at the top do not share it with the whole screen's texts. Otherwise a rank group at a
+ * time (rankGroups), ordered by its texts' counts.
+ */
+async function* loadedInOrder(
+  batch: Hit[],
+  sort: SortOrder,
+): AsyncGenerator<{ hit: Hit; loaded: LoadedHit }> {
+  const order = await orderBeforeLoading(batch, sort);
+  if (order) {
+    for (const [i, hit] of order.entries()) {
+      // Started ahead, awaited in turn; a failure is reported when its turn comes.
+      if (i > 0)
+        for (const next of order.slice(i + 1, i + FETCH_AHEAD)) next.load().catch(() => undefined);
+      const loaded = await hit.load();
+      if (loaded) yield { hit, loaded };
+    }
+    return;
+  }
+  for (const group of rankGroups(batch, sort)) {
+    const loaded = await Promise.all(group.map((h) => h.load()));
+    yield* group
+      .flatMap((hit, i) => {
+        const l = loaded[i];
+        return l ? [{ hit, loaded: l }] : [];
+      })
+      .sort(byRankLoaded);
+  }
 }

@@ -11,11 +11,11 @@ import {
   phraseAt,
   rankSuggestions,
   shapeStarts,
-  type CharPositions,
   type EditShape,
   type Suggestion,
 } from '../../core/search/suggest.ts';
 import { MIN_SUGGEST_LENGTH } from '../../core/search/suggest.ts';
+import type { CharPositions } from '../../core/search/positions.ts';
 import type { Term } from './query.ts';
 
 /** Pages whose text is fetched to read the characters of a gap: each costs one fragment file. */
