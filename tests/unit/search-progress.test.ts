@@ -63,6 +63,7 @@ function sidecarPage(p: FakePage): SidecarPage {
 
 function fakeArchive(bundles = BUNDLES) {
   const asked: string[] = [];
+  let joined = 0;
   const sidecars: Sidecar[] = bundles.map((pages, k) => ({
     fold: k === 0 ? '關关' : '',
     pages: Object.fromEntries(pages.map((p) => [p.id, sidecarPage(p)])),
@@ -89,10 +90,11 @@ function fakeArchive(bundles = BUNDLES) {
       asked.push(`sidecar ${k}`);
       return sidecars[k];
     },
-    // Like the real older index: it may have joined more bundles than asked for (for another search).
+    // Like the real older index: bundles join it in turn and stay, so it may hold more than asked for.
     pagefind: async (k) => {
       asked.push(`pagefind ${k}`);
-      return search(k === 0 ? bundles[0] : bundles.slice(1).flat());
+      joined = Math.max(joined, k);
+      return search(k === 0 ? bundles[0] : bundles.slice(1, joined + 1).flat());
     },
     fetchPage: async (k, id): Promise<PagefindData> => {
       asked.push(`page ${k} ${id}`);
@@ -147,6 +149,16 @@ describe('search over bundles cut newest first', () => {
       break;
     }
     expect(asked.filter((a) => !a.endsWith(' 0'))).toEqual([]);
+  });
+
+  it('fetches no sidecar of an older bundle none of whose pages holds the phrase', async () => {
+    const { engine, asked } = fakeArchive();
+    const all = await stages(engine, '新质生产力');
+    expect(ids(all.at(-1)!).sort()).toEqual(['a1', 'c2']);
+    expect(asked.filter((a) => a.startsWith('sidecar'))).toEqual(['sidecar 2']);
+    // A search by title or facets alone reads every sidecar: it has no index to ask.
+    await engine.run('标题:工作报告', {});
+    expect(asked.filter((a) => a.startsWith('sidecar')).sort()).toEqual(['sidecar 1', 'sidecar 2']);
   });
 
   it("by date: a stage's hits are the start of the complete answer, so the first screen never changes", async () => {

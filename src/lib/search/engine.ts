@@ -65,11 +65,10 @@ interface Found {
   page: SidecarPage;
 }
 
-/** Pages of bundles from…to, the ones a stage of a search looks at. */
+/** Bundles from…to, the ones a stage of a search looks at. */
 interface Scope {
   from: number;
   to: number;
-  pages: [string, SidecarPage][];
 }
 
 export class ArchiveSearch {
@@ -125,11 +124,11 @@ export class ArchiveSearch {
   ): AsyncGenerator<Outcome> {
     const read = readQuery(query, this.fold);
     const terms = shownTerms(read);
-    const newest = await this.matching(read, await this.scope(0, 0));
+    const newest = await this.matching(read, { from: 0, to: 0 });
     yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
     for (let to = 0; to < this.bundleCount - 1;) {
       to = Math.max(to + 1, this.joined);
-      const older = await this.matching(read, await this.scope(1, to));
+      const older = await this.matching(read, { from: 1, to });
       this.joined = Math.max(this.joined, to);
       yield this.outcome(
         read,
@@ -152,7 +151,9 @@ export class ArchiveSearch {
   ): Promise<{ typed: string; suggestions: Suggested[] } | undefined> {
     const read = readQuery(query, this.fold);
     const last = this.bundleCount - 1;
-    const scopes = [await this.scope(0, 0), ...(last > 0 ? [await this.scope(1, last)] : [])];
+    const scopes: Scope[] = [{ from: 0, to: 0 }, ...(last > 0 ? [{ from: 1, to: last }] : [])];
+    // The near phrases' pages are read by their bundle: every sidecar is needed.
+    await Promise.all(scopes.map((scope) => this.scopePages(scope)));
     for (const term of shownTerms(read)) {
       if (!suggestible(term)) continue;
       const held = await Promise.all(scopes.map((scope) => this.termPages(term, scope)));
@@ -182,15 +183,12 @@ export class ArchiveSearch {
     const key = `${to}\u0000${ch}`;
     let cached = this.positionCache.get(key);
     if (!cached) {
-      cached = this.sources.pagefind(to).then(async (pagefind) => {
-        const out = new Map<string, number[]>();
-        for (const r of (await pagefind.search(ch))?.results ?? []) {
-          const k = this.home.get(r.id);
-          // The newest bundle's index answers for it alone, the joined one for the older bundles.
-          if (k !== undefined && (to === 0 ? k === 0 : k > 0)) out.set(r.id, r.words ?? []);
-        }
-        return out;
-      });
+      cached = this.sources
+        .pagefind(to)
+        .then(
+          async (pagefind) =>
+            new Map(((await pagefind.search(ch))?.results ?? []).map((r) => [r.id, r.words ?? []])),
+        );
       cached.catch(() => this.positionCache.delete(key));
       this.positionCache.set(key, cached);
     }
@@ -236,11 +234,24 @@ export class ArchiveSearch {
     return pages;
   }
 
-  private async scope(from: number, to: number): Promise<Scope> {
+  /** Every page of the scope's bundles: for a search by facets or titles alone. */
+  private async scopePages({ from, to }: Scope): Promise<[string, SidecarPage][]> {
     const all = await Promise.all(
       Array.from({ length: to - from + 1 }, (_, i) => this.bundlePages(from + i)),
     );
-    return { from, to, pages: all.flatMap((pages) => Object.entries(pages)) };
+    return all.flatMap((pages) => Object.entries(pages));
+  }
+
+  /**
+   * Fetches the sidecars that hold the pages found, from the newest-joined bundle back, until every
+   * page is placed: a bundle none of whose pages was found costs no sidecar. A rare phrase, looked
+   * for in every bundle, is found in few of them.
+   */
+  private async place(ids: Set<string>, { from, to }: Scope): Promise<void> {
+    for (let k = to; k >= from; k -= 1) {
+      if ([...ids].every((id) => this.home.has(id))) return;
+      await this.bundlePages(k);
+    }
   }
 
   /** The scope's pages that satisfy the query's words (not yet its facets). */
@@ -248,11 +259,12 @@ export class ArchiveSearch {
     let matched =
       read.clauses.length > 0
         ? await this.allClauses(read.clauses, scope)
-        : new Set(scope.pages.map(([id]) => id));
+        : new Set((await this.scopePages(scope)).map(([id]) => id));
     if (read.exclude.length > 0) {
       const out = await Promise.all(read.exclude.map((t) => this.termPages(t, scope)));
       matched = new Set([...matched].filter((id) => !out.some((s) => s.has(id))));
     }
+    await this.place(matched, scope);
     return [...matched].flatMap((id): Found[] => {
       const bundle = this.home.get(id);
       const page = bundle === undefined ? undefined : this.loaded[bundle]?.[id];
@@ -298,7 +310,7 @@ export class ArchiveSearch {
     // A title is in the sidecar, folded: no index needed.
     if (alt.titleOnly)
       return new Set(
-        scope.pages
+        (await this.scopePages(scope))
           .filter(([, p]) => alt.terms.every((t) => p.ti.includes(t.match)))
           .map(([id]) => id),
       );
