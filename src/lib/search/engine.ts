@@ -22,6 +22,15 @@ import { loadHit, type LoadedHit, type PagefindData } from './excerpts.ts';
 import { suggestFor, suggestible, type Suggested } from './suggest.ts';
 import { nextSlice } from './slices.ts';
 
+/**
+ * The most pages the newest bundle may hold for a screen to be counted from its index (indexCount).
+ * A character's positions come from a search for that character alone, which Pagefind answers for
+ * every page holding it: over the 2,011 pages of the bench archive's newest bundle that took
+ * 70–220 ms per character on a desktop (the phrase itself 15–45 ms), more than fetching ten short
+ * texts. Over a few hundred pages it takes a few milliseconds.
+ */
+const INDEX_COUNT_MAX_PAGES = 500;
+
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
   /** `words`: the positions of the matched words on the page (every position, for one character). */
@@ -197,7 +206,8 @@ export class ArchiveSearch {
 
   /**
    * How often the shown terms occur on a page, from the per-character index alone, when every
-   * term is one unbroken run of letters and digits (the index has no punctuation): the count its
+   * term is one unbroken run of letters and digits (the index has no punctuation) and the page is
+   * in a small newest bundle (INDEX_COUNT_MAX_PAGES; older bundles are full shards): the count its
    * loaded text would give, known before the text is fetched.
    */
   private indexCount(
@@ -205,12 +215,14 @@ export class ArchiveSearch {
     bundle: number,
     terms: Term[],
   ): (() => Promise<number>) | undefined {
-    if (!terms.every((t) => t.pieces.length === 1 && t.pieces[0] === t.match)) return undefined;
+    const plain = terms.every((t) => t.pieces.length === 1 && t.pieces[0] === t.match);
+    const small = Object.keys(this.sources.first.pages).length <= INDEX_COUNT_MAX_PAGES;
+    if (!plain || !small || bundle !== 0) return undefined;
     return async () => {
       const counts = await Promise.all(
         terms.map(async (t) => {
           const chars = [...new Set(t.match)];
-          const found = await Promise.all(chars.map((ch) => this.positionsIn(ch, bundle)));
+          const found = await Promise.all(chars.map((ch) => this.positionsIn(ch, 0)));
           const positions = new Map(chars.map((ch, k) => [ch, found[k].get(id) ?? []]));
           return phraseStarts(t.match, positions).length;
         }),
