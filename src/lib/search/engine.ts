@@ -161,15 +161,17 @@ export class ArchiveSearch {
     const read = readQuery(query, this.fold);
     const last = this.bundleCount - 1;
     const scopes: Scope[] = [{ from: 0, to: 0 }, ...(last > 0 ? [{ from: 1, to: last }] : [])];
-    // The near phrases' pages are read by their bundle: every sidecar is needed.
-    await Promise.all(scopes.map((scope) => this.scopePages(scope)));
     for (const term of shownTerms(read)) {
       if (!suggestible(term)) continue;
       const held = await Promise.all(scopes.map((scope) => this.termPages(term, scope)));
       if (held.some((pages) => pages.size > 0)) continue;
       const suggestions = await suggestFor(query, term, {
         charPositions: (ch) => this.charPositions(ch),
-        pageTokens: async (id) => contentTokens((await this.pageData(id)).content),
+        pageTokens: async (id) => {
+          // A page is fetched from its own bundle: the sidecars that place it, and no others.
+          await this.place(new Set([id]), { from: 0, to: last });
+          return contentTokens((await this.pageData(id)).content);
+        },
         count: async (q) => (await this.run(q, selected)).hits.length,
       });
       return { typed: term.typed, suggestions };
