@@ -23,7 +23,7 @@ import { suggestFor, suggestible, type Suggested } from './suggest.ts';
 import { nextSlice } from './slices.ts';
 
 /**
- * The most pages the newest bundle may hold for a screen to be counted from its index (indexCount).
+ * The most pages the newest bundle may hold for a screen to be counted from its index (indexCounter).
  * A character's positions come from a search for that character alone, which Pagefind answers for
  * every page holding it: over the 2,011 pages of the bench archive's newest bundle that took
  * 70–220 ms per character on a desktop (the phrase itself 15–45 ms), more than fetching ten short
@@ -84,6 +84,8 @@ export class ArchiveSearch {
   readonly fold: FoldMap;
   /** How many bundles the index has (1 unless sharded). */
   readonly bundleCount: number;
+  /** Whether a screen of the newest bundle's pages can be counted from its index (indexCounter). */
+  private readonly newestIsSmall: boolean;
   private readonly sources: EngineSources;
   /** Each bundle's pages, once its sidecar is asked for. */
   private readonly bundles: Promise<Record<string, SidecarPage>>[] = [];
@@ -103,6 +105,7 @@ export class ArchiveSearch {
     this.sources = sources;
     this.fold = foldMapFromPairs(sources.first.fold);
     this.bundleCount = 1 + (sources.first.bundles?.length ?? 0);
+    this.newestIsSmall = Object.keys(sources.first.pages).length <= INDEX_COUNT_MAX_PAGES;
     this.bundles[0] = Promise.resolve(this.note(0, sources.first));
   }
 
@@ -191,36 +194,22 @@ export class ArchiveSearch {
    * index has joined (1…to): the index chunks are the ones its phrase searches fetched already.
    */
   private positionsIn(ch: string, to: number): Promise<Map<string, number[]>> {
-    const key = `${to}\u0000${ch}`;
-    let cached = this.positionCache.get(key);
-    if (!cached) {
-      cached = this.sources
-        .pagefind(to)
-        .then(
-          async (pagefind) =>
-            new Map(((await pagefind.search(ch))?.results ?? []).map((r) => [r.id, r.words ?? []])),
-        );
-      cached.catch(() => this.positionCache.delete(key));
-      this.positionCache.set(key, cached);
-    }
-    return cached;
+    return memoized(this.positionCache, `${to}\u0000${ch}`, async () => {
+      const found = await (await this.sources.pagefind(to)).search(ch);
+      return new Map((found?.results ?? []).map((r) => [r.id, r.words ?? []]));
+    });
   }
 
   /**
-   * How often the shown terms occur on a page, from the per-character index alone, when every
-   * term is one unbroken run of letters and digits (the index has no punctuation) and the page is
-   * in a small newest bundle (INDEX_COUNT_MAX_PAGES; older bundles are full shards): the count its
-   * loaded text would give, known before the text is fetched.
+   * How often the shown terms occur on a page of the newest bundle, from the per-character index
+   * alone, when every term is one unbroken run of letters and digits (the index has no punctuation)
+   * and the bundle is small (INDEX_COUNT_MAX_PAGES; older bundles are full shards): the count its
+   * loaded text would give, known before the text is fetched. Decided once per query.
    */
-  private indexCount(
-    id: string,
-    bundle: number,
-    terms: Term[],
-  ): (() => Promise<number>) | undefined {
+  private indexCounter(terms: Term[]): ((id: string) => Promise<number>) | undefined {
     const plain = terms.every((t) => t.pieces.length === 1 && t.pieces[0] === t.match);
-    const small = Object.keys(this.sources.first.pages).length <= INDEX_COUNT_MAX_PAGES;
-    if (!plain || !small || bundle !== 0) return undefined;
-    return async () => {
+    if (!plain || !this.newestIsSmall) return undefined;
+    return async (id) => {
       const counts = await Promise.all(
         terms.map(async (t) => {
           const chars = [...new Set(t.match)];
@@ -301,9 +290,10 @@ export class ArchiveSearch {
       typed.map((f) => f.page),
       selected,
     );
+    const counter = this.indexCounter(terms);
     const hits = typed
       .filter((f) => matchesFacets(f.page, selected))
-      .map((f) => this.hit(f, read, terms));
+      .map((f) => this.hit(f, read, terms, counter));
     hits.sort(sort === 'date' ? byDate : byRank);
     // The chart counts what the result count counts: the hits, after typed and ticked facets.
     const { years, undated } = yearCounts(hits.map((h) => h.page));
@@ -338,39 +328,28 @@ export class ArchiveSearch {
 
   /** The newest bundle's pages holding a piece (scope 0…0), or those of the older bundles the index has joined (1…to). */
   private piecePages(piece: string, scope: Scope): Promise<Set<string>> {
-    const key = `${scope.to}\u0000${piece}`;
-    let cached = this.pieceCache.get(key);
-    if (!cached) {
-      cached = this.sources
-        .pagefind(scope.to)
-        .then(
-          async (pagefind) =>
-            new Set(
-              ((await pagefind.search(pagefindPhrase(piece)))?.results ?? []).map((r) => r.id),
-            ),
-        );
-      cached.catch(() => this.pieceCache.delete(key));
-      this.pieceCache.set(key, cached);
-    }
-    return cached;
+    return memoized(this.pieceCache, `${scope.to}\u0000${piece}`, async () => {
+      const found = await (await this.sources.pagefind(scope.to)).search(pagefindPhrase(piece));
+      return new Set((found?.results ?? []).map((r) => r.id));
+    });
   }
 
   /** A page's stored text, fetched once. */
   private pageData(id: string): Promise<PagefindData> {
-    let cached = this.dataCache.get(id);
-    if (!cached) {
+    return memoized(this.dataCache, id, () => {
       const bundle = this.home.get(id);
-      cached =
-        bundle === undefined
-          ? Promise.reject(new Error(`no bundle holds page ${id}`))
-          : this.sources.fetchPage(bundle, id);
-      cached.catch(() => this.dataCache.delete(id));
-      this.dataCache.set(id, cached);
-    }
-    return cached;
+      return bundle === undefined
+        ? Promise.reject(new Error(`no bundle holds page ${id}`))
+        : this.sources.fetchPage(bundle, id);
+    });
   }
 
-  private hit({ id, bundle, page }: Found, read: ReadQuery, terms: Term[]): Hit {
+  private hit(
+    { id, bundle, page }: Found,
+    read: ReadQuery,
+    terms: Term[],
+    counter: ((id: string) => Promise<number>) | undefined,
+  ): Hit {
     const data = () => this.pageData(id);
     let loaded: Promise<LoadedHit | undefined> | undefined;
     return {
@@ -379,7 +358,7 @@ export class ArchiveSearch {
       page,
       inTitle: terms.some((t) => page.ti.includes(t.match)),
       inHeading: terms.some((t) => page.hd.includes(t.match)),
-      count: this.indexCount(id, bundle, terms),
+      count: counter && bundle === 0 ? () => counter(id) : undefined,
       // Each page's text is checked and cut in a task of its own, not ten in one (slices.ts).
       load: () =>
         (loaded ??= data().then(async (d) => {
@@ -388,6 +367,21 @@ export class ArchiveSearch {
         })),
     };
   }
+}
+
+/** A promise made once per key and kept; one that fails is forgotten, so the next ask tries again. */
+function memoized<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  let cached = cache.get(key);
+  if (!cached) {
+    cached = make();
+    cached.catch(() => cache.delete(key));
+    cache.set(key, cached);
+  }
+  return cached;
 }
 
 function union(sets: Set<string>[]): Set<string> {
