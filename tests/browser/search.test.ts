@@ -5,14 +5,13 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, skipBrowser } from '../helpers/browser.ts';
 import { ARTICLES, DIST, ROOT, SOURCES } from '../helpers/paths.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
-import { find } from '../../scripts/search-index/index-html.ts';
+import { find, indexablePage } from '../../scripts/search-index/index-html.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import { bundleDirs, isBundleDir } from '../../scripts/search-index/shards.ts';
 
@@ -29,15 +28,9 @@ interface ArticlePage {
   text: string;
   /** The section headings' text, folded. */
   headings: string;
+  /** Title and body as the index holds them (without the study aids), folded. */
+  indexed: string;
   front: Record<string, unknown>;
-}
-
-/** An element without what Pagefind leaves out of the index (the study aids). */
-function indexed<T extends Element>(node: T): T {
-  const children = node.children
-    .filter((c) => c.type !== 'element' || !('dataPagefindIgnore' in c.properties))
-    .map((c) => (c.type === 'element' ? indexed(c) : c));
-  return { ...node, children };
 }
 
 function articlePages(): ArticlePage[] {
@@ -56,14 +49,16 @@ function articlePages(): ArticlePage[] {
           .split(path.sep)
           .join('/');
         const url = `/articles/${id}/`;
-        const tree = fromHtml(fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
+        const html = fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8');
+        const tree = fromHtml(html);
         const title = find(tree, (el) => el.tagName === 'h1');
         const body = find(tree, (el) => 'dataPagefindBody' in el.properties);
         const headings = body ? selectAll('h2, h3, h4, h5, h6', body).map((h) => toString(h)) : [];
         out.push({
           url,
-          text: fold((title ? toString(title) : '') + (body ? toString(indexed(body)) : '')),
+          text: fold((title ? toString(title) : '') + (body ? toString(body) : '')),
           headings: fold(headings.join('')),
+          indexed: indexablePage(html, map)?.folded ?? '',
           front,
         });
       }
@@ -555,8 +550,8 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     );
     const rank = shown.map(({ url, meta }) => {
       const p = pages.find((q) => q.url === url)!;
-      const count = p.text.split(phrase).length - 1;
-      // The count each result shows is the one Ctrl-F over its page gives.
+      const count = p.indexed.split(phrase).length - 1;
+      // The count each result shows is the one Ctrl-F over its indexed text gives.
       expect(meta, url).toContain(`${count} 处`);
       const title = fold(String(p.front.title));
       return [Number(title.includes(phrase)), Number(p.headings.includes(phrase)), count];
