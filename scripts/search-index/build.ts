@@ -27,6 +27,8 @@ import {
   type SidecarPage,
 } from '../../src/core/search/sidecar.ts';
 import { contentTokens } from '../../src/core/search/tokens.ts';
+import { addSummaryKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
+import { SIDECAR_FILES, SUMMARY_FILES } from '../../src/core/search/bundle-files.ts';
 import {
   buildShards,
   cutOldestFirst,
@@ -69,6 +71,8 @@ interface Bundle {
   pages: Record<string, SidecarPage>;
   /** Every folded character the shard's pages use: the fold map covers the archive's. */
   chars: string;
+  /** The characters and adjacent pairs its pages give the index (shard-summary.ts). */
+  keys: number[];
   /** Kept from the last build rather than indexed again. */
   kept: boolean;
   /** The hash of the shard's pages it was built from (shardKey). */
@@ -153,9 +157,9 @@ async function shardBundle(
   const key = shardKey(shard.pages, context.version);
   const kept = context.cacheDir && keptBundle(context.cacheDir, key, shard.outputPath);
   if (kept) return { later: Promise.resolve(kept) };
-  const { expected, chars } = await indexShard(shard, context);
+  const { expected, chars, keys } = await indexShard(shard, context);
   const later = readFragments(shard.outputPath, expected).then((pages) => {
-    const bundle = { dir: path.basename(shard.outputPath), pages, chars, kept: false, key };
+    const bundle = { dir: path.basename(shard.outputPath), pages, chars, keys, kept: false, key };
     if (context.cacheDir) keepBundle(context.cacheDir, key, shard.outputPath, bundle);
     return bundle;
   });
@@ -164,31 +168,37 @@ async function shardBundle(
   return { later };
 }
 
-/** Indexes one shard with Pagefind: the text each page must come back with, and the characters used. */
+/**
+ * Indexes one shard with Pagefind: the text each page must come back with, the characters used,
+ * and the shard's summary keys.
+ */
 async function indexShard(
   shard: ShardJob<IndexedFile>,
   context: IndexContext,
-): Promise<{ expected: Map<string, string>; chars: string }> {
+): Promise<{ expected: Map<string, string>; chars: string; keys: number[] }> {
   const seen = new Uint8Array(0x110000);
+  const keys = new Set<number>();
   const expected = new Map<string, string>();
   const index = await shard.index();
-  await feed(context.dist, index, prepare(shard.pages, context, seen), expected);
+  await feed(context.dist, index, prepare(shard.pages, context, seen, keys), expected);
   const { errors } = await index.writeFiles({ outputPath: shard.outputPath });
   if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
   const chars: string[] = [];
   seen.forEach((used, cp) => used && chars.push(String.fromCodePoint(cp)));
-  return { expected, chars: chars.join('') };
+  return { expected, chars: chars.join(''), keys: [...keys] };
 }
 
 function* prepare(
   files: IndexedFile[],
   context: IndexContext,
   seen: Uint8Array,
+  keys: Set<number>,
 ): Generator<PreparedPage> {
   for (const { file, url } of files) {
     const page = indexablePage(fs.readFileSync(file, 'utf8'), context.full);
     if (!page) continue;
     markCodePoints(page.folded, seen);
+    addSummaryKeys(page.folded, keys);
     yield { file, url, html: page.html, folded: page.folded };
   }
 }
@@ -236,12 +246,11 @@ const KEPT = 'search-bundles';
 function keptBundle(cacheDir: string, key: string, outputPath: string): Bundle | undefined {
   const at = path.join(cacheDir, KEPT, key);
   if (!fs.existsSync(path.join(at, 'shard.json'))) return undefined;
-  const { pages, chars } = JSON.parse(fs.readFileSync(path.join(at, 'shard.json'), 'utf8')) as Pick<
-    Bundle,
-    'pages' | 'chars'
-  >;
+  const { pages, chars, keys } = JSON.parse(
+    fs.readFileSync(path.join(at, 'shard.json'), 'utf8'),
+  ) as Pick<Bundle, 'pages' | 'chars' | 'keys'>;
   fs.cpSync(path.join(at, 'bundle'), outputPath, { recursive: true });
-  return { dir: path.basename(outputPath), pages, chars, kept: true, key };
+  return { dir: path.basename(outputPath), pages, chars, keys, kept: true, key };
 }
 
 function keepBundle(cacheDir: string, key: string, outputPath: string, bundle: Bundle): void {
@@ -251,7 +260,7 @@ function keepBundle(cacheDir: string, key: string, outputPath: string, bundle: B
   // Written last: a bundle half copied by a build that was stopped is not taken for a whole one.
   fs.writeFileSync(
     path.join(at, 'shard.json'),
-    JSON.stringify({ pages: bundle.pages, chars: bundle.chars }),
+    JSON.stringify({ pages: bundle.pages, chars: bundle.chars, keys: bundle.keys }),
   );
 }
 
@@ -287,8 +296,15 @@ function writeSidecars(
             years: archiveYears(bundles),
           }
         : { fold: '', pages: bundle.pages };
-    writeSidecar(path.join(dist, bundle.dir), sidecar);
+    writeJson(path.join(dist, bundle.dir), SIDECAR_FILES, packSidecar(sidecar));
   }
+  // Beside the newest sidecar, not in it: only a search that goes on past the newest bundle needs it.
+  if (bundles.length > 1)
+    writeJson(
+      path.join(dist, bundles[0].dir),
+      SUMMARY_FILES,
+      summarizeShards(bundles.map((b) => new Set(b.keys))),
+    );
   return { chars: archiveChars.size, foldEntries: Object.keys(foldMap).length };
 }
 
@@ -317,11 +333,11 @@ function markCodePoints(text: string, seen: Uint8Array): void {
   }
 }
 
-function writeSidecar(outputPath: string, sidecar: Sidecar): void {
-  const json = JSON.stringify(packSidecar(sidecar));
-  // Browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size; others the JSON.
-  fs.writeFileSync(path.join(outputPath, 'zh-search.json'), json);
-  fs.writeFileSync(path.join(outputPath, 'zh-search.json.gz'), zlib.gzipSync(json, { level: 9 }));
+/** Writes a JSON file and its gzipped copy: browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size. */
+function writeJson(outputPath: string, names: { json: string; gz: string }, value: unknown): void {
+  const json = JSON.stringify(value);
+  fs.writeFileSync(path.join(outputPath, names.json), json);
+  fs.writeFileSync(path.join(outputPath, names.gz), zlib.gzipSync(json, { level: 9 }));
 }
 
 /**

@@ -14,6 +14,8 @@ import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
 import { find, indexablePage } from '../../scripts/search-index/index-html.ts';
 import { readArticle } from '../../src/core/article-file.ts';
 import { bundleDirs, isBundleDir } from '../../scripts/search-index/shards.ts';
+import { bundlesHolding, type ShardSummary } from '../../src/core/search/shard-summary.ts';
+import { SIDECAR_FILES, SUMMARY_FILES } from '../../src/core/search/bundle-files.ts';
 
 /**
  * Search on the built shipped site, checked against what Ctrl-F finds: the expected pages for a
@@ -779,5 +781,41 @@ describe.skipIf(skipBrowser).each(LAYOUTS)('exact phrase search in Chromium, %s'
     expect(new URL(page.url()).searchParams.get('q')).toBe('民主');
     expect(await page.textContent('noscript')).toBeTruthy();
     await context.close();
+  });
+
+  it('fetches a rare phrase only from the bundles whose summary may hold it, and finds the pages that hold it', async () => {
+    const folders = bundleDirs(dist);
+    const summaryFile = path.join(dist, folders[0], SUMMARY_FILES.json);
+    expect(fs.existsSync(summaryFile)).toBe(folders.length > 1);
+    if (folders.length === 1) return;
+    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as ShardSummary;
+    const holding = bundlesHolding(summary, folders.length - 1);
+    // The newest bundle is always searched; an older one when the summary says it may hold the phrase.
+    const mayHoldIt = (phrase: string) =>
+      folders.filter((_, k) => k === 0 || holding(phrase).has(k));
+    const holdingPages = (phrase: string) =>
+      pages.filter((p) => p.indexed.includes(phrase)).map((p) => p.url);
+    // A phrase of four Han characters on fewer pages than a screen, that some bundle cannot hold.
+    const rare = pages
+      .flatMap((p) => [...p.indexed.matchAll(/\p{Script=Han}{4}/gu)].filter((_, i) => i % 50 === 7))
+      .map((m) => m[0])
+      .find((phrase) => {
+        const hits = holdingPages(phrase).length;
+        return hits > 0 && hits < 10 && mayHoldIt(phrase).length < folders.length;
+      });
+    expect(rare).toBeDefined();
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const found = await search(page, `q=${encodeURIComponent(rare!)}`);
+    expect(sorted(found), rare).toEqual(sorted(holdingPages(rare!)));
+    const folderOf = (r: string) => r.split('/')[1];
+    const chunks = new Set(requests.filter((r) => r.endsWith('.pf_index')).map(folderOf));
+    const sidecars = new Set(requests.filter((r) => r.endsWith(SIDECAR_FILES.gz)).map(folderOf));
+    expect(requests.some((r) => r.endsWith(SUMMARY_FILES.gz))).toBe(true);
+    expect(chunks.size).toBeGreaterThan(0);
+    for (const folder of chunks) expect(mayHoldIt(rare!), folder).toContain(folder);
+    for (const folder of sidecars) expect(mayHoldIt(rare!), folder).toContain(folder);
+    await page.context().close();
   });
 });

@@ -3,6 +3,7 @@ import { ArchiveSearch, type Outcome } from '../../src/lib/search/engine.ts';
 import type { PagefindData } from '../../src/lib/search/excerpts.ts';
 import type { Sidecar, SidecarPage } from '../../src/core/search/sidecar.ts';
 import { spaceOut } from '../../src/core/search/tokens.ts';
+import { addSummaryKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
 
 /**
  * The engine over an index cut into bundles newest first, with Pagefind stood in for by a substring
@@ -61,9 +62,12 @@ function sidecarPage(p: FakePage): SidecarPage {
   return { d: p.date, f: p.year ? { year: [p.year] } : {}, ti: p.title, hd: '' };
 }
 
-function fakeArchive(bundles = BUNDLES) {
+/** The index's text of a page: its title, then its body, as index-html.ts gives them. */
+const indexed = (p: FakePage) => p.title + p.body;
+
+function fakeArchive(bundles = BUNDLES, { summarized = true } = {}) {
   const asked: string[] = [];
-  let joined = 0;
+  const joined = new Set<number>();
   const sidecars: Sidecar[] = bundles.map((pages, k) => ({
     fold: k === 0 ? '關关' : '',
     pages: Object.fromEntries(pages.map((p) => [p.id, sidecarPage(p)])),
@@ -78,9 +82,7 @@ function fakeArchive(bundles = BUNDLES) {
     search: async (term: string | null) => {
       const phrase = (term ?? '').replace(/[" ]/g, '');
       return {
-        results: pages
-          .filter((p) => (p.title + p.body).includes(phrase))
-          .map((p) => ({ id: p.id })),
+        results: pages.filter((p) => indexed(p).includes(phrase)).map((p) => ({ id: p.id })),
       };
     },
   });
@@ -90,18 +92,30 @@ function fakeArchive(bundles = BUNDLES) {
       asked.push(`sidecar ${k}`);
       return sidecars[k];
     },
-    // Like the real older index: bundles join it in turn and stay, so it may hold more than asked for.
-    pagefind: async (k) => {
-      asked.push(`pagefind ${k}`);
-      joined = Math.max(joined, k);
-      return search(k === 0 ? bundles[0] : bundles.slice(1, joined + 1).flat());
+    summary: async () => {
+      asked.push('summary');
+      if (!summarized) throw new Error('no summary');
+      return summarizeShards(
+        bundles.map((pages) => {
+          const keys = new Set<number>();
+          for (const p of pages) addSummaryKeys(indexed(p), keys);
+          return keys;
+        }),
+      );
+    },
+    // Like the real older index: bundles join it as asked for and stay, so it may hold more.
+    pagefind: async (scope) => {
+      asked.push(`pagefind ${scope.join()}`);
+      if (scope.length === 1 && scope[0] === 0) return search(bundles[0]);
+      for (const k of scope) joined.add(k);
+      return search(bundles.filter((_, k) => joined.has(k)).flat());
     },
     fetchPage: async (k, id): Promise<PagefindData> => {
       asked.push(`page ${k} ${id}`);
       const p = bundles[k].find((x) => x.id === id)!;
       return {
         url: `/articles/${id}/`,
-        content: spaceOut(p.title + p.body),
+        content: spaceOut(indexed(p)),
         meta: { title: p.title, date: p.date },
         anchors: [],
       };
@@ -159,6 +173,35 @@ describe('search over bundles cut newest first', () => {
     // A search by title or facets alone reads every sidecar: it has no index to ask.
     await engine.run('标题:工作报告', {});
     expect(asked.filter((a) => a.startsWith('sidecar')).sort()).toEqual(['sidecar 1', 'sidecar 2']);
+  });
+
+  it('visits only the older bundles whose summary may hold the phrase, and finds what visiting all finds', async () => {
+    const { engine, asked } = fakeArchive();
+    const all = await stages(engine, '新质生产力');
+    expect(all.map((o) => o.complete)).toEqual([false, true]);
+    expect(asked.filter((a) => a.startsWith('pagefind'))).toEqual(['pagefind 0', 'pagefind 2']);
+    const unsummarized = fakeArchive(BUNDLES, { summarized: false });
+    const everywhere = await stages(unsummarized.engine, '新质生产力');
+    expect(unsummarized.asked).toContain('pagefind 1,2');
+    expect(ids(all.at(-1)!).sort()).toEqual(ids(everywhere.at(-1)!).sort());
+    expect(ids(all.at(-1)!).sort()).toEqual(['a1', 'c2']);
+  });
+
+  it('is complete after the newest bundle when no older one may hold the phrase', async () => {
+    const { engine, asked } = fakeArchive();
+    const all = await stages(engine, '首要任务');
+    expect(all.map((o) => o.complete)).toEqual([false, true]);
+    expect(ids(all[1])).toEqual(['a2']);
+    expect(asked.filter((a) => a.startsWith('pagefind') || a.startsWith('sidecar'))).toEqual([
+      'pagefind 0',
+    ]);
+  });
+
+  it('visits every older bundle for a phrase whose characters are all in each, and for words in an alternative', async () => {
+    const { engine, asked } = fakeArchive();
+    // 一个 is in bundle 2 only, 扎实 in bundle 1 only: either may satisfy "一个 | 扎实".
+    expect(ids(await engine.run('一个 | 扎实', {})).sort()).toEqual(['b1', 'c1']);
+    expect(asked).toContain('pagefind 1,2');
   });
 
   it("by date: a stage's hits are the start of the complete answer, so the first screen never changes", async () => {

@@ -7,11 +7,13 @@
  * A large archive's index is cut into bundles newest first (scripts/search-index/shards.ts). A search
  * runs over the newest bundle alone, then over the older ones, and reports after each stage
  * (`progress`): the newest bundle usually fills the first screen, and most of what a first query
- * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones.
+ * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones. An
+ * older bundle whose summary (shard-summary.ts) says it cannot hold the query is not visited.
  */
 import { foldMapFromPairs, type Sidecar, type SidecarPage } from '../../core/search/sidecar.ts';
 import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
 import { phraseStarts } from '../../core/search/positions.ts';
+import { bundlesHolding, type ShardSummary } from '../../core/search/shard-summary.ts';
 import type { FoldMap } from '../../core/search/fold.ts';
 import type { Term } from './query.ts';
 import { readQuery, shownTerms, type Alternative, type ReadQuery } from './syntax.ts';
@@ -57,12 +59,14 @@ export interface EngineSources {
   first: Sidecar;
   /** Bundle k's sidecar (k ≥ 1). */
   sidecar: (k: number) => Promise<Sidecar>;
+  /** Which older bundles may hold a phrase; a sharded index has one, and without it every bundle may. */
+  summary: () => Promise<ShardSummary>;
   /**
-   * Pagefind, loaded on the first query that needs it (filters and titles alone do not): for k = 0
-   * over the newest bundle alone; for k ≥ 1 over the older bundles 1…k at least (one index that
-   * older bundles join in turn; pages of a bundle joined for another query are ignored).
+   * Pagefind, loaded on the first query that needs it (filters and titles alone do not): for [0]
+   * over the newest bundle alone; for older bundles over those at least (one index that older
+   * bundles join as they are asked for; pages of a bundle joined for another query are ignored).
    */
-  pagefind: (k: number) => Promise<PagefindApi>;
+  pagefind: (bundles: Scope) => Promise<PagefindApi>;
   /** A page's stored text by its bundle and id (the fragment file). */
   fetchPage: (bundle: number, id: string) => Promise<PagefindData>;
 }
@@ -74,11 +78,10 @@ interface Found {
   page: SidecarPage;
 }
 
-/** Bundles from…to, the ones a stage of a search looks at. */
-interface Scope {
-  from: number;
-  to: number;
-}
+/** The bundles a stage of a search looks at, in ascending order: [0], or older bundles. */
+export type Scope = readonly number[];
+
+const NEWEST: Scope = [0];
 
 export class ArchiveSearch {
   readonly fold: FoldMap;
@@ -93,8 +96,10 @@ export class ArchiveSearch {
   private readonly loaded: Record<string, SidecarPage>[] = [];
   /** The bundle of every page whose sidecar has arrived. */
   private readonly home = new Map<string, number>();
-  /** Older bundles 1…joined are loaded and joined: a later search looks at all of them in one stage. */
-  private joined = 0;
+  /** Older bundles loaded and joined: a later search looks at all of them in one stage. */
+  private readonly joined = new Set<number>();
+  /** Which older bundles may hold a phrase (every one when the summary cannot be had). */
+  private holding?: Promise<(phrase: string) => ReadonlySet<number>>;
   private readonly pieceCache = new Map<string, Promise<Set<string>>>();
   /** A character's positions per page, by stage and character (positionsIn). */
   private readonly positionCache = new Map<string, Promise<Map<string, number[]>>>();
@@ -136,21 +141,51 @@ export class ArchiveSearch {
   ): AsyncGenerator<Outcome> {
     const read = readQuery(query, this.fold);
     const terms = shownTerms(read);
-    const newest = await this.matching(read, { from: 0, to: 0 });
+    const newest = await this.matching(read, NEWEST);
     yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
-    for (let to = 0; to < this.bundleCount - 1;) {
-      to = Math.max(to + 1, this.joined);
-      const older = await this.matching(read, { from: 1, to });
-      this.joined = Math.max(this.joined, to);
-      yield this.outcome(
-        read,
-        terms,
-        [...newest, ...older],
-        selected,
-        sort,
-        to === this.bundleCount - 1,
-      );
+    if (this.bundleCount === 1) return;
+    const stages = this.olderStages(await this.olderBundlesFor(read));
+    if (stages.length === 0) yield this.outcome(read, terms, newest, selected, sort, true);
+    for (const [k, scope] of stages.entries()) {
+      const older = await this.matching(read, scope);
+      for (const b of scope) this.joined.add(b);
+      const complete = k === stages.length - 1;
+      yield this.outcome(read, terms, [...newest, ...older], selected, sort, complete);
     }
+  }
+
+  /** The older bundles that may hold a query: where some alternative of every clause may stand. */
+  private async olderBundlesFor(read: ReadQuery): Promise<number[]> {
+    const older = this.allOlder();
+    if (read.clauses.length === 0) return older;
+    const holding = await this.summaryLookup();
+    const mayHold = (k: number, alt: Alternative) =>
+      alt.terms.every((t) => t.pieces.every((p) => holding(p).has(k)));
+    return older.filter((k) => read.clauses.every((alts) => alts.some((a) => mayHold(k, a))));
+  }
+
+  private summaryLookup(): Promise<(phrase: string) => ReadonlySet<number>> {
+    const last = this.bundleCount - 1;
+    this.holding ??= this.sources.summary().then(
+      (summary) => bundlesHolding(summary, last),
+      () => () => new Set(this.allOlder()),
+    );
+    return this.holding;
+  }
+
+  /**
+   * The scopes of the older stages: the bundles joined already (searched with any one, as they
+   * share an index), with one more of `wanted` each stage.
+   */
+  private olderStages(wanted: number[]): Scope[] {
+    const pending = wanted.filter((k) => !this.joined.has(k));
+    let scope = [...this.joined].sort((a, b) => a - b);
+    if (pending.length === 0) return wanted.length > 0 ? [scope] : [];
+    return pending.map((k) => (scope = [...scope, k].sort((a, b) => a - b)));
+  }
+
+  private allOlder(): number[] {
+    return Array.from({ length: this.bundleCount - 1 }, (_, i) => i + 1);
   }
 
   /**
@@ -163,7 +198,7 @@ export class ArchiveSearch {
   ): Promise<{ typed: string; suggestions: Suggested[] } | undefined> {
     const read = readQuery(query, this.fold);
     const last = this.bundleCount - 1;
-    const scopes: Scope[] = [{ from: 0, to: 0 }, ...(last > 0 ? [{ from: 1, to: last }] : [])];
+    const scopes: Scope[] = [NEWEST, ...(last > 0 ? [this.allOlder()] : [])];
     for (const term of shownTerms(read)) {
       if (!suggestible(term)) continue;
       const held = await Promise.all(scopes.map((scope) => this.termPages(term, scope)));
@@ -172,7 +207,7 @@ export class ArchiveSearch {
         charPositions: (ch) => this.charPositions(ch),
         pageTokens: async (id) => {
           // A page is fetched from its own bundle: the sidecars that place it, and no others.
-          await this.place(new Set([id]), { from: 0, to: last });
+          await this.place(new Set([id]), [...NEWEST, ...this.allOlder()]);
           return contentTokens((await this.pageData(id)).content);
         },
         count: async (q) => (await this.run(q, selected)).hits.length,
@@ -184,18 +219,18 @@ export class ArchiveSearch {
 
   /** Every page holding a character, with its positions there: the per-character index's answer. */
   private async charPositions(ch: string): Promise<Map<string, number[]>> {
-    const stages = this.bundleCount > 1 ? [0, this.bundleCount - 1] : [0];
-    const found = await Promise.all(stages.map((to) => this.positionsIn(ch, to)));
+    const stages = this.bundleCount > 1 ? [NEWEST, this.allOlder()] : [NEWEST];
+    const found = await Promise.all(stages.map((scope) => this.positionsIn(ch, scope)));
     return new Map(found.flatMap((positions) => [...positions]));
   }
 
   /**
-   * A character's positions on the pages of the newest bundle (to = 0) or of the older bundles the
-   * index has joined (1…to): the index chunks are the ones its phrase searches fetched already.
+   * A character's positions on the pages of the newest bundle or of the older bundles the index
+   * has joined: the index chunks are the ones its phrase searches fetched already.
    */
-  private positionsIn(ch: string, to: number): Promise<Map<string, number[]>> {
-    return memoized(this.positionCache, `${to}\u0000${ch}`, async () => {
-      const found = await (await this.sources.pagefind(to)).search(ch);
+  private positionsIn(ch: string, scope: Scope): Promise<Map<string, number[]>> {
+    return memoized(this.positionCache, `${scope.join()}\u0000${ch}`, async () => {
+      const found = await (await this.sources.pagefind(scope)).search(ch);
       return new Map((found?.results ?? []).map((r) => [r.id, r.words ?? []]));
     });
   }
@@ -213,7 +248,7 @@ export class ArchiveSearch {
       const counts = await Promise.all(
         terms.map(async (t) => {
           const chars = [...new Set(t.match)];
-          const found = await Promise.all(chars.map((ch) => this.positionsIn(ch, 0)));
+          const found = await Promise.all(chars.map((ch) => this.positionsIn(ch, NEWEST)));
           const positions = new Map(chars.map((ch, k) => [ch, found[k].get(id) ?? []]));
           return phraseStarts(t.match, positions).length;
         }),
@@ -238,10 +273,8 @@ export class ArchiveSearch {
   }
 
   /** Every page of the scope's bundles: for a search by facets or titles alone. */
-  private async scopePages({ from, to }: Scope): Promise<[string, SidecarPage][]> {
-    const all = await Promise.all(
-      Array.from({ length: to - from + 1 }, (_, i) => this.bundlePages(from + i)),
-    );
+  private async scopePages(scope: Scope): Promise<[string, SidecarPage][]> {
+    const all = await Promise.all(scope.map((k) => this.bundlePages(k)));
     return all.flatMap((pages) => Object.entries(pages));
   }
 
@@ -250,8 +283,8 @@ export class ArchiveSearch {
    * page is placed: a bundle none of whose pages was found costs no sidecar. A rare phrase, looked
    * for in every bundle, is found in few of them.
    */
-  private async place(ids: Set<string>, { from, to }: Scope): Promise<void> {
-    for (let k = to; k >= from; k -= 1) {
+  private async place(ids: Set<string>, scope: Scope): Promise<void> {
+    for (const k of [...scope].reverse()) {
       if ([...ids].every((id) => this.home.has(id))) return;
       await this.bundlePages(k);
     }
@@ -271,9 +304,7 @@ export class ArchiveSearch {
     return [...matched].flatMap((id): Found[] => {
       const bundle = this.home.get(id);
       const page = bundle === undefined ? undefined : this.loaded[bundle]?.[id];
-      return page && bundle !== undefined && bundle >= scope.from && bundle <= scope.to
-        ? [{ id, bundle, page }]
-        : [];
+      return page && bundle !== undefined && scope.includes(bundle) ? [{ id, bundle, page }] : [];
     });
   }
 
@@ -326,10 +357,10 @@ export class ArchiveSearch {
     return intersect(await Promise.all(term.pieces.map((p) => this.piecePages(p, scope))));
   }
 
-  /** The newest bundle's pages holding a piece (scope 0…0), or those of the older bundles the index has joined (1…to). */
+  /** The newest bundle's pages holding a piece, or those of the older bundles the index has joined. */
   private piecePages(piece: string, scope: Scope): Promise<Set<string>> {
-    return memoized(this.pieceCache, `${scope.to}\u0000${piece}`, async () => {
-      const found = await (await this.sources.pagefind(scope.to)).search(pagefindPhrase(piece));
+    return memoized(this.pieceCache, `${scope.join()}\u0000${piece}`, async () => {
+      const found = await (await this.sources.pagefind(scope)).search(pagefindPhrase(piece));
       return new Set((found?.results ?? []).map((r) => r.id));
     });
   }

@@ -3,16 +3,18 @@
  * fetched until a reader focuses the search box, presses /, or opens the search page; Pagefind
  * itself (its script, wasm and index) only once a query has words to look up, and a page's text
  * only when its result is shown. Of a sharded index (bundles cut newest first), the newest bundle
- * is loaded first and the older ones only when a search goes on to them.
+ * is loaded first, and the older ones only when a search goes on to them and their summary says
+ * they may hold what it looks for.
  */
 import { ArchiveSearch, type PagefindApi } from './engine.ts';
 import type { PagefindData } from './excerpts.ts';
 import { unpackSidecar, type PackedSidecar, type Sidecar } from '../../core/search/sidecar.ts';
+import type { ShardSummary } from '../../core/search/shard-summary.ts';
 import {
   NEWEST_BUNDLE,
   PAGEFIND_SCRIPT,
-  SIDECAR_GZ,
-  SIDECAR_JSON,
+  SIDECAR_FILES,
+  SUMMARY_FILES,
 } from '../../core/search/bundle-files.ts';
 
 interface PagefindIndexApi extends PagefindApi {
@@ -35,9 +37,9 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let engine: Promise<ArchiveSearch> | undefined;
 let sidecar: Promise<Sidecar> | undefined;
 let newest: Promise<PagefindModule> | undefined;
-let older: Promise<PagefindIndexApi> | undefined;
-/** The older bundles' index has joined bundles 1…joined. */
-let joined = 0;
+let older: PagefindIndexApi | undefined;
+/** The bundles the older bundles' index has joined. */
+const joined = new Set<number>();
 /** Joins run one after another: Pagefind's mergeIndex is not meant to race itself. */
 let joining: Promise<unknown> = Promise.resolve();
 
@@ -48,18 +50,22 @@ export function loadSidecar(): Promise<Sidecar> {
   return sidecar;
 }
 
-/** A bundle's sidecar: gzipped where the browser can unpack it, else the JSON. */
+/** A bundle's sidecar. */
 function fetchSidecar(bundle: string): Promise<Sidecar> {
-  return fetchGzipped(`${base}${bundle}${SIDECAR_GZ}`)
-    .then((text) => JSON.parse(text) as PackedSidecar)
-    .catch(() => fetchJson(`${base}${bundle}${SIDECAR_JSON}`))
-    .then(unpackSidecar);
+  return fetchJsonFile<PackedSidecar>(bundle, SIDECAR_FILES).then(unpackSidecar);
 }
 
-async function fetchJson(url: string): Promise<PackedSidecar> {
+/** One of our JSON files in a bundle: gzipped where the browser can unpack it, else the JSON. */
+function fetchJsonFile<T>(bundle: string, names: { json: string; gz: string }): Promise<T> {
+  return fetchGzipped(`${base}${bundle}${names.gz}`)
+    .then((text) => JSON.parse(text) as T)
+    .catch(() => fetchJson<T>(`${base}${bundle}${names.json}`));
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
-  return (await r.json()) as PackedSidecar;
+  return (await r.json()) as T;
 }
 
 /** A gzipped file's text, unpacked in the browser; any failure (old browser, server) is for the caller to handle. */
@@ -100,31 +106,32 @@ function loadNewest(): Promise<PagefindModule> {
 }
 
 /**
- * Pagefind over the older bundles 1…k, joined in turn to one index that starts from bundle 1.
- * A separate index from the newest bundle's, so that a search can still look at the newest bundle
- * alone once older ones are joined (a second Pagefind instance fetches the wasm once more, 55 KB,
- * but the wasm module itself is shared).
+ * Pagefind over older bundles: one index, started from the first bundle asked for, that the
+ * others join as they are asked for and stay in. A separate index from the newest bundle's, so
+ * that a search can still look at the newest bundle alone once older ones are joined (a second
+ * Pagefind instance fetches the wasm once more, 55 KB, but the wasm module itself is shared).
  */
-function loadOlder(folders: string[], k: number): Promise<PagefindApi> {
-  older ??= (async () => {
-    const module = await loadNewest();
-    const index = module.createInstance({ basePath: `${base}${folders[1]}` });
-    await index.init?.();
-    joined = 1;
-    return index;
-  })();
-  older.catch(() => (older = undefined));
-  const olderIndex = older;
+function loadOlder(folders: string[], bundles: readonly number[]): Promise<PagefindApi> {
   const ready = joining.then(async () => {
-    const index = await olderIndex;
-    while (joined < k) {
-      await index.mergeIndex(`${base}${folders[joined + 1]}`);
-      joined += 1;
+    // Pagefind's older index shares the newest one's WebAssembly glue: it must be loaded first.
+    const module = await loadNewest();
+    for (const k of bundles) {
+      if (joined.has(k)) continue;
+      if (older) await older.mergeIndex(`${base}${folders[k]}`);
+      else older = await startIndex(module, `${base}${folders[k]}`);
+      joined.add(k);
     }
-    return index;
+    if (!older) throw new Error('no older bundle asked for');
+    return older;
   });
   joining = ready.catch(() => undefined);
   return ready;
+}
+
+async function startIndex(module: PagefindModule, basePath: string): Promise<PagefindIndexApi> {
+  const index = module.createInstance({ basePath });
+  await index.init?.();
+  return index;
 }
 
 export function loadEngine(): Promise<ArchiveSearch> {
@@ -134,7 +141,9 @@ export function loadEngine(): Promise<ArchiveSearch> {
     return new ArchiveSearch({
       first,
       sidecar: (k) => fetchSidecar(folders[k]),
-      pagefind: (k) => (k === 0 ? loadNewest() : loadOlder(folders, k)),
+      summary: () => fetchJsonFile<ShardSummary>(NEWEST_BUNDLE, SUMMARY_FILES),
+      pagefind: (bundles) =>
+        bundles.length === 1 && bundles[0] === 0 ? loadNewest() : loadOlder(folders, bundles),
       fetchPage: (k, id) => fetchPage(folders[k], id),
     });
   })();

@@ -1,0 +1,167 @@
+/**
+ * Which older bundles of a sharded index may hold a phrase. A phrase on fewer pages than a screen
+ * is looked for in every bundle, and each visit costs the bundle's Pagefind metadata and an index
+ * chunk for every character of the phrase. The summary lists, for the Han characters and digits
+ * of the text the index is given (IndexablePage.folded) and for each pair of them that stand next
+ * to each other there, the older bundles that hold them: a bundle missing one character or one
+ * pair of a phrase cannot hold the phrase, and is not visited.
+ *
+ * Only what some older bundle lacks is listed: an archive's shards share most of their words, and
+ * a key not listed is taken to be in every bundle. So a summary cut short (MAX_SUMMARY_CHARS) is
+ * still right, only less sharp. Letters are left out because Pagefind folds their case and accents
+ * by its own rules; a phrase's letters rule out nothing.
+ */
+import { WORD_CHAR } from './tokens.ts';
+
+export interface ShardSummary {
+  /** Older bundles (numbers, comma-joined; '' for none) → the characters held by those alone, run together. */
+  chars: Record<string, string>;
+  /** The same for pairs of adjacent characters, two characters each. */
+  pairs: Record<string, string>;
+}
+
+/**
+ * The most characters a summary spells out: about 120 KB, 60 KB gzipped, what visiting one older
+ * bundle of 2,000 articles costs a four-character phrase. The bench archive's shards (10,000
+ * articles in 5) need a few thousand; an archive whose shards differ more keeps the keys held by
+ * the fewest bundles, which rule out the most.
+ */
+export const MAX_SUMMARY_CHARS = 40_000;
+
+const SUMMARIZED = /^[\p{Script=Han}0-9]$/u;
+
+/** Whether a character's bundles are summarized: a Han character or an ASCII digit. */
+export function isSummarized(ch: string): boolean {
+  return SUMMARIZED.test(ch);
+}
+
+/** The characters of a phrase Pagefind matches as words, in order (what positions count). */
+function wordChars(text: string): string[] {
+  return [...text].filter((ch) => WORD_CHAR.test(ch));
+}
+
+/** The summarized characters and adjacent pairs of a phrase, as listed in a summary. */
+export function summaryKeys(phrase: string): { chars: string[]; pairs: string[] } {
+  const words = wordChars(phrase);
+  const chars = words.filter(isSummarized);
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++)
+    if (isSummarized(words[i - 1]) && isSummarized(words[i])) pairs.push(words[i - 1] + words[i]);
+  return { chars, pairs };
+}
+
+/**
+ * A bundle's keys as numbers, for speed over millions of characters: a character is its code
+ * point, a pair `first × PAIR_BASE + second` (always above any code point, as a digit comes first
+ * at the least).
+ */
+const PAIR_BASE = 0x110000;
+
+/** Each code point's kind, learnt on first sight: 1 summarized, 2 another word character, 3 neither. */
+let kinds: Uint8Array | undefined; // made by the indexer's first call, not in the browser
+
+function kindOf(cp: number): number {
+  kinds ??= new Uint8Array(PAIR_BASE);
+  if (kinds[cp] === 0) {
+    const ch = String.fromCodePoint(cp);
+    kinds[cp] = isSummarized(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+  }
+  return kinds[cp];
+}
+
+/** Adds the keys of one page's indexed text to a bundle's set. */
+export function addSummaryKeys(text: string, keys: Set<number>): void {
+  let previous = -1; // the last word character's code point, or -1 after one not summarized
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the second half of a surrogate pair
+    const kind = kindOf(cp);
+    if (kind === 3) continue;
+    if (kind === 2) {
+      previous = -1;
+      continue;
+    }
+    keys.add(cp);
+    if (previous >= 0) keys.add(previous * PAIR_BASE + cp);
+    previous = cp;
+  }
+}
+
+function keyText(key: number): string {
+  return key < PAIR_BASE
+    ? String.fromCodePoint(key)
+    : String.fromCodePoint(Math.floor(key / PAIR_BASE), key % PAIR_BASE);
+}
+
+/**
+ * The summary of bundles 1…n−1 from every bundle's keys, newest (bundle 0) first: the newest
+ * bundle is always searched, so only older bundles are listed, but a key of the newest alone is
+ * listed as held by none of them.
+ */
+export function summarizeShards(
+  keys: readonly ReadonlySet<number>[],
+  maxChars = MAX_SUMMARY_CHARS,
+): ShardSummary {
+  const older = keys.length - 1;
+  const groups = new Map<string, number[]>();
+  for (const key of new Set(keys.flatMap((k) => [...k]))) {
+    const holders: number[] = [];
+    for (let k = 1; k <= older; k++) if (keys[k].has(key)) holders.push(k);
+    if (holders.length === older) continue;
+    const group = holders.join(',');
+    const list = groups.get(group);
+    if (list) list.push(key);
+    else groups.set(group, [key]);
+  }
+  const summary: ShardSummary = { chars: {}, pairs: {} };
+  // The fewest holders first: those keys rule out the most bundles.
+  const order = [...groups].sort(([a], [b]) => holderCount(a) - holderCount(b) || cmp(a, b));
+  let spent = 0;
+  for (const [group, list] of order) {
+    list.sort((a, b) => a - b);
+    for (const key of list) {
+      const text = keyText(key);
+      if (spent + text.length > maxChars) return summary;
+      spent += text.length;
+      const into = key < PAIR_BASE ? summary.chars : summary.pairs;
+      into[group] = (into[group] ?? '') + text;
+    }
+  }
+  return summary;
+}
+
+function holderCount(group: string): number {
+  return group === '' ? 0 : group.split(',').length;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A summary read for lookups: which of bundles 1…last may hold a phrase. */
+export function bundlesHolding(
+  summary: ShardSummary,
+  last: number,
+): (phrase: string) => Set<number> {
+  const holders = new Map<string, readonly number[]>();
+  const read = (listed: Record<string, string>, width: number) => {
+    for (const [group, text] of Object.entries(listed)) {
+      const bundles = group === '' ? [] : group.split(',').map(Number);
+      const chars = [...text];
+      for (let i = 0; i + width <= chars.length; i += width)
+        holders.set(chars.slice(i, i + width).join(''), bundles);
+    }
+  };
+  read(summary.chars, 1);
+  read(summary.pairs, 2);
+  return (phrase) => {
+    const may = new Set(Array.from({ length: last }, (_, i) => i + 1));
+    const { chars, pairs } = summaryKeys(phrase);
+    for (const key of [...chars, ...pairs]) {
+      const listed = holders.get(key);
+      if (!listed) continue;
+      for (const k of may) if (!listed.includes(k)) may.delete(k);
+    }
+    return may;
+  };
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addSummaryKeys,
+  bundlesHolding,
+  summarizeShards,
+} from '../../src/core/search/shard-summary.ts';
+import { WORD_CHAR } from '../../src/core/search/tokens.ts';
+import { foldText } from '../../src/core/search/fold.ts';
+import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
+import { shippedArticles } from '../helpers/shipped-articles.ts';
+
+/** What Pagefind matches a phrase against: the page's word characters, one per position. */
+const words = (text: string) => [...text].filter((ch) => WORD_CHAR.test(ch)).join('');
+
+function keysOf(pages: string[]): Set<number> {
+  const keys = new Set<number>();
+  for (const p of pages) addSummaryKeys(p, keys);
+  return keys;
+}
+
+/** The older bundles (1…) whose pages hold the phrase as Pagefind would find it. */
+function holders(bundles: string[][], phrase: string): number[] {
+  return holdersIn(
+    bundles.map((pages) => pages.map(words)),
+    phrase,
+  );
+}
+
+/** The same over pages already reduced to their word characters. */
+function holdersIn(bundleWords: string[][], phrase: string): number[] {
+  const needle = words(phrase);
+  return bundleWords.flatMap((pages, k) =>
+    k > 0 && pages.some((p) => p.includes(needle)) ? [k] : [],
+  );
+}
+
+const CHARS = ['协', '商', '民', '主', '政', '1', '9', 'a', 'B', '，', ' ', '“'];
+const page = fc.array(fc.constantFrom(...CHARS), { maxLength: 30 }).map((cs) => cs.join(''));
+const archive = fc.array(fc.array(page, { minLength: 1, maxLength: 4 }), {
+  minLength: 2,
+  maxLength: 5,
+});
+
+describe('the summary of which older bundles may hold a phrase', () => {
+  it('never rules out a bundle that holds the phrase, however short the summary is cut', () => {
+    fc.assert(
+      fc.property(
+        archive,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 40 }),
+        (bundles, at, from, length, maxChars) => {
+          const pages = bundles.flat();
+          const text = pages[at % pages.length];
+          const start = from % (text.length + 1);
+          const phrase = text.slice(start, start + length);
+          const summary = summarizeShards(bundles.map(keysOf), maxChars);
+          const may = bundlesHolding(summary, bundles.length - 1)(phrase);
+          for (const k of holders(bundles, phrase))
+            expect(may.has(k), `${phrase} in ${k}`).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('rules out the bundles that lack a character or a pair of the phrase', () => {
+    const bundles = [['协商民主'], ['协商，民主'], ['民主协商'], ['政协']];
+    const holding = bundlesHolding(summarizeShards(bundles.map(keysOf)), 3);
+    // Punctuation is not a word: 协商，民主 holds 商民 for Pagefind as well.
+    expect([...holding('协商民主')]).toEqual([1]);
+    expect([...holding('主协')]).toEqual([2]);
+    expect([...holding('政协')]).toEqual([3]);
+    // Only in the newest bundle: no older one.
+    expect([...holding('民主协商民主')]).toEqual([]);
+    // Letters rule out nothing: Pagefind folds their case.
+    expect([...holding('ab')]).toEqual([1, 2, 3]);
+  });
+
+  it('lists nothing that every older bundle holds', () => {
+    const summary = summarizeShards([['协商'], ['协商民主'], ['民主协商']].map(keysOf));
+    expect(summary.chars).toEqual({});
+    expect(summary.pairs).toEqual({ '1': '商民', '2': '主协' });
+  });
+
+  it('rules out bundles for phrases of the shipped articles cut into three bundles, and never one that holds them', () => {
+    const map = fullFoldMap();
+    const texts = shippedArticles().map((a) => foldText(`${a.data.title}${a.body}`, map));
+    const third = Math.ceil(texts.length / 3);
+    const bundles = [0, 1, 2].map((k) => texts.slice(k * third, (k + 1) * third));
+    const holding = bundlesHolding(summarizeShards(bundles.map(keysOf)), 2);
+    const bundleWords = bundles.map((pages) => pages.map(words));
+    let ruledOut = 0;
+    for (const text of texts)
+      for (let i = 0; i + 4 <= text.length; i += 97) {
+        const phrase = text.slice(i, i + 4);
+        const may = holding(phrase);
+        for (const k of holdersIn(bundleWords, phrase)) expect(may.has(k), phrase).toBe(true);
+        ruledOut += 2 - may.size;
+      }
+    expect(ruledOut).toBeGreaterThan(0);
+  });
+});
