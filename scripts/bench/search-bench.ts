@@ -16,6 +16,7 @@ import { launchChromium } from '../tools/chromium.ts';
 import { serveDirectory, type StaticServer } from '../tools/static-server.ts';
 import { buildArchive } from './search/archive.ts';
 import { bundleDirs } from '../search-index/shards.ts';
+import { NEWEST_BUNDLE, SUMMARY_FILES } from '../../src/core/search/bundle-files.ts';
 import { readPages, sampleQueries, type PageText, type Query } from './search/phrases.ts';
 import { suggestionCost, type SuggestionCost } from './search/suggestion-cost.ts';
 import {
@@ -326,6 +327,12 @@ function printComparison(
   console.log('--- | --- | --- | ---');
   for (const row of comparisonRows(o, d, warmGoal, completeSets, incomplete.length))
     console.log(row.join(' | '));
+  const newest = path.join(archive.dist, NEWEST_BUNDLE);
+  const size = (name: string) => fs.statSync(path.join(newest, name)).size;
+  if (fs.existsSync(path.join(newest, SUMMARY_FILES.json)))
+    console.log(
+      `\n分片摘要 shard summary: ${kb(size(SUMMARY_FILES.json))}, gzip ${kb(size(SUMMARY_FILES.gz))}`,
+    );
   console.log('\nP@10 / R@10 by phrase length (ours | default):');
   for (const len of Object.keys(o.byLength))
     console.log(
@@ -340,6 +347,8 @@ function printComparison(
     );
 }
 
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
 /** The table's rows: metric, ours, default Pagefind, goal (a table of data). */
 function comparisonRows(
   o: EngineResult,
@@ -348,7 +357,6 @@ function comparisonRows(
   completeSets: number,
   incompleteSets: number,
 ): [string, string, string, string][] {
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   return [
     [

@@ -73,7 +73,7 @@ function kindOf(cp: number): number {
 export function addSummaryKeys(text: string, keys: Set<number>): void {
   let previous = -1; // the last word character's code point, or -1 after one not summarized
   for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++; // the second half of a surrogate pair
     const kind = kindOf(cp);
     if (kind === 3) continue;
