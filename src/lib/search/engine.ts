@@ -148,7 +148,6 @@ export class ArchiveSearch {
     if (stages.length === 0) yield this.outcome(read, terms, newest, selected, sort, true);
     for (const [k, scope] of stages.entries()) {
       const older = await this.matching(read, scope);
-      for (const b of scope) this.joined.add(b);
       const complete = k === stages.length - 1;
       yield this.outcome(read, terms, [...newest, ...older], selected, sort, complete);
     }
@@ -182,6 +181,12 @@ export class ArchiveSearch {
     let scope = [...this.joined].sort((a, b) => a - b);
     if (pending.length === 0) return wanted.length > 0 ? [scope] : [];
     return pending.map((k) => (scope = [...scope, k].sort((a, b) => a - b)));
+  }
+
+  /** Pagefind over a scope; the older bundles asked for join the older index and stay in it. */
+  private pagefind(scope: Scope): Promise<PagefindApi> {
+    if (!scope.includes(0)) for (const k of scope) this.joined.add(k);
+    return this.sources.pagefind(scope);
   }
 
   private allOlder(): number[] {
@@ -230,7 +235,7 @@ export class ArchiveSearch {
    */
   private positionsIn(ch: string, scope: Scope): Promise<Map<string, number[]>> {
     return memoized(this.positionCache, `${scope.join()}\u0000${ch}`, async () => {
-      const found = await (await this.sources.pagefind(scope)).search(ch);
+      const found = await (await this.pagefind(scope)).search(ch);
       return new Map((found?.results ?? []).map((r) => [r.id, r.words ?? []]));
     });
   }
@@ -360,7 +365,7 @@ export class ArchiveSearch {
   /** The newest bundle's pages holding a piece, or those of the older bundles the index has joined. */
   private piecePages(piece: string, scope: Scope): Promise<Set<string>> {
     return memoized(this.pieceCache, `${scope.join()}\u0000${piece}`, async () => {
-      const found = await (await this.sources.pagefind(scope)).search(pagefindPhrase(piece));
+      const found = await (await this.pagefind(scope)).search(pagefindPhrase(piece));
       return new Set((found?.results ?? []).map((r) => r.id));
     });
   }
