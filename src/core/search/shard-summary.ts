@@ -1,27 +1,27 @@
 /**
- * Which older bundles of a sharded index may hold a phrase. A phrase on fewer pages than a screen
- * is looked for in every bundle, and each visit costs the bundle's Pagefind metadata and an index
+ * Which bundles of a sharded index may hold a phrase. A phrase on fewer pages than a screen is
+ * looked for in every bundle, and each visit costs the bundle's Pagefind metadata and an index
  * chunk for every character of the phrase. The summary lists, for the Han characters and digits
  * of the text the index is given (IndexablePage.folded) and for each pair of them that stand next
- * to each other there, the older bundles that hold them: a bundle missing one character or one
- * pair of a phrase cannot hold the phrase, and is not visited.
+ * to each other there, the bundles that hold them: a bundle missing one character or one pair of
+ * a phrase cannot hold the phrase, and is not visited.
  *
- * Only what some older bundle lacks is listed: an archive's shards share most of their words, and
- * a key not listed is taken to be in every bundle. So a summary cut short (MAX_SUMMARY_CHARS) is
+ * Only what some bundle lacks is listed: an archive's shards share most of their words, and a key
+ * not listed is taken to be in every bundle. So a summary cut short (MAX_SUMMARY_CHARS) is
  * still right, only less sharp. Letters are left out because Pagefind folds their case and accents
  * by its own rules; a phrase's letters rule out nothing.
  */
 import { WORD_CHAR } from './tokens.ts';
 
 export interface ShardSummary {
-  /** Older bundles (numbers, comma-joined; '' for none) → the characters held by those alone, run together. */
+  /** Bundles (numbers, comma-joined) → the characters held by those alone, run together. */
   chars: Record<string, string>;
   /** The same for pairs of adjacent characters, two characters each. */
   pairs: Record<string, string>;
 }
 
 /**
- * The most characters a summary spells out: about 120 KB, 60 KB gzipped, what visiting one older
+ * The most characters a summary spells out: about 120 KB, 60 KB gzipped, what visiting one
  * bundle of 2,000 articles costs a four-character phrase. The bench archive's shards (10,000
  * articles in 5) need a few thousand; an archive whose shards differ more keeps the keys held by
  * the fewest bundles, which rule out the most.
@@ -93,21 +93,16 @@ function keyText(key: number): string {
     : String.fromCodePoint(Math.floor(key / PAIR_BASE), key % PAIR_BASE);
 }
 
-/**
- * The summary of bundles 1…n−1 from every bundle's keys, newest (bundle 0) first: the newest
- * bundle is always searched, so only older bundles are listed, but a key of the newest alone is
- * listed as held by none of them.
- */
+/** The summary of an index's bundles from each bundle's keys, newest (bundle 0) first. */
 export function summarizeShards(
   keys: readonly ReadonlySet<number>[],
   maxChars = MAX_SUMMARY_CHARS,
 ): ShardSummary {
-  const older = keys.length - 1;
   const groups = new Map<string, number[]>();
   for (const key of new Set(keys.flatMap((k) => [...k]))) {
     const holders: number[] = [];
-    for (let k = 1; k <= older; k++) if (keys[k].has(key)) holders.push(k);
-    if (holders.length === older) continue;
+    for (const [k, held] of keys.entries()) if (held.has(key)) holders.push(k);
+    if (holders.length === keys.length) continue;
     const group = holders.join(',');
     const list = groups.get(group);
     if (list) list.push(key);
@@ -131,22 +126,22 @@ export function summarizeShards(
 }
 
 function holderCount(group: string): number {
-  return group === '' ? 0 : group.split(',').length;
+  return group.split(',').length;
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A summary read for lookups: which of bundles 1…last may hold a phrase. */
+/** A summary read for lookups: which of an index's `count` bundles may hold a phrase. */
 export function bundlesHolding(
   summary: ShardSummary,
-  last: number,
+  count: number,
 ): (phrase: string) => Set<number> {
   const holders = new Map<string, readonly number[]>();
   const read = (listed: Record<string, string>, width: number) => {
     for (const [group, text] of Object.entries(listed)) {
-      const bundles = group === '' ? [] : group.split(',').map(Number);
+      const bundles = group.split(',').map(Number);
       const chars = [...text];
       for (let i = 0; i + width <= chars.length; i += width)
         holders.set(chars.slice(i, i + width).join(''), bundles);
@@ -155,7 +150,7 @@ export function bundlesHolding(
   read(summary.chars, 1);
   read(summary.pairs, 2);
   return (phrase) => {
-    const may = new Set(Array.from({ length: last }, (_, i) => i + 1));
+    const may = new Set(Array.from({ length: count }, (_, k) => k));
     const { chars, pairs } = summaryKeys(phrase);
     for (const key of [...chars, ...pairs]) {
       const listed = holders.get(key);

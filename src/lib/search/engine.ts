@@ -7,8 +7,9 @@
  * A large archive's index is cut into bundles newest first (scripts/search-index/shards.ts). A search
  * runs over the newest bundle alone, then over the older ones, and reports after each stage
  * (`progress`): the newest bundle usually fills the first screen, and most of what a first query
- * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones. An
- * older bundle whose summary (shard-summary.ts) says it cannot hold the query is not visited.
+ * would fetch (index chunks for every character, a sidecar per bundle) is in the older ones. A
+ * bundle whose summary (shard-summary.ts) says it cannot hold the query is not visited, the newest
+ * one included.
  */
 import { foldMapFromPairs, type Sidecar, type SidecarPage } from '../../core/search/sidecar.ts';
 import { contentTokens, pagefindPhrase } from '../../core/search/tokens.ts';
@@ -59,7 +60,7 @@ export interface EngineSources {
   first: Sidecar;
   /** Bundle k's sidecar (k ≥ 1). */
   sidecar: (k: number) => Promise<Sidecar>;
-  /** Which older bundles may hold a phrase; a sharded index has one, and without it every bundle may. */
+  /** Which bundles may hold a phrase; a sharded index has one, and without it every bundle may. */
   summary: () => Promise<ShardSummary>;
   /**
    * Pagefind, loaded on the first query that needs it (filters and titles alone do not): for [0]
@@ -98,7 +99,7 @@ export class ArchiveSearch {
   private readonly home = new Map<string, number>();
   /** Older bundles loaded and joined: a later search looks at all of them in one stage. */
   private readonly joined = new Set<number>();
-  /** Which older bundles may hold a phrase (every one when the summary cannot be had). */
+  /** Which bundles may hold a phrase (every one when the summary cannot be had). */
   private holding?: Promise<(phrase: string) => ReadonlySet<number>>;
   private readonly pieceCache = new Map<string, Promise<Set<string>>>();
   /** A character's positions per page, by stage and character (positionsIn). */
@@ -112,6 +113,8 @@ export class ArchiveSearch {
     this.bundleCount = 1 + (sources.first.bundles?.length ?? 0);
     this.newestIsSmall = Object.keys(sources.first.pages).length <= INDEX_COUNT_MAX_PAGES;
     this.bundles[0] = Promise.resolve(this.note(0, sources.first));
+    // Fetched while Pagefind loads, so that the first query can tell which bundles to search.
+    if (this.bundleCount > 1) void this.summaryLookup();
   }
 
   /** Every page of the archive by year (the span a year chart covers). */
@@ -141,10 +144,12 @@ export class ArchiveSearch {
   ): AsyncGenerator<Outcome> {
     const read = readQuery(query, this.fold);
     const terms = shownTerms(read);
-    const newest = await this.matching(read, NEWEST);
+    const wanted = await this.bundlesFor(read);
+    // A newest bundle that cannot hold the query gives an empty first stage at once.
+    const newest = wanted.includes(0) ? await this.matching(read, NEWEST) : [];
     yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
     if (this.bundleCount === 1) return;
-    const stages = this.olderStages(await this.olderBundlesFor(read));
+    const stages = this.olderStages(wanted.filter((k) => k > 0));
     if (stages.length === 0) yield this.outcome(read, terms, newest, selected, sort, true);
     for (const [k, scope] of stages.entries()) {
       const older = await this.matching(read, scope);
@@ -153,21 +158,21 @@ export class ArchiveSearch {
     }
   }
 
-  /** The older bundles that may hold a query: where some alternative of every clause may stand. */
-  private async olderBundlesFor(read: ReadQuery): Promise<number[]> {
-    const older = this.allOlder();
-    if (read.clauses.length === 0) return older;
+  /** The bundles that may hold a query: where some alternative of every clause may stand. */
+  private async bundlesFor(read: ReadQuery): Promise<number[]> {
+    const all = [...NEWEST, ...this.allOlder()];
+    if (this.bundleCount === 1 || read.clauses.length === 0) return all;
     const holding = await this.summaryLookup();
     const mayHold = (k: number, alt: Alternative) =>
       alt.terms.every((t) => t.pieces.every((p) => holding(p).has(k)));
-    return older.filter((k) => read.clauses.every((alts) => alts.some((a) => mayHold(k, a))));
+    return all.filter((k) => read.clauses.every((alts) => alts.some((a) => mayHold(k, a))));
   }
 
   private summaryLookup(): Promise<(phrase: string) => ReadonlySet<number>> {
-    const last = this.bundleCount - 1;
+    const count = this.bundleCount;
     this.holding ??= this.sources.summary().then(
-      (summary) => bundlesHolding(summary, last),
-      () => () => new Set(this.allOlder()),
+      (summary) => bundlesHolding(summary, count),
+      () => () => new Set(Array.from({ length: count }, (_, k) => k)),
     );
     return this.holding;
   }
@@ -178,7 +183,7 @@ export class ArchiveSearch {
    */
   private olderStages(wanted: number[]): Scope[] {
     const pending = wanted.filter((k) => !this.joined.has(k));
-    let scope = [...this.joined].sort((a, b) => a - b);
+    let scope: Scope = [...this.joined].sort((a, b) => a - b);
     if (pending.length === 0) return wanted.length > 0 ? [scope] : [];
     return pending.map((k) => (scope = [...scope, k].sort((a, b) => a - b)));
   }

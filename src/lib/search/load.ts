@@ -20,6 +20,7 @@ import {
 interface PagefindIndexApi extends PagefindApi {
   options?: (o: Record<string, unknown>) => Promise<void>;
   init?: () => Promise<void>;
+  preload?: (term: string) => Promise<void>;
   mergeIndex(path: string): Promise<void>;
 }
 type PagefindModule = PagefindIndexApi & {
@@ -113,8 +114,12 @@ function loadNewest(): Promise<PagefindModule> {
  */
 function loadOlder(folders: string[], bundles: readonly number[]): Promise<PagefindApi> {
   const ready = joining.then(async () => {
-    // Pagefind's older index shares the newest one's WebAssembly glue: it must be loaded first.
     const module = await loadNewest();
+    // Pagefind's init only starts loading its WebAssembly, and a search (here one with no words,
+    // which fetches nothing) waits until it has. The older index shares its glue: started while it
+    // was still loading, its searches came back empty. The newest bundle is not searched first
+    // when its summary rules it out.
+    await module.preload?.('');
     for (const k of bundles) {
       if (joined.has(k)) continue;
       if (older) await older.mergeIndex(`${base}${folders[k]}`);
