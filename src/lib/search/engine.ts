@@ -34,6 +34,9 @@ import { nextSlice } from './slices.ts';
  */
 const INDEX_COUNT_MAX_PAGES = 500;
 
+/** Results on a screen of the search page: the first screen waits for this many, or for the last bundle. */
+export const SCREEN = 10;
+
 /** The part of Pagefind's browser API used here. */
 export interface PagefindApi {
   /** `words`: the positions of the matched words on the page (every position, for one character). */
@@ -149,7 +152,10 @@ export class ArchiveSearch {
     const newest = wanted.includes(0) ? await this.matching(read, NEWEST) : [];
     yield this.outcome(read, terms, newest, selected, sort, this.bundleCount === 1);
     if (this.bundleCount === 1) return;
-    const stages = this.olderStages(wanted.filter((k) => k > 0));
+    const stages = this.olderStages(
+      wanted.filter((k) => k > 0),
+      newest.length,
+    );
     if (stages.length === 0) yield this.outcome(read, terms, newest, selected, sort, true);
     for (const [k, scope] of stages.entries()) {
       const older = await this.matching(read, scope);
@@ -179,13 +185,22 @@ export class ArchiveSearch {
 
   /**
    * The scopes of the older stages: the bundles joined already (searched with any one, as they
-   * share an index), with one more of `wanted` each stage.
+   * share an index) and as many more of `wanted` as the first screen seems to need, then the rest.
+   * Bundles hold about as many pages each, so the newest bundle's hits tell how many older ones
+   * fill a screen; with none (a rare phrase, or one the newest bundle cannot hold) or a screen
+   * already full, the rest are searched at once: one stage, their index chunks fetched together.
    */
-  private olderStages(wanted: number[]): Scope[] {
+  private olderStages(wanted: number[], newestHits: number): Scope[] {
     const pending = wanted.filter((k) => !this.joined.has(k));
     let scope: Scope = [...this.joined].sort((a, b) => a - b);
     if (pending.length === 0) return wanted.length > 0 ? [scope] : [];
-    return pending.map((k) => (scope = [...scope, k].sort((a, b) => a - b)));
+    const needed =
+      newestHits === 0 || newestHits >= SCREEN
+        ? pending.length
+        : Math.ceil((SCREEN - newestHits) / newestHits);
+    return [pending.slice(0, needed), pending.slice(needed)]
+      .filter((batch) => batch.length > 0)
+      .map((batch) => (scope = [...scope, ...batch].sort((a, b) => a - b)));
   }
 
   /** Pagefind over a scope; the older bundles asked for join the older index and stay in it. */

@@ -16,7 +16,7 @@
  */
 import { watchInputMethod } from './ime-enter.ts';
 import { chartCaption, statusLine, type SearchConditions } from '../../core/search/sentences.ts';
-import type { ArchiveSearch, Outcome } from './engine.ts';
+import { SCREEN, type ArchiveSearch, type Outcome } from './engine.ts';
 import { SEARCH_FACETS } from './facets.ts';
 import { byRankLoaded, orderBeforeLoading, rankGroups, type Hit, type SortOrder } from './hits.ts';
 import type { LoadedHit } from './excerpts.ts';
@@ -27,7 +27,6 @@ import { resultElement } from './render.ts';
 import { nextSlice } from './slices.ts';
 import { queryConditions } from './syntax.ts';
 
-const PAGE_SIZE = 10;
 /** How long a first screen stands before the older bundles are searched to complete its counts. */
 const SETTLE_MS = 300;
 /** How many results' texts are fetched at once, in the order shown. */
@@ -129,7 +128,7 @@ async function followStages(
     if (mine !== state.run) return;
     if (firstScreen) {
       // The first screen waits for a screenful of results, or for the last bundle.
-      if (!outcome.complete && outcome.hits.length < PAGE_SIZE) continue;
+      if (!outcome.complete && outcome.hits.length < SCREEN) continue;
       firstScreen = false;
       state.hits = outcome.hits;
       state.shown = 0;
@@ -208,8 +207,8 @@ async function showMore(state: PageState, mine: number): Promise<void> {
   const { page } = state;
   view.setResultsBusy(page, true);
   let added = 0;
-  while (added < PAGE_SIZE && state.shown < state.hits.length) {
-    const batch = state.hits.slice(state.shown, state.shown + PAGE_SIZE - added);
+  while (added < SCREEN && state.shown < state.hits.length) {
+    const batch = state.hits.slice(state.shown, state.shown + SCREEN - added);
     state.shown += batch.length;
     for await (const r of loadedInOrder(batch, view.readForm(page).sort)) {
       if (mine !== state.run) return;
