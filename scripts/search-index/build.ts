@@ -298,7 +298,8 @@ function writeSidecars(
         : { fold: '', pages: bundle.pages };
     writeJson(path.join(dist, bundle.dir), SIDECAR_FILES, packSidecar(sidecar));
   }
-  // Beside the newest sidecar, not in it: only a search that goes on past the newest bundle needs it.
+  // A file of its own: the search page asks for the sidecar before its script runs, the summary is
+  // needed only once Pagefind has loaded.
   if (bundles.length > 1)
     writeJson(
       path.join(dist, bundles[0].dir),
@@ -333,7 +334,10 @@ function markCodePoints(text: string, seen: Uint8Array): void {
   }
 }
 
-/** Writes a JSON file and its gzipped copy: browsers that can gunzip (DecompressionStream) fetch the .gz, under half the size. */
+/**
+ * Writes a JSON file and its gzipped copy: browsers that can gunzip (DecompressionStream) fetch the
+ * .gz, under half the size.
+ */
 function writeJson(outputPath: string, names: { json: string; gz: string }, value: unknown): void {
   const json = JSON.stringify(value);
   fs.writeFileSync(path.join(outputPath, names.json), json);
