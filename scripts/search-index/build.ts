@@ -27,7 +27,7 @@ import {
   type SidecarPage,
 } from '../../src/core/search/sidecar.ts';
 import { contentTokens } from '../../src/core/search/tokens.ts';
-import { addSummaryKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
+import { ShardKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
 import { SIDECAR_FILES, SUMMARY_FILES } from '../../src/core/search/bundle-files.ts';
 import {
   buildShards,
@@ -177,7 +177,7 @@ async function indexShard(
   context: IndexContext,
 ): Promise<{ expected: Map<string, string>; chars: string; keys: number[] }> {
   const seen = new Uint8Array(0x110000);
-  const keys = new Set<number>();
+  const keys = new ShardKeys();
   const expected = new Map<string, string>();
   const index = await shard.index();
   await feed(context.dist, index, prepare(shard.pages, context, seen, keys), expected);
@@ -185,20 +185,20 @@ async function indexShard(
   if (errors.length > 0) throw new Error(`pagefind: ${errors.join('; ')}`);
   const chars: string[] = [];
   seen.forEach((used, cp) => used && chars.push(String.fromCodePoint(cp)));
-  return { expected, chars: chars.join(''), keys: [...keys] };
+  return { expected, chars: chars.join(''), keys: keys.stored() };
 }
 
 function* prepare(
   files: IndexedFile[],
   context: IndexContext,
   seen: Uint8Array,
-  keys: Set<number>,
+  keys: ShardKeys,
 ): Generator<PreparedPage> {
   for (const { file, url } of files) {
     const page = indexablePage(fs.readFileSync(file, 'utf8'), context.full);
     if (!page) continue;
     markCodePoints(page.folded, seen);
-    addSummaryKeys(page.folded, keys);
+    keys.add(page.folded);
     yield { file, url, html: page.html, folded: page.folded };
   }
 }

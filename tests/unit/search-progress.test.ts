@@ -3,7 +3,7 @@ import { ArchiveSearch, type Outcome } from '../../src/lib/search/engine.ts';
 import type { PagefindData } from '../../src/lib/search/excerpts.ts';
 import type { Sidecar, SidecarPage } from '../../src/core/search/sidecar.ts';
 import { spaceOut } from '../../src/core/search/tokens.ts';
-import { addSummaryKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
+import { ShardKeys, summarizeShards } from '../../src/core/search/shard-summary.ts';
 
 /**
  * The engine over an index cut into bundles newest first, with Pagefind stood in for by a substring
@@ -97,9 +97,9 @@ function fakeArchive(bundles = BUNDLES, { summarized = true } = {}) {
       if (!summarized) throw new Error('no summary');
       return summarizeShards(
         bundles.map((pages) => {
-          const keys = new Set<number>();
-          for (const p of pages) addSummaryKeys(indexed(p), keys);
-          return keys;
+          const keys = new ShardKeys();
+          for (const p of pages) keys.add(indexed(p));
+          return new Set(keys.stored());
         }),
       );
     },

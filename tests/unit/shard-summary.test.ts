@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addSummaryKeys,
-  bundlesHolding,
-  summarizeShards,
-} from '../../src/core/search/shard-summary.ts';
+import { ShardKeys, bundlesHolding, summarizeShards } from '../../src/core/search/shard-summary.ts';
 import { WORD_CHAR } from '../../src/core/search/tokens.ts';
 import { foldText } from '../../src/core/search/fold.ts';
 import { fullFoldMap } from '../../scripts/search-index/fold-map.ts';
@@ -14,9 +10,9 @@ import { shippedArticles } from '../helpers/shipped-articles.ts';
 const words = (text: string) => [...text].filter((ch) => WORD_CHAR.test(ch)).join('');
 
 function keysOf(pages: string[]): Set<number> {
-  const keys = new Set<number>();
-  for (const p of pages) addSummaryKeys(p, keys);
-  return keys;
+  const keys = new ShardKeys();
+  for (const p of pages) keys.add(p);
+  return new Set(keys.stored());
 }
 
 /** The bundles whose pages hold the phrase as Pagefind would find it. */
@@ -76,6 +72,21 @@ describe('the summary of which bundles may hold a phrase', () => {
     expect([...holding('民主协商民主')]).toEqual([]);
     // Letters rule out nothing: Pagefind folds their case.
     expect([...holding('ab')]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('keeps every character and pair past the first 32,768 characters it has numbered', () => {
+    const codePoints = [
+      ...Array.from({ length: 20_000 }, (_, i) => 0x4e00 + i),
+      ...Array.from({ length: 14_000 }, (_, i) => 0x20000 + i),
+    ];
+    const keys = new ShardKeys();
+    keys.add(String.fromCodePoint(...codePoints));
+    const stored = new Set(keys.stored());
+    expect(stored.size).toBe(codePoints.length * 2 - 1);
+    for (const [i, cp] of codePoints.entries()) {
+      expect(stored.has(cp)).toBe(true);
+      if (i > 0) expect(stored.has(codePoints[i - 1] * 0x110000 + cp)).toBe(true);
+    }
   });
 
   it('lists only what some bundle lacks', () => {

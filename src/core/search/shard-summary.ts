@@ -51,39 +51,73 @@ export function summaryKeys(phrase: string): { chars: string[]; pairs: string[] 
 }
 
 /**
- * A bundle's keys as numbers, for speed over millions of characters: a character is its code
- * point, a pair `first × PAIR_BASE + second` (always above any code point, as a digit comes first
- * at the least).
+ * A key as stored and summarized: a character is its code point, a pair `first × PAIR_BASE +
+ * second` (always above any code point, as a digit comes first at the least).
  */
 const PAIR_BASE = 0x110000;
 
-/** Each code point's kind, learnt on first sight: 1 summarized, 2 another word character, 3 neither. */
-let kinds: Uint8Array | undefined; // made by the indexer's first call, not in the browser
+/**
+ * While a bundle's keys are gathered, a character is a small number of its own (1, 2, …, in the
+ * order first seen by this process) and a pair `first × DENSE + second`. Under DENSE characters a
+ * pair fits a small integer, which a Set holds without allocating: with stored keys, gathering
+ * took a quarter of the index build's time at 10,000 articles.
+ */
+const DENSE = 1 << 15;
 
-function kindOf(cp: number): number {
-  kinds ??= new Uint8Array(PAIR_BASE);
-  if (kinds[cp] === 0) {
+/** Per code point: 0 not yet seen, -1 a word character not summarized, -2 not a word, else its number. */
+let numberOf: Int32Array | undefined; // made by the indexer's first call, not in the browser
+const codePointOf: number[] = [0];
+
+function numberFor(cp: number): number {
+  numberOf ??= new Int32Array(PAIR_BASE);
+  if (numberOf[cp] === 0) {
     const ch = String.fromCodePoint(cp);
-    kinds[cp] = isSummarized(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+    if (isSummarized(ch)) {
+      numberOf[cp] = codePointOf.length;
+      codePointOf.push(cp);
+    } else numberOf[cp] = WORD_CHAR.test(ch) ? -1 : -2;
   }
-  return kinds[cp];
+  return numberOf[cp];
 }
 
-/** Adds the keys of one page's indexed text to a bundle's set. */
-export function addSummaryKeys(text: string, keys: Set<number>): void {
-  let previous = -1; // the last word character's code point, or -1 after one not summarized
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    if (cp > 0xffff) i++; // the second half of a surrogate pair
-    const kind = kindOf(cp);
-    if (kind === 3) continue;
-    if (kind === 2) {
-      previous = -1;
-      continue;
+/** The characters and adjacent pairs of a bundle's pages, gathered page by page (summarizeShards). */
+export class ShardKeys {
+  private readonly dense = new Set<number>();
+  /** Pairs whose first character is numbered DENSE or more, as stored keys. */
+  private readonly wide = new Set<number>();
+
+  /** Adds the keys of one page's indexed text. */
+  add(text: string): void {
+    let previous = 0; // the last word character's number, or 0 after one not summarized
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++; // the second half of a surrogate pair
+      const n = numberFor(cp);
+      if (n === -2) continue;
+      if (n === -1) {
+        previous = 0;
+        continue;
+      }
+      if (n < DENSE) this.dense.add(n);
+      else this.wide.add(cp);
+      if (previous > 0) {
+        if (previous < DENSE && n < DENSE) this.dense.add(previous * DENSE + n);
+        else this.wide.add(codePointOf[previous] * PAIR_BASE + cp);
+      }
+      previous = n;
     }
-    keys.add(cp);
-    if (previous >= 0) keys.add(previous * PAIR_BASE + cp);
-    previous = cp;
+  }
+
+  /** The keys as stored: a character's code point, a pair `first × PAIR_BASE + second`. */
+  stored(): number[] {
+    const out = [...this.wide];
+    for (const k of this.dense)
+      out.push(
+        k < DENSE
+          ? codePointOf[k]
+          : codePointOf[Math.floor(k / DENSE)] * PAIR_BASE + codePointOf[k % DENSE],
+      );
+    return out;
   }
 }
 
