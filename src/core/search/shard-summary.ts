@@ -59,8 +59,8 @@ const PAIR_BASE = 0x110000;
 /**
  * While a bundle's keys are gathered, a character is a small number of its own (1, 2, …, in the
  * order first seen by this process) and a pair `first × DENSE + second`. Under DENSE characters a
- * pair fits a small integer, which a Set holds without allocating: with stored keys, gathering
- * took a quarter of the index build's time at 10,000 articles.
+ * pair fits a small integer, which a Set holds without allocating: gathering stored keys, most
+ * pairs heap numbers, added 13–20 s to the 70 s index build of 10,000 articles.
  */
 const DENSE = 1 << 15;
 
