@@ -166,19 +166,25 @@ export class ArchiveSearch {
 
   /** The bundles that may hold a query: where some alternative of every clause may stand. */
   private async bundlesFor(read: ReadQuery): Promise<number[]> {
-    const all = [...NEWEST, ...this.allOlder()];
+    const all = this.allBundles();
     if (this.bundleCount === 1 || read.clauses.length === 0) return all;
     const holding = await this.summaryLookup();
-    const mayHold = (k: number, alt: Alternative) =>
-      alt.terms.every((t) => t.pieces.every((p) => holding(p).has(k)));
-    return all.filter((k) => read.clauses.every((alts) => alts.some((a) => mayHold(k, a))));
+    // Each piece is looked up once: the bundles holding every piece of an alternative.
+    const holders = read.clauses.map((alts) =>
+      alts.map((alt: Alternative) => alt.terms.flatMap((t) => t.pieces.map((p) => holding(p)))),
+    );
+    return all.filter((k) =>
+      holders.every((alts) => alts.some((sets) => sets.every((s) => s.has(k)))),
+    );
   }
 
   private summaryLookup(): Promise<(phrase: string) => ReadonlySet<number>> {
-    const count = this.bundleCount;
     this.holding ??= this.sources.summary().then(
-      (summary) => bundlesHolding(summary, count),
-      () => () => new Set(Array.from({ length: count }, (_, k) => k)),
+      (summary) => bundlesHolding(summary, this.bundleCount),
+      () => {
+        const every: ReadonlySet<number> = new Set(this.allBundles());
+        return () => every;
+      },
     );
     return this.holding;
   }
@@ -210,7 +216,11 @@ export class ArchiveSearch {
   }
 
   private allOlder(): number[] {
-    return Array.from({ length: this.bundleCount - 1 }, (_, i) => i + 1);
+    return this.allBundles().slice(1);
+  }
+
+  private allBundles(): number[] {
+    return Array.from({ length: this.bundleCount }, (_, k) => k);
   }
 
   /**
@@ -232,7 +242,7 @@ export class ArchiveSearch {
         charPositions: (ch) => this.charPositions(ch),
         pageTokens: async (id) => {
           // A page is fetched from its own bundle: the sidecars that place it, and no others.
-          await this.place(new Set([id]), [...NEWEST, ...this.allOlder()]);
+          await this.place(new Set([id]), this.allBundles());
           return contentTokens((await this.pageData(id)).content);
         },
         count: async (q) => (await this.run(q, selected)).hits.length,
