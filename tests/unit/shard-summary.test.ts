@@ -74,7 +74,7 @@ describe('the summary of which bundles may hold a phrase', () => {
     expect([...holding('ab')]).toEqual([0, 1, 2, 3]);
   });
 
-  it('keeps every character and pair past the first 32,768 characters it has numbered', () => {
+  it('keeps every character and pair past the first 8,192 characters it has numbered, which its bitmaps hold', () => {
     const codePoints = [
       ...Array.from({ length: 20_000 }, (_, i) => 0x4e00 + i),
       ...Array.from({ length: 14_000 }, (_, i) => 0x20000 + i),
