@@ -87,8 +87,8 @@ interface PreparedPage {
   folded: string;
 }
 
-/** A page with a body to index, and what it is ranked by. */
-type IndexedFile = RankKey & { file: string };
+/** A page with a body to index, what it is ranked by, and a hash of what Pagefind reads from it. */
+type IndexedFile = RankKey & { file: string; print: string };
 
 /** What every shard's build shares. */
 interface IndexContext {
@@ -134,17 +134,19 @@ export async function buildSearchIndex(
   );
 }
 
-/** Pages with a body to index, with their sort dates (home, lists and search have none). */
+/**
+ * Pages with a body to index, with their sort dates (home, lists and search have none) and
+ * fingerprints, read once: the site's HTML is 360 MiB at 10,000 articles.
+ */
 function indexedFiles(dist: string): IndexedFile[] {
   return htmlFiles(dist).flatMap((file): IndexedFile[] => {
     const html = fs.readFileSync(file, 'utf8');
-    return html.includes('data-pagefind-body')
-      ? [{ file, url: pageUrl(dist, file), date: sortDate(html) }]
-      : [];
+    if (!html.includes('data-pagefind-body')) return [];
+    const print = createHash('sha256').update(pageFingerprint(html)).digest('base64');
+    return [{ file, url: pageUrl(dist, file), date: sortDate(html), print }];
   });
 }
 
-/** A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached. */
 /**
  * A shard's bundle: kept from the cache when its pages are unchanged, else indexed and cached.
  * Returned as `later`: the fragments of an indexed shard are read back while Pagefind indexes the
@@ -220,8 +222,7 @@ function pageFingerprint(html: string): string {
 
 function shardKey(files: IndexedFile[], version: string): string {
   const hash = createHash('sha256').update(version);
-  for (const { file, url } of files)
-    hash.update(`\0${url}\0`).update(pageFingerprint(fs.readFileSync(file, 'utf8')));
+  for (const { url, print } of files) hash.update(`\0${url}\0${print}`);
   return hash.digest('hex').slice(0, 32);
 }
 
